@@ -1,0 +1,60 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SeveraData } from './data.js';
+import { DEFAULT_SEED, seedSeveraData } from './seed.js';
+
+/** The sandbox organisation in memory, written to a JSON file after each change when one is given. */
+export class SeveraStore {
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    public data: SeveraData,
+    readonly file: string | undefined,
+  ) {}
+
+  /** Loads the file if it exists, else seeds (and writes the file). */
+  static open(options: { seed?: number; file?: string } = {}): SeveraStore {
+    if (options.file && existsSync(options.file)) {
+      let parsed: SeveraData;
+      try {
+        parsed = JSON.parse(readFileSync(options.file, 'utf8'));
+      } catch (error) {
+        throw new Error(`Severa sandbox data file ${options.file} is not valid JSON (${(error as Error).message}); move it away to start over`);
+      }
+      if (parsed?.version !== 1 || !Array.isArray(parsed.customers)) {
+        throw new Error(`Severa sandbox data file ${options.file} is not sandbox data of version 1; move it away to start over`);
+      }
+      return new SeveraStore(parsed, options.file);
+    }
+    const store = new SeveraStore(seedSeveraData(options.seed ?? DEFAULT_SEED), options.file);
+    store.flush();
+    return store;
+  }
+
+  /** Call after every write; the file is written once per burst of changes. */
+  changed(): void {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => this.flush(), 50);
+  }
+
+  flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    // Write then rename, so a crash never leaves half a file behind.
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data));
+    renameSync(tmp, this.file);
+  }
+}
+
+/** Monotonic timestamps: two writes in the same millisecond still order by changedSince. */
+export class SandboxClock {
+  private last = 0;
+  now(): string {
+    const ms = Math.max(Date.now(), this.last + 1);
+    this.last = ms;
+    return new Date(ms).toISOString();
+  }
+}
