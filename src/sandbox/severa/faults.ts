@@ -8,13 +8,17 @@ export interface Faults {
   latencyMs: number | [number, number];
   /** The next N calls are answered 429, whatever the quota says. */
   burst429: number;
+  /** The next N calls are answered 503 without being processed. */
+  burst5xx: number;
+  /** The connections of the next N calls are cut before they are processed. */
+  dropNext: number;
   /** Share of calls whose connection is cut before they are processed (0–1). */
   dropRate: number;
   /** Share of writes whose connection is cut after they were applied (0–1): the answer is lost. */
   dropAfterApplyRate: number;
 }
 
-export const NO_FAULTS: Faults = { errorRate: 0, latencyMs: 0, burst429: 0, dropRate: 0, dropAfterApplyRate: 0 };
+export const NO_FAULTS: Faults = { errorRate: 0, latencyMs: 0, burst429: 0, burst5xx: 0, dropNext: 0, dropRate: 0, dropAfterApplyRate: 0 };
 
 export class FaultInjector {
   readonly faults: Faults;
@@ -35,17 +39,23 @@ export class FaultInjector {
   }
 
   takeForced429(): boolean {
-    if (this.faults.burst429 <= 0) return false;
-    this.faults.burst429--;
-    return true;
+    return this.take('burst429');
   }
 
-  error(): boolean {
-    return this.faults.errorRate > 0 && this.random.chance(this.faults.errorRate);
+  /** 503 for a forced burst, 500 for the random error rate, else undefined. */
+  error(): 500 | 503 | undefined {
+    if (this.take('burst5xx')) return 503;
+    return this.faults.errorRate > 0 && this.random.chance(this.faults.errorRate) ? 500 : undefined;
   }
 
   drop(): boolean {
-    return this.faults.dropRate > 0 && this.random.chance(this.faults.dropRate);
+    return this.take('dropNext') || (this.faults.dropRate > 0 && this.random.chance(this.faults.dropRate));
+  }
+
+  private take(counter: 'burst429' | 'burst5xx' | 'dropNext'): boolean {
+    if (this.faults[counter] <= 0) return false;
+    this.faults[counter]--;
+    return true;
   }
 
   dropAfterApply(): boolean {

@@ -193,7 +193,8 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
         req.socket.destroy();
         return;
       }
-      if (faults.error()) throw new SandboxError(500, 'InternalSystemError', 'Injected failure.');
+      const injected = faults.error();
+      if (injected) throw new SandboxError(injected, 'InternalSystemError', 'Injected failure.');
 
       if (req.method === 'POST' && /^\/v1\/token\/?$/i.test(path)) {
         body = await readJsonBody(req);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TokenManager } from './auth.js';
 import { resolveSeveraBaseUrl, SEVADM_SCOPES } from './environments.js';
 import { SeveraApiError } from './errors.js';
-import { collect, offsetPages, tokenPages } from './paging.js';
+import { collect, offsetPages, PAGE_SIZE, tokenPages } from './paging.js';
 import { RateLimiter } from './rateLimiter.js';
 import {
   CostCenterModel,
@@ -36,9 +36,12 @@ export interface SeveraClientOptions {
   limiter?: RateLimiter;
   timeoutMs?: number;
   maxAttempts?: number;
+  maxQuotaAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   onEvent?: (event: SeveraEvent) => void;
+  /** Rows per page (1–100); Severa's maximum, 100, unless testing paging. */
+  pageSize?: number;
   /** JSON pointer that moves an invoice to another status; unpublished in the spec, hence configurable. */
   invoiceStatusPatchPath?: string;
 }
@@ -88,6 +91,7 @@ export class SeveraClient {
   readonly transport: SeveraTransport;
   readonly auth: TokenManager;
   private readonly invoiceStatusPatchPath: string;
+  private readonly pageSize: number;
 
   constructor(options: SeveraClientOptions) {
     this.transport = new SeveraTransport({
@@ -96,6 +100,7 @@ export class SeveraClient {
       limiter: options.limiter ?? new RateLimiter(),
       timeoutMs: options.timeoutMs,
       maxAttempts: options.maxAttempts,
+      maxQuotaAttempts: options.maxQuotaAttempts,
       backoffBaseMs: options.backoffBaseMs,
       backoffCapMs: options.backoffCapMs,
       onEvent: options.onEvent,
@@ -107,6 +112,7 @@ export class SeveraClient {
     );
     this.transport.tokenSource = this.auth;
     this.invoiceStatusPatchPath = options.invoiceStatusPatchPath ?? '/status/guid';
+    this.pageSize = Math.min(PAGE_SIZE, Math.max(1, options.pageSize ?? PAGE_SIZE));
   }
 
   get stats(): TransportStats {
@@ -134,7 +140,7 @@ export class SeveraClient {
   // --- customers ------------------------------------------------------------------------------
 
   customers(filter: CustomerFilter = {}): AsyncGenerator<CustomerModel[]> {
-    return tokenPages(this.transport, '/v1/customers', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, CustomerModel);
+    return tokenPages(this.transport, '/v1/customers', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, CustomerModel, this.pageSize);
   }
 
   getCustomer(guid: string): Promise<CustomerModel | null> {
@@ -154,7 +160,7 @@ export class SeveraClient {
   // --- projects -------------------------------------------------------------------------------
 
   projects(filter: ProjectFilter = {}): AsyncGenerator<ProjectOutputModel[]> {
-    return tokenPages(this.transport, '/v1/projects', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectOutputModel);
+    return tokenPages(this.transport, '/v1/projects', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectOutputModel, this.pageSize);
   }
 
   getProject(guid: string): Promise<ProjectOutputModel | null> {
@@ -174,6 +180,7 @@ export class SeveraClient {
         endDate: isoDate('endDate', filter.endDate),
       },
       InvoiceOutputModel,
+      this.pageSize,
     );
   }
 
@@ -182,7 +189,7 @@ export class SeveraClient {
   }
 
   invoiceRows(invoiceGuid: string): AsyncGenerator<InvoiceRowOutputModel[]> {
-    return tokenPages(this.transport, `/v1/invoices/${encodeGuid(invoiceGuid)}/invoicerows`, {}, InvoiceRowOutputModel);
+    return tokenPages(this.transport, `/v1/invoices/${encodeGuid(invoiceGuid)}/invoicerows`, {}, InvoiceRowOutputModel, this.pageSize);
   }
 
   /** Moves an invoice to another status; Severa assigns the invoice number if that status has one. */
@@ -191,13 +198,13 @@ export class SeveraClient {
   }
 
   async invoiceStatuses(options: { active?: boolean } = {}): Promise<InvoiceStatusModel[]> {
-    return collect(offsetPages(this.transport, '/v1/invoicestatuses', { active: options.active }, InvoiceStatusModel));
+    return collect(offsetPages(this.transport, '/v1/invoicestatuses', { active: options.active }, InvoiceStatusModel, this.pageSize));
   }
 
   // --- products and fees ----------------------------------------------------------------------
 
   products(filter: ProductFilter = {}): AsyncGenerator<ProductOutputModel[]> {
-    return tokenPages(this.transport, '/v1/products', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProductOutputModel);
+    return tokenPages(this.transport, '/v1/products', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProductOutputModel, this.pageSize);
   }
 
   /**
@@ -216,21 +223,21 @@ export class SeveraClient {
   }
 
   projectFees(filter: { changedSince?: DateInput } = {}): AsyncGenerator<ProjectFeeOutputModel[]> {
-    return tokenPages(this.transport, '/v1/projectfees', { changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectFeeOutputModel);
+    return tokenPages(this.transport, '/v1/projectfees', { changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectFeeOutputModel, this.pageSize);
   }
 
   projectFeesOfProject(projectGuid: string, filter: ProjectFeesOfProjectFilter = {}): AsyncGenerator<ProjectFeeOutputModel[]> {
-    return tokenPages(this.transport, `/v1/projects/${encodeGuid(projectGuid)}/projectfees`, { ...filter }, ProjectFeeOutputModel);
+    return tokenPages(this.transport, `/v1/projects/${encodeGuid(projectGuid)}/projectfees`, { ...filter }, ProjectFeeOutputModel, this.pageSize);
   }
 
   // --- users and settings ---------------------------------------------------------------------
 
   users(filter: UserFilter = {}): AsyncGenerator<UserOutputModel[]> {
-    return tokenPages(this.transport, '/v1/users', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, UserOutputModel);
+    return tokenPages(this.transport, '/v1/users', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, UserOutputModel, this.pageSize);
   }
 
   currencies(options: { active?: boolean } = {}): Promise<CurrencyOutputModel[]> {
-    return collect(offsetPages(this.transport, '/v1/currencies', { active: options.active }, CurrencyOutputModel));
+    return collect(offsetPages(this.transport, '/v1/currencies', { active: options.active }, CurrencyOutputModel, this.pageSize));
   }
 
   async vatRates(options: { active?: boolean } = {}): Promise<VatRateOutputModel[]> {
@@ -245,7 +252,7 @@ export class SeveraClient {
   }
 
   costCenters(options: { active?: boolean } = {}): Promise<CostCenterModel[]> {
-    return collect(offsetPages(this.transport, '/v1/costcenters', { active: options.active }, CostCenterModel));
+    return collect(offsetPages(this.transport, '/v1/costcenters', { active: options.active }, CostCenterModel, this.pageSize));
   }
 
   // --- helpers --------------------------------------------------------------------------------

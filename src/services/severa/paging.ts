@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Query, SeveraTransport } from './transport.js';
 
+/** Severa's maximum rows per page. */
 export const PAGE_SIZE = 100;
 
 /**
@@ -12,6 +13,7 @@ export async function* tokenPages<S extends z.ZodType>(
   path: string,
   query: Query,
   itemSchema: S,
+  pageSize = PAGE_SIZE,
 ): AsyncGenerator<z.infer<S>[]> {
   const schema = z.array(itemSchema);
   let pageToken: string | undefined;
@@ -19,7 +21,7 @@ export async function* tokenPages<S extends z.ZodType>(
     const { data, headers } = await transport.request({
       method: 'GET',
       path,
-      query: { ...query, rowCount: PAGE_SIZE, pageToken },
+      query: { ...query, rowCount: pageSize, pageToken },
       schema,
     });
     yield data as z.infer<S>[];
@@ -33,13 +35,14 @@ export async function* offsetPages<S extends z.ZodType>(
   path: string,
   query: Query,
   itemSchema: S,
+  pageSize = PAGE_SIZE,
 ): AsyncGenerator<z.infer<S>[]> {
   const schema = z.array(itemSchema);
-  for (let firstRow = 0; ; firstRow += PAGE_SIZE) {
-    const { data } = await transport.request({ method: 'GET', path, query: { ...query, firstRow, rowCount: PAGE_SIZE }, schema });
+  for (let firstRow = 0; ; firstRow += pageSize) {
+    const { data } = await transport.request({ method: 'GET', path, query: { ...query, firstRow, rowCount: pageSize }, schema });
     const rows = data as z.infer<S>[];
     yield rows;
-    if (rows.length < PAGE_SIZE) return;
+    if (rows.length < pageSize) return;
   }
 }
 

@@ -18,7 +18,11 @@ export interface RateLimiterOptions {
  */
 export class RateLimiter {
   readonly maxRequests: number;
-  readonly windowMs: number;
+  private readonly baseWindowMs: number;
+  private readonly maxWindowMs: number;
+  /** Current window, widened after each 429 and narrowed again while calls go through. */
+  windowMs: number;
+  private sinceRefusal = 0;
   private readonly now: () => number;
   private readonly starts: number[] = [];
   private pausedUntil = 0;
@@ -28,8 +32,19 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions = {}) {
     this.maxRequests = options.maxRequests ?? 10;
-    this.windowMs = (options.windowMs ?? 1000) + (options.marginMs ?? 50);
+    this.baseWindowMs = (options.windowMs ?? 1000) + (options.marginMs ?? 50);
+    this.maxWindowMs = this.baseWindowMs * 1.25;
+    this.windowMs = this.baseWindowMs;
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * The server refused a call for quota: our margin did not cover how unevenly calls travel on this
+   * link, so widen the window a little. Refusals cost a pause and a resend; a slightly slower pace costs less.
+   */
+  refused(): void {
+    this.windowMs = Math.min(this.maxWindowMs, this.windowMs + 20);
+    this.sinceRefusal = 0;
   }
 
   /** Resolves when a request may start; callers are served in arrival order. */
@@ -53,6 +68,8 @@ export class RateLimiter {
         this.starts.push(now);
         if (this.starts.length > this.maxRequests) this.starts.shift();
         this.granted++;
+        // Narrow back towards the base window while calls keep going through.
+        if (++this.sinceRefusal % 50 === 0) this.windowMs = Math.max(this.baseWindowMs, this.windowMs - 5);
         return;
       }
       await sleep(at - now);

@@ -26,6 +26,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Tries per request for retryable failures, first included. */
   maxAttempts?: number;
+  /** Tries per request while Severa answers 429; a quota storm passes, so this allows more. */
+  maxQuotaAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   onEvent?: (event: SeveraEvent) => void;
@@ -74,6 +76,7 @@ export class SeveraTransport {
       clientId: options.clientId,
       timeoutMs: options.timeoutMs ?? 30_000,
       maxAttempts: options.maxAttempts ?? 6,
+      maxQuotaAttempts: options.maxQuotaAttempts ?? 15,
       backoffBaseMs: options.backoffBaseMs ?? 250,
       backoffCapMs: options.backoffCapMs ?? 30_000,
       onEvent: options.onEvent,
@@ -89,6 +92,7 @@ export class SeveraTransport {
     // PATCH with replace operations sets the same values however often it runs, so it is as safe to repeat as GET.
     const idempotent = req.method !== 'POST';
     let reauthenticated = false;
+    let quotaRefusals = 0;
 
     for (let attempt = 1; ; attempt++) {
       const token = authenticated ? await this.requireTokenSource().token() : undefined;
@@ -128,10 +132,14 @@ export class SeveraTransport {
       if (response.status === 429) {
         // Severa refuses over-quota calls before doing anything, so even a POST is safe to resend.
         this.stats.tooManyRequests++;
-        if (attempt < this.options.maxAttempts) {
-          const delay = retryAfterMs(response.headers) ?? this.backoffDelay(attempt);
+        quotaRefusals++;
+        if (quotaRefusals < this.options.maxQuotaAttempts) {
+          const delay = retryAfterMs(response.headers) ?? this.backoffDelay(quotaRefusals);
+          this.limiter.refused();
           this.limiter.pause(delay);
           await this.backoff(endpoint, attempt, '429 quota exceeded', delay);
+          // Quota refusals do not use up the tries meant for failures.
+          attempt--;
           continue;
         }
       } else if (response.status >= 500 && idempotent && attempt < this.options.maxAttempts) {
@@ -140,7 +148,7 @@ export class SeveraTransport {
       }
       // A server error on a POST may come after the record was saved.
       const uncertain = !idempotent && response.status >= 500;
-      throw new SeveraApiError(endpoint, response.status, body.type, body.details, attempt, uncertain);
+      throw new SeveraApiError(endpoint, response.status, body.type, body.details, attempt + quotaRefusals, uncertain);
     }
   }
 

@@ -1,0 +1,11 @@
+import { printThroughput, severaThroughput } from './severaThroughput.js';
+
+// Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
+const only = process.argv[2];
+
+if (!only || only === 'severa') {
+  console.log('Severa throughput: 500 project fees against the sandbox at the real quota (10 calls/s)');
+  console.log('  target: ≥ 9.0 requests/s sustained, 0 lost, 0 duplicated');
+  printThroughput(await severaThroughput('loopback, 4 in flight', 500, 4, 0));
+  printThroughput(await severaThroughput('WAN-like 40–160 ms latency, 4 in flight', 500, 4, [40, 160]));
+}

@@ -1,0 +1,32 @@
+/** A command-line value that is not allowed; the message names the option and what it accepts. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function intOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function rateOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || Number.isNaN(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a share from 0 to 1 (e.g. 0.1), got "${raw}"`);
+  return n;
+}
+
+/** "200" or "50-400" (ms). */
+export function latencyOption(raw: string | undefined): number | [number, number] | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+)(?:-(\d+))?$/.exec(raw);
+  if (!m || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
+    throw new UsageError(`--latency must be milliseconds, "200" or a range "50-400", got "${raw}"`);
+  }
+  return m[2] === undefined ? Number(m[1]) : [Number(m[1]), Number(m[2])];
+}

@@ -1,0 +1,30 @@
+import { UsageError } from '../cliOptions.js';
+import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
+
+export interface SeveraConnection {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * The Severa connection from SEVADM_SEVERA_* variables; undefined when none is set. A partial or
+ * malformed set is a usage error naming the variable, never a half-configured client.
+ */
+export function severaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): SeveraConnection | undefined {
+  const baseUrl = env.SEVADM_SEVERA_BASE_URL?.trim();
+  const clientId = env.SEVADM_SEVERA_CLIENT_ID?.trim();
+  const clientSecret = env.SEVADM_SEVERA_CLIENT_SECRET;
+  if (!baseUrl && !clientId && !clientSecret) return undefined;
+  const missing = [
+    ['SEVADM_SEVERA_BASE_URL', baseUrl],
+    ['SEVADM_SEVERA_CLIENT_ID', clientId],
+    ['SEVADM_SEVERA_CLIENT_SECRET', clientSecret],
+  ].filter(([, value]) => !value);
+  if (missing.length) throw new UsageError(`${missing.map(([name]) => name).join(' and ')} must be set too (the Severa connection needs all three)`);
+  try {
+    return { baseUrl: resolveSeveraBaseUrl(baseUrl!), clientId: clientId!, clientSecret: clientSecret! };
+  } catch (error) {
+    throw new UsageError(`SEVADM_SEVERA_BASE_URL: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { intOption, latencyOption, rateOption } from '../../cliOptions.js';
+import { SANDBOX_DEFAULTS, startSeveraSandbox } from './server.js';
+
+export const SANDBOX_USAGE = `sevadm sandbox [options]   run the Severa sandbox (a local stand-in for Visma Severa)
+
+  --port N             port on 127.0.0.1 (default ${SANDBOX_DEFAULTS.port}; 0 picks a free one)
+  --seed N             seed of the generated organisation (default ${SANDBOX_DEFAULTS.seed})
+  --data FILE          keep the organisation in this JSON file across restarts
+  --client-id ID       client id to accept (default ${SANDBOX_DEFAULTS.clientId})
+  --client-secret S    client secret to accept (default ${SANDBOX_DEFAULTS.clientSecret})
+  --token-ttl SECONDS  access token lifetime (default ${SANDBOX_DEFAULTS.tokenTtlSeconds})
+  --quota N            calls per second before 429 (default 10; 0 = off)
+  --error-rate R       share of calls answered 500 (0–1)
+  --drop-rate R        share of calls whose connection is cut (0–1)
+  --latency MS         delay per call, "200" or "50-400"
+  --burst-429 N        answer the next N calls with 429`;
+
+export async function runSandboxCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      data: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'token-ttl': { type: 'string' },
+      quota: { type: 'string' },
+      'error-rate': { type: 'string' },
+      'drop-rate': { type: 'string' },
+      latency: { type: 'string' },
+      'burst-429': { type: 'string' },
+    },
+    strict: true,
+  });
+  const sandbox = await startSeveraSandbox({
+    port: intOption('port', values.port, 0, 65535) ?? SANDBOX_DEFAULTS.port,
+    seed: intOption('seed', values.seed, 0, 2 ** 32 - 1),
+    dataFile: values.data,
+    clientId: values['client-id'],
+    clientSecret: values['client-secret'],
+    tokenTtlSeconds: intOption('token-ttl', values['token-ttl'], 1, 86_400),
+    quotaPerSecond: intOption('quota', values.quota, 0, 10_000),
+    faults: {
+      errorRate: rateOption('error-rate', values['error-rate']) ?? 0,
+      dropRate: rateOption('drop-rate', values['drop-rate']) ?? 0,
+      latencyMs: latencyOption(values.latency) ?? 0,
+      burst429: intOption('burst-429', values['burst-429'], 0, 1_000_000) ?? 0,
+    },
+  });
+  const data = sandbox.store.data;
+  console.log(`Severa sandbox running: ${data.organization.name}`);
+  console.log(`  base URL       ${sandbox.url}`);
+  console.log(`  client id      ${sandbox.clientId}`);
+  console.log(`  client secret  ${sandbox.clientSecret}`);
+  console.log(`  data           ${values.data ?? 'in memory (lost on exit; --data FILE keeps it)'}`);
+  console.log(`  ${data.customers.length} customers, ${data.projects.length} projects, ${data.invoices.length} invoices, ${data.products.length} products`);
+  console.log('Use it with: SEVADM_SEVERA_BASE_URL=<base URL> SEVADM_SEVERA_CLIENT_ID=<id> SEVADM_SEVERA_CLIENT_SECRET=<secret> sevadm');
+  console.log('Ctrl+C stops it.');
+  await waitForStop();
+  await sandbox.close();
+}
+
+export function waitForStop(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
