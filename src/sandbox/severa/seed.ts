@@ -264,7 +264,9 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
   const invoiceable = projects.filter((p) => p.startDate);
   statusPlan.forEach((statusName, i) => {
     const daysAgo = statusName === 'Draft' ? rnd.int(0, 20) : statusName === 'Paid' ? rnd.int(60, 200) : rnd.int(5, 120);
-    makeInvoice(invoiceable[i % invoiceable.length]!, statusName, daysAgo);
+    // Booked invoices sit on the older projects, which the demo company already has.
+    const booked = statusName === 'Transferred' || statusName === 'Paid';
+    makeInvoice(invoiceable[i % (booked ? 15 : invoiceable.length)]!, statusName, daysAgo);
   });
   // Credit notes for a few already transferred invoices.
   for (const original of invoices.filter((inv) => inv.status?.name === 'Transferred').slice(0, 4)) {

@@ -11,7 +11,8 @@ import { projectFeeRoutes } from './routes/projectFees.js';
 import { projectRoutes } from './routes/projects.js';
 import { settingsRoutes } from './routes/settings.js';
 import type { Route, RouteResult } from './routes/types.js';
-import { SandboxClock, SeveraStore } from './store.js';
+import { MonotonicClock } from '../clock.js';
+import { SeveraStore } from './store.js';
 import { TokenRegistry } from './tokens.js';
 
 export const SANDBOX_DEFAULTS = {
@@ -98,7 +99,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const granted = new Set(options.grantedScopes ?? SEVADM_SCOPES);
   const ttl = options.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds;
   const store = SeveraStore.open({ seed: options.seed ?? SANDBOX_DEFAULTS.seed, file: options.dataFile });
-  const clock = new SandboxClock();
+  const clock = new MonotonicClock();
   const tokens = new TokenRegistry();
   const faults = new FaultInjector(options.faults, options.seed ?? SANDBOX_DEFAULTS.seed);
   const quotaPerSecond = options.quotaPerSecond ?? 10;

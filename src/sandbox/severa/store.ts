@@ -48,13 +48,3 @@ export class SeveraStore {
     renameSync(tmp, this.file);
   }
 }
-
-/** Monotonic timestamps: two writes in the same millisecond still order by changedSince. */
-export class SandboxClock {
-  private last = 0;
-  now(): string {
-    const ms = Math.max(Date.now(), this.last + 1);
-    this.last = ms;
-    return new Date(ms).toISOString();
-  }
-}

@@ -1,10 +1,10 @@
 import type { SeveraData } from '../data.js';
 import type { QueryReader } from '../query.js';
-import type { SandboxClock } from '../store.js';
+import type { MonotonicClock } from '../../clock.js';
 
 export interface RouteContext {
   data: SeveraData;
-  clock: SandboxClock;
+  clock: MonotonicClock;
   query: QueryReader;
   params: Record<string, string>;
   body: unknown;

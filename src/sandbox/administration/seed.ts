@@ -1,0 +1,203 @@
+import type { CompanyVariant, InvoiceRowInput, SupplierInvoiceRowInput } from '../../services/administration/models.js';
+import { severaInvoiceReference } from '../../services/administration/references.js';
+import { organisationNumber } from '../orgNumber.js';
+import { SeededRandom } from '../random.js';
+import { DEFAULT_SEED, SEED_ANCHOR, SEED_COST_CENTERS, SEED_PRODUCTS, seedSeveraData } from '../severa/seed.js';
+import { EmbeddedCompany } from './embeddedCompany.js';
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const SUPPLIERS: [string, string][] = [
+  ['201', 'Tryckeriet i Norr AB'], ['202', 'Underkonsult Öberg HB'], ['203', 'IT-Grossisten Sverige AB'],
+  ['204', 'Resebolaget Fjäll AB'], ['205', 'Kontorsvaror Ek AB'], ['206', 'Hyrbilar Syd AB'],
+];
+const OWN_CUSTOMERS = ['Åre Fjällstugor AB', 'Mälardalens Plåt AB', 'Göta Kanal Café HB', 'Smörgåsbordet i Ystad AB', 'Öresunds Tolkbyrå AB', 'Kiruna Snöskoter AB', 'Hälsinge Gårdar Ekonomisk förening', 'Bohusläns Sjöfart AB'];
+
+export const DEMO_COMPANIES: Record<CompanyVariant, string> = {
+  2000: 'Övningsbolaget AB',
+  1000: 'Övningsbolaget 1000 AB',
+  500: 'Lilla Verkstaden AB',
+};
+
+function seedRegisters(company: EmbeddedCompany, withProfitCentres: boolean): void {
+  for (const [code, name, rate] of [['SEK', 'Svensk krona', 1], ['EUR', 'Euro', 11.45], ['NOK', 'Norsk krona', 0.98], ['USD', 'US-dollar', 10.6]] as const) {
+    company.putRegister('currencies', code, { code, name, rate });
+  }
+  company.putRegister('languages', 'SV', { code: 'SV', text: 'Svenska' });
+  company.putRegister('languages', 'EN', { code: 'EN', text: 'Engelska' });
+  for (const days of [0, 10, 15, 20, 30]) {
+    const code = String(days);
+    company.putRegister('terms_of_payment', code, { code, text: days === 0 ? 'Kontant' : `${days} dagar netto`, days });
+  }
+  if (withProfitCentres) for (const [code, name] of SEED_COST_CENTERS) company.putRegister('profit_centres', code, { code, name });
+  for (const p of SEED_PRODUCTS) {
+    company.putRegister('articles', p.code, { number: p.code, name: p.name, unitCode: p.unit, price: p.price, accountingCode: p.type === 'FixedFees' ? '3041' : '3051', inactive: false });
+  }
+  company.putRegister('articles', 'ADM-AVG', { number: 'ADM-AVG', name: 'Administrativ avgift', unitCode: 'st', price: 59, accountingCode: '3590', inactive: false });
+  for (const [number, name] of SUPPLIERS) {
+    company.putRegister('suppliers', number, { number, name, organisationNumber: organisationNumber(`55${number}0${number}`) });
+  }
+}
+
+/**
+ * The demo's Administration company, variant 2000 (or 1000): the Severa sandbox's customers and
+ * projects that were "transferred before" (some since changed on one side, so conflicts happen),
+ * their invoices already booked, payments, suppliers and supplier invoices on several projects.
+ */
+export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_SEED): Promise<void> {
+  const severa = seedSeveraData(seed);
+  const rnd = new SeededRandom(seed + 2000);
+  seedRegisters(company, true);
+
+  const booked = severa.invoices.filter((i) => i.status?.name === 'Transferred' || i.status?.name === 'Paid');
+  const customerGuids = new Set([...severa.customers.slice(0, 10).map((c) => c.guid), ...booked.map((i) => i.customer!.guid!)]);
+  let n = 0;
+  for (const c of severa.customers.filter((c) => customerGuids.has(c.guid))) {
+    n++;
+    const orgDigits = (c.vatNumber ?? '').slice(2, 12);
+    const english = c.language?.code?.startsWith('en');
+    await company.addCustomer({
+      number: String(c.number),
+      name: n % 7 === 3 ? c.name.replace(/ AB$/, ' Aktiebolag') : c.name,
+      mailingAddress: c.headquarterAddress?.addressline ?? undefined,
+      zipCode: c.headquarterAddress?.postalCode ?? undefined,
+      city: n % 4 === 1 ? 'Sundbyberg' : (c.headquarterAddress?.city ?? undefined),
+      country: 'Sverige',
+      countryCode: 'SE',
+      telephone: `0${rnd.int(8, 90)}-${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`,
+      email: n % 3 === 0 ? `ekonomi@${(c.email ?? 'x@kund.example').split('@')[1]}` : (c.email ?? undefined),
+      organisationNumber: orgDigits ? `${orgDigits.slice(0, 6)}-${orgDigits.slice(6)}` : undefined,
+      vatNumber: c.vatNumber ?? undefined,
+      currencyCode: c.currency?.code ?? 'SEK',
+      languageCode: english ? 'EN' : 'SV',
+      termsOfPaymentCode: String(n % 5 === 2 ? 20 : (c.paymentTerm ?? 30)),
+      inactive: c.isActive === false,
+    });
+  }
+  for (const [i, name] of OWN_CUSTOMERS.entries()) {
+    await company.addCustomer({
+      // One alphanumeric number: Severa takes numeric customer numbers only.
+      number: i === 5 ? 'K-200' : String(5001 + i),
+      name,
+      city: ['Åre', 'Västerås', 'Motala', 'Ystad', 'Malmö', 'Kiruna', 'Bollnäs', 'Uddevalla'][i],
+      country: 'Sverige',
+      countryCode: 'SE',
+      organisationNumber: organisationNumber(`55${7000000 + i * 1111}`),
+      currencyCode: 'SEK',
+      languageCode: 'SV',
+      termsOfPaymentCode: '30',
+      email: `info@${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}.example`,
+      inactive: i === 7,
+    });
+  }
+
+  const projectGuids = new Set([...booked.map((i) => i.projects![0]!.guid!)]);
+  const transferredProjects = severa.projects.filter((p) => projectGuids.has(p.guid));
+  for (const [i, p] of transferredProjects.entries()) {
+    await company.addProject({
+      code: String(p.number),
+      name: i % 6 === 2 ? `${p.name} (etapp 1)` : p.name,
+      startDate: p.startDate,
+      endDate: p.deadline,
+      customerNumber: String(p.customer!.number),
+      responsible: p.projectOwner?.name ?? undefined,
+      closed: p.isClosed ?? false,
+      closureDate: p.closedDate,
+    });
+  }
+  await company.addProject({ code: 'INTERN', name: 'Interna kostnader', startDate: '2026-01-01', endDate: '2026-12-31' });
+
+  for (const invoice of booked) {
+    const rows = severa.invoiceRows.filter((r) => r.invoiceGuid === invoice.guid);
+    const project = String(invoice.projects![0]!.number);
+    await company.addInvoice({
+      documentNumber: invoice.number!,
+      type: 'F',
+      customerNumber: String(invoice.customer!.number),
+      date: invoice.date!,
+      dueDate: invoice.dueDate,
+      ourReference: invoice.ourReference ?? undefined,
+      yourReference: invoice.yourReference ?? undefined,
+      orderNumber: invoice.orderNumber ?? undefined,
+      currencyCode: invoice.currency?.code ?? 'SEK',
+      currencyRate: invoice.currencyRate,
+      projectCode: project,
+      profitCentre: rows[0]?.costCenter?.number ?? undefined,
+      externalReference: severaInvoiceReference(invoice.number, invoice.guid),
+      rows: rows.map(
+        (r): InvoiceRowInput => ({
+          articleNumber: r.code?.[0],
+          text: r.description ?? undefined,
+          quantity: r.quantity ?? 0,
+          unitPrice: r.unitPrice?.amount ?? 0,
+          unit: r.measurementUnit ?? undefined,
+          vatCode: r.vatRate === 0 ? '0' : '1',
+          profitCentre: r.costCenter?.number ?? undefined,
+          project,
+        }),
+      ),
+    });
+  }
+  // Administration numbers its own invoices in a series apart from Severa's.
+  company.setNextNumber('nextInvoiceNumber', 20001);
+
+  // Paid in Severa and in Administration; and a few paid in Administration only, for the payments transfer.
+  const paidHere = [...booked.filter((i) => i.status?.name === 'Paid'), ...booked.filter((i) => i.status?.name === 'Transferred').slice(0, 5)];
+  for (const invoice of paidHere) {
+    const due = Date.parse(invoice.dueDate ?? invoice.date!);
+    await company.addCustomerPayment({
+      invoiceNumber: invoice.number!,
+      date: invoice.paymentDate ?? isoDay(Math.min(due, SEED_ANCHOR - DAY)),
+      amount: invoice.totalIncludingTax?.amount ?? 0,
+    });
+  }
+
+  const projectCodes = transferredProjects.filter((p) => !p.isClosed).map((p) => String(p.number));
+  const texts: [string, string, string | undefined][] = [
+    ['Tryckning av broschyrer', '4010', 'TRYCK'], ['Underkonsult, systemutveckling', '4600', 'UNDERKONS'], ['Licenser', '5420', 'LIC-365'],
+    ['Resa Stockholm–Luleå', '5800', undefined], ['Kontorsmaterial', '6110', undefined], ['Hyrbil', '5610', undefined], ['Hårdvara', '5410', 'HW-LAPTOP'],
+  ];
+  for (let i = 0; i < 18; i++) {
+    const [supplierNumber] = SUPPLIERS[i % SUPPLIERS.length]!;
+    const headProject = i % 3 === 1 ? undefined : rnd.pick(projectCodes);
+    const rowCount = rnd.int(1, 4);
+    const rows: SupplierInvoiceRowInput[] = Array.from({ length: rowCount }, (_, r) => {
+      const [text, accountNumber, articleNumber] = texts[(i + r) % texts.length]!;
+      // Some rows name a project of their own; a head without project has one on every row.
+      const rowProject = headProject === undefined ? (i === 7 && r === 0 ? 'INTERN' : rnd.pick(projectCodes)) : r === 1 ? rnd.pick(projectCodes) : undefined;
+      return { text, accountNumber, articleNumber, amount: rnd.int(5, 400) * 25, quantity: 1, project: rowProject, profitCentre: rnd.pick(SEED_COST_CENTERS)[0] };
+    });
+    const net = rows.reduce((s, r) => s + r.amount, 0);
+    const date = SEED_ANCHOR - rnd.int(3, 150) * DAY;
+    await company.addSupplierInvoice({
+      supplierNumber,
+      invoiceNumber: `${rnd.int(1000, 9999)}-${i + 1}`,
+      invoiceDate: isoDay(date),
+      dueDate: isoDay(date + 30 * DAY),
+      currencyCode: 'SEK',
+      total: Math.round(net * 1.25 * 100) / 100,
+      vatAmount: Math.round(net * 0.25 * 100) / 100,
+      project: headProject,
+      cancelled: i === 11,
+      rows,
+    });
+  }
+}
+
+/** The small variant-500 company: no project register, so the project transfer is refused there. */
+export async function seedSmallCompany(company: EmbeddedCompany, seed = DEFAULT_SEED): Promise<void> {
+  const severa = seedSeveraData(seed);
+  seedRegisters(company, false);
+  for (const c of severa.customers.slice(0, 6)) {
+    await company.addCustomer({ number: String(c.number), name: c.name, city: c.headquarterAddress?.city ?? undefined, countryCode: 'SE', currencyCode: 'SEK', languageCode: 'SV', termsOfPaymentCode: '30' });
+  }
+  await company.addSupplierInvoice({
+    supplierNumber: '205',
+    invoiceNumber: 'K-1001',
+    invoiceDate: isoDay(SEED_ANCHOR - 20 * DAY),
+    total: 1250,
+    vatAmount: 250,
+    rows: [{ text: 'Kontorsmaterial', accountNumber: '6110', amount: 1000 }],
+  });
+}
