@@ -1,30 +1,61 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './cliOptions.js';
-import { severaConnectionFromEnv } from './config/environment.js';
+import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
+import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
+import { BridgeClient } from './services/administration/bridge/client.js';
 import { runDemoCommand } from './demo.js';
 import { SeveraClient } from './services/severa/index.js';
-import { severaSummary } from './severaSummary.js';
+import { administrationSummary, severaSummary } from './summary.js';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox/severa/main.js';
 
 const USAGE = `sevadm – move data between Visma Severa and Visma Administration
 
 Usage:
-  sevadm                                   with SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET set:
-                                           connect to that Severa and list what it holds
+  sevadm                                   with SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* set: connect
+                                           to that Severa / Administration bridge and list what it holds
   sevadm demo [--data-dir DIR] [--reset]   the built-in demo (what npm start runs)
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help
+  sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm --version
 
-${SANDBOX_USAGE}`;
+${SANDBOX_USAGE}
+
+${BRIDGE_USAGE}`;
+
+/** Until the full-screen app lands: connect to what the environment names and list what is there. */
+async function connectionCheck(
+  severa: ReturnType<typeof severaConnectionFromEnv>,
+  bridge: ReturnType<typeof bridgeConnectionFromEnv>,
+): Promise<number> {
+  let failed = false;
+  if (severa) {
+    console.log(`Severa at ${severa.baseUrl}`);
+    try {
+      for (const line of await severaSummary(new SeveraClient(severa))) console.log(line);
+    } catch (error) {
+      failed = true;
+      const e = error as { short?: string; message: string };
+      console.error(`  disconnected: ${e.short ?? e.message} (${e.message})`);
+    }
+  }
+  if (bridge) {
+    console.log(`Administration bridge at ${bridge.url}`);
+    try {
+      for (const line of await administrationSummary(new BridgeClient(bridge))) console.log(line);
+    } catch (error) {
+      failed = true;
+      console.error(`  disconnected: ${(error as Error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const connection = command === undefined ? severaConnectionFromEnv() : undefined;
-  if (connection) {
-    const client = new SeveraClient(connection);
-    console.log(`Severa at ${connection.baseUrl}`);
-    for (const line of await severaSummary(client)) console.log(line);
-    return 0;
+  if (command === undefined) {
+    const severa = severaConnectionFromEnv();
+    const bridge = bridgeConnectionFromEnv();
+    if (severa || bridge) return connectionCheck(severa, bridge);
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -36,12 +67,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : USAGE);
     return 0;
   }
   switch (command) {
     case 'demo':
       await runDemoCommand(rest);
+      return 0;
+    case 'bridge':
+      await runBridgeCommand(rest);
       return 0;
     case 'sandbox':
       await runSandboxCommand(rest);

@@ -28,3 +28,25 @@ export function severaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): S
     throw new UsageError(`SEVADM_SEVERA_BASE_URL: ${(error as Error).message}`);
   }
 }
+
+export interface BridgeConnection {
+  url: string;
+  token: string;
+}
+
+/** The Administration bridge from SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN; undefined when neither is set. */
+export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): BridgeConnection | undefined {
+  const url = env.SEVADM_BRIDGE_URL?.trim();
+  const token = env.SEVADM_BRIDGE_TOKEN?.trim();
+  if (!url && !token) return undefined;
+  if (!url) throw new UsageError('SEVADM_BRIDGE_URL must be set too (the bridge token alone names no bridge)');
+  if (!token) throw new UsageError('SEVADM_BRIDGE_TOKEN must be set too (the bridge refuses calls without its token)');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`SEVADM_BRIDGE_URL must be a URL such as http://127.0.0.1:7730, got "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`SEVADM_BRIDGE_URL must start with http:// or https://, got "${url}"`);
+  return { url: parsed.href.replace(/\/+$/, ''), token };
+}

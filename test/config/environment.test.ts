@@ -25,3 +25,14 @@ describe('Severa connection from the environment', () => {
     expect(() => severaConnectionFromEnv(env)).toThrow(/SEVADM_SEVERA_BASE_URL/);
   });
 });
+
+describe('bridge connection from the environment', () => {
+  it('needs both the URL and the token', async () => {
+    const { bridgeConnectionFromEnv } = await import('../../src/config/environment.js');
+    expect(bridgeConnectionFromEnv({})).toBeUndefined();
+    expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_TOKEN: 'x'.repeat(20) })).toThrow(/SEVADM_BRIDGE_URL/);
+    expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'http://127.0.0.1:7730' })).toThrow(/SEVADM_BRIDGE_TOKEN/);
+    expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'ftp://x', SEVADM_BRIDGE_TOKEN: 't' })).toThrow(/http/);
+    expect(bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'http://127.0.0.1:7730/', SEVADM_BRIDGE_TOKEN: 't' })).toEqual({ url: 'http://127.0.0.1:7730', token: 't' });
+  });
+});

@@ -1,3 +1,4 @@
+import type { AdministrationPort } from './services/administration/port.js';
 import { collect, type SeveraClient } from './services/severa/index.js';
 
 /** What the client reads from a Severa organisation, as plain lines (until the full-screen app lands). */
@@ -14,4 +15,18 @@ export async function severaSummary(client: SeveraClient): Promise<string[]> {
     lines.push(`    ${status.name.padEnd(24)} ${String(count).padStart(4)} invoices`);
   }
   return lines;
+}
+
+/** What a port reads from an Administration company, as plain lines. */
+export async function administrationSummary(port: AdministrationPort): Promise<string[]> {
+  const info = await port.companyInfo();
+  const customers = await port.listCustomers();
+  const projects = info.variant === 500 ? undefined : await port.listProjects();
+  const supplierInvoices = await port.listSupplierInvoices('1900-01-01', '2999-12-31');
+  const payments = await port.listCustomerPayments('1900-01-01');
+  return [
+    `Administration company "${info.name}" (Visma Administration ${info.variant}, ADK ${info.adkVersion})`,
+    `  ${customers.length} customers, ${projects ? `${projects.length} projects` : 'no project register (variant 500)'}, ` +
+      `${supplierInvoices.length} supplier invoices, ${payments.length} customer payments`,
+  ];
 }
