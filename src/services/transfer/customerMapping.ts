@@ -1,0 +1,111 @@
+import type { AdmCustomer, CustomerChanges, CustomerInput } from '../administration/models.js';
+import type { CustomerCreateModel, CustomerModel, PatchOperation } from '../severa/schemas/index.js';
+import { replace } from '../severa/schemas/index.js';
+import type { ConflictField } from './engine.js';
+import type { CustomerMappings } from './mappings.js';
+
+type Defined<T> = { [K in keyof T]: Exclude<T[K], null> };
+function compact<T extends object>(value: T): Defined<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Defined<T>;
+}
+
+/** "SE556036079301" → "556036-0793": Severa keeps no organisation number, its Swedish VAT number holds one. */
+export function organisationNumberFromVat(vat: string | null | undefined): string | undefined {
+  const m = /^SE(\d{6})(\d{4})01$/.exec((vat ?? '').replace(/\s/g, ''));
+  return m ? `${m[1]}-${m[2]}` : undefined;
+}
+
+/** Severa customer → Administration customer (head-office address only). */
+export function severaToAdministration(c: CustomerModel, maps: CustomerMappings): CustomerInput {
+  const vat = c.vatNumber?.replace(/\s/g, '') || undefined;
+  const countryCode = vat && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2) : undefined;
+  return compact({
+    number: String(c.number ?? ''),
+    name: c.name,
+    mailingAddress: c.headquarterAddress?.addressline ?? undefined,
+    zipCode: c.headquarterAddress?.postalCode ?? undefined,
+    city: c.headquarterAddress?.city ?? undefined,
+    country: c.headquarterAddress?.country ?? undefined,
+    countryCode,
+    email: c.email ?? undefined,
+    organisationNumber: organisationNumberFromVat(vat),
+    vatNumber: vat,
+    // VAT-free in Severa is Export in Administration.
+    export: c.invoicingVat?.percentage === 0 ? true : undefined,
+    currencyCode: c.currency?.code ?? undefined,
+    languageCode: maps.languages.find((l) => l.severa === c.language?.code)?.administration,
+    termsOfPaymentCode: maps.paymentTerms.find((t) => t.days === c.paymentTerm)?.administration,
+    notes: c.notes ?? undefined,
+    inactive: c.isActive === false ? true : undefined,
+  }) as CustomerInput;
+}
+
+const ADM_FIELDS = ['name', 'mailingAddress', 'zipCode', 'city', 'country', 'email', 'organisationNumber', 'vatNumber', 'export', 'currencyCode', 'languageCode', 'termsOfPaymentCode', 'notes', 'inactive'] as const;
+
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+const same = (a: unknown, b: unknown) => show(a) === show(b) || (a === false && b === undefined) || (a === undefined && b === false);
+
+/** The fields an update of the Administration customer would change, and both sides for the dialog. */
+export function administrationConflict(incoming: CustomerInput, existing: AdmCustomer): { fields: ConflictField[]; changes: CustomerChanges } {
+  const changes: Record<string, unknown> = {};
+  const fields = ADM_FIELDS.map((field) => {
+    const source = incoming[field];
+    const target = existing[field];
+    // Only what Severa has is brought over; an empty Severa field does not wipe Administration's.
+    const changesField = source !== undefined && !same(source, target);
+    if (changesField) changes[field] = source;
+    return { label: field, source: show(source), target: show(target), changes: changesField };
+  });
+  return { fields, changes: changes as CustomerChanges };
+}
+
+export interface SeveraReferenceData {
+  currencies: { guid: string; code?: string | null; isActive?: boolean }[];
+  /** Severa languages by code, as Severa customers carry them. */
+  languages: { guid: string; code: string }[];
+}
+
+/** Administration customer → Severa customer. The number must be numeric: Severa takes no other. */
+export function administrationToSevera(a: AdmCustomer, maps: CustomerMappings, ref: SeveraReferenceData): CustomerCreateModel {
+  const currency = ref.currencies.find((c) => c.code === a.currencyCode && c.isActive !== false);
+  const languageCode = maps.languages.find((l) => l.administration === a.languageCode)?.severa;
+  const language = ref.languages.find((l) => l.code === languageCode);
+  const days = maps.paymentTerms.find((t) => t.administration === a.termsOfPaymentCode)?.days;
+  return compact({
+    name: a.name,
+    number: Number(a.number),
+    email: a.email,
+    vatNumber: a.vatNumber,
+    notes: a.notes,
+    isActive: !a.inactive,
+    paymentTerm: days,
+    currency: currency ? { guid: currency.guid } : undefined,
+    language: language ? { guid: language.guid } : undefined,
+  }) as CustomerCreateModel;
+}
+
+/** The fields an update of the Severa customer would change: the dialog's rows and the JSON Patch. */
+export function severaConflict(incoming: CustomerCreateModel, existing: CustomerModel, ref: SeveraReferenceData): { fields: ConflictField[]; operations: PatchOperation[] } {
+  const operations: PatchOperation[] = [];
+  const codeOf = (guid: string | null | undefined, list: { guid: string; code?: string | null }[]) => list.find((x) => x.guid === guid)?.code ?? '';
+  const rows: [string, unknown, unknown, string][] = [
+    ['name', incoming.name, existing.name, '/name'],
+    ['email', incoming.email, existing.email, '/email'],
+    ['vatNumber', incoming.vatNumber, existing.vatNumber, '/vatNumber'],
+    ['notes', incoming.notes, existing.notes, '/notes'],
+    ['inactive', incoming.isActive === false, existing.isActive === false, '/isActive'],
+    ['paymentTerm', incoming.paymentTerm, existing.paymentTerm, '/paymentTerm'],
+    ['currencyCode', codeOf(incoming.currency?.guid, ref.currencies), existing.currency?.code, '/currency/guid'],
+    ['languageCode', codeOf(incoming.language?.guid, ref.languages), existing.language?.code, '/language/guid'],
+  ];
+  const fields = rows.map(([label, source, target, path]) => {
+    const changes = source !== undefined && source !== '' && !same(source, target);
+    if (changes) {
+      const value =
+        path === '/isActive' ? !source : path === '/currency/guid' ? incoming.currency!.guid : path === '/language/guid' ? incoming.language!.guid : source;
+      operations.push(replace(path, value));
+    }
+    return { label, source: show(source), target: show(target), changes };
+  });
+  return { fields, operations };
+}

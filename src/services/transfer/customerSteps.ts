@@ -1,0 +1,89 @@
+import type { AdmCustomer } from '../administration/models.js';
+import type { AdministrationPort } from '../administration/port.js';
+import type { SeveraClient } from '../severa/client.js';
+import type { CustomerModel } from '../severa/schemas/index.js';
+import { administrationConflict, administrationToSevera, type SeveraReferenceData, severaConflict, severaToAdministration } from './customerMapping.js';
+import type { TransferStep } from './engine.js';
+import type { CustomerMappings } from './mappings.js';
+import { TransferRefusal } from './refusal.js';
+
+/** Severa customers into Administration; the customer number is the key on both sides. */
+export function customersToAdministration(
+  administration: AdministrationPort,
+  maps: CustomerMappings,
+  knownTargetNumbers: ReadonlySet<string> = new Set(),
+): TransferStep<CustomerModel, AdmCustomer> {
+  return {
+    kind: 'customer',
+    direction: 'to-administration',
+    sourceId: (c) => c.guid,
+    plannedKey: (c) => (c.number == null ? null : String(c.number)),
+    check(c) {
+      if (c.number == null) throw new TransferRefusal(`"${c.name}" has no customer number in Severa`);
+    },
+    find: (c) => administration.getCustomer(String(c.number)),
+    likelyConflict: (c) => knownTargetNumbers.has(String(c.number)),
+    async create(c) {
+      return (await administration.addCustomer(severaToAdministration(c, maps))).number;
+    },
+    async update(c, existing) {
+      const { changes } = administrationConflict(severaToAdministration(c, maps), existing);
+      if (Object.keys(changes).length === 0) return existing.number;
+      return (await administration.updateCustomer(existing.number, changes)).number;
+    },
+    conflictView(c, existing) {
+      return { title: `${c.number} ${c.name}`, fields: administrationConflict(severaToAdministration(c, maps), existing).fields };
+    },
+    async findByPlannedKey(_sourceId, key) {
+      return key && (await administration.getCustomer(key)) ? key : null;
+    },
+  };
+}
+
+const NUMERIC = /^\d{1,15}$/;
+
+/** Administration customers into Severa: numeric numbers only, and a name no other Severa customer has. */
+export function customersToSevera(
+  severa: SeveraClient,
+  maps: CustomerMappings,
+  ref: SeveraReferenceData,
+  knownTargetNumbers: ReadonlySet<string> = new Set(),
+): TransferStep<AdmCustomer, CustomerModel> {
+  const byNumber = async (number: string): Promise<CustomerModel | null> => {
+    for await (const page of severa.customers({ numbers: [Number(number)] })) return page.find((c) => String(c.number) === number) ?? null;
+    return null;
+  };
+  return {
+    kind: 'customer',
+    direction: 'to-severa',
+    sourceId: (a) => a.number,
+    plannedKey: (a) => a.number,
+    async check(a) {
+      if (!NUMERIC.test(a.number)) {
+        throw new TransferRefusal(`customer number "${a.number}" is not numeric; Severa takes numeric customer numbers only`);
+      }
+      for await (const page of severa.customers({ customerNames: [a.name] })) {
+        const other = page.find((c) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number);
+        if (other) throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${other.number ?? other.guid}; names must be unique in Severa`);
+        break;
+      }
+    },
+    find: (a) => byNumber(a.number),
+    likelyConflict: (a) => knownTargetNumbers.has(a.number),
+    async create(a) {
+      const created = await severa.createCustomer(administrationToSevera(a, maps, ref));
+      return String(created.number ?? created.guid);
+    },
+    async update(a, existing) {
+      const { operations } = severaConflict(administrationToSevera(a, maps, ref), existing, ref);
+      if (operations.length === 0) return String(existing.number);
+      return String((await severa.updateCustomer(existing.guid, operations)).number);
+    },
+    conflictView(a, existing) {
+      return { title: `${a.number} ${a.name}`, fields: severaConflict(administrationToSevera(a, maps, ref), existing, ref).fields };
+    },
+    async findByPlannedKey(_sourceId, key) {
+      return key && (await byNumber(key)) ? key : null;
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto';
+import type { Direction, Ledger, RecordKind } from './ledger.js';
+
+export type RowStatus =
+  | { kind: 'queued' }
+  | { kind: 'running' }
+  | { kind: 'done'; targetKey: string; updated: boolean }
+  | { kind: 'skipped'; reason: 'conflict' | 'cancelled' }
+  | { kind: 'error'; message: string; detail?: string };
+
+export interface ConflictField {
+  label: string;
+  source: string;
+  target: string;
+  changes: boolean;
+}
+
+/** What the conflict dialog shows: both versions side by side. */
+export interface ConflictView {
+  title: string;
+  fields: ConflictField[];
+}
+
+export type ConflictDecision = 'update' | 'skip';
+
+export interface ConflictQuestion {
+  id: string;
+  view: ConflictView;
+  /** Conflicts still to come in this run after this one, counted live. */
+  remaining: () => number;
+}
+
+export interface ConflictAnswer {
+  decision: ConflictDecision;
+  /** "Do this for the remaining N conflicts". */
+  applyToRemaining: boolean;
+}
+
+/** How one kind of record moves in one direction. */
+export interface TransferStep<T, E> {
+  kind: RecordKind;
+  direction: Direction;
+  sourceId(item: T): string;
+  /** The key the record will have on the target, when known before writing (customer number). */
+  plannedKey(item: T): string | null;
+  /** Throws a user-readable error when the record cannot go at all (before anything is written). */
+  check?(item: T): Promise<void> | void;
+  /** The record already on the target side, if any. */
+  find(item: T): Promise<E | null>;
+  create(item: T): Promise<string>;
+  update(item: T, existing: E): Promise<string>;
+  conflictView(item: T, existing: E): ConflictView;
+  /** True when the record is likely to conflict (for counting the remaining conflicts ahead). */
+  likelyConflict?(item: T): boolean;
+  /** After a crash: the target key if the record is on the target side, else null. */
+  findByPlannedKey(sourceId: string, plannedKey: string | null): Promise<string | null>;
+}
+
+export type TransferEvent =
+  | { type: 'status'; id: string; status: RowStatus }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'progress'; done: number; total: number };
+
+export interface TransferSummary {
+  transferred: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface TransferOptions<T, E> {
+  items: T[];
+  step: TransferStep<T, E>;
+  ledger: Ledger;
+  concurrency?: number;
+  onEvent: (event: TransferEvent) => void;
+  askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>;
+  /** Short text for an error, for the status column (and its whole text for the details). */
+  describeError?: (error: unknown) => { message: string; detail?: string; mayHaveBeenApplied?: boolean };
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+}
+
+const defaultDescribe = (error: unknown) => {
+  const e = error as { short?: string; message?: string; mayHaveBeenApplied?: boolean };
+  return { message: e?.short ?? e?.message ?? String(error), detail: e?.message, mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
+};
+
+/**
+ * One transfer run: the selected records through one step, a few at a time, with per-row events,
+ * conflicts asked one at a time, and cancel that lets the rows in flight finish.
+ */
+export class TransferRun<T, E> {
+  private cancelled = false;
+  private standing: ConflictDecision | undefined;
+  private conflictTurn: Promise<unknown> = Promise.resolve();
+  private waitingConflicts = 0;
+  private next = 0;
+  private readonly summary: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+
+  constructor(private readonly options: TransferOptions<T, E>) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  async run(): Promise<TransferSummary> {
+    const { items, step, onEvent } = this.options;
+    await reconcile(step, this.options.ledger, onEvent);
+    for (const item of items) onEvent({ type: 'status', id: step.sourceId(item), status: { kind: 'queued' } });
+    const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, items.length) }, () => this.worker());
+    await Promise.all(workers);
+    onEvent({ type: 'progress', done: items.length, total: items.length });
+    return this.summary;
+  }
+
+  private remainingConflicts(): number {
+    const { items, step } = this.options;
+    const ahead = items.slice(this.next).filter((item) => step.likelyConflict?.(item) ?? false).length;
+    return ahead + Math.max(0, this.waitingConflicts - 1);
+  }
+
+  private async worker(): Promise<void> {
+    const { items, step, ledger, onEvent } = this.options;
+    const describe = this.options.describeError ?? defaultDescribe;
+    while (this.next < items.length) {
+      const index = this.next++;
+      const item = items[index]!;
+      const id = step.sourceId(item);
+      if (this.cancelled) {
+        this.summary.cancelled++;
+        onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'cancelled' } });
+        continue;
+      }
+      onEvent({ type: 'status', id, status: { kind: 'running' } });
+      let entry: number | undefined;
+      try {
+        await step.check?.(item);
+        const existing = await step.find(item);
+        if (existing) {
+          const decision = await this.decide(id, step.conflictView(item, existing));
+          if (decision === 'skip') {
+            this.summary.skipped++;
+            onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });
+            continue;
+          }
+          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          const key = await step.update(item, existing);
+          ledger.done(entry, key);
+          this.summary.updated++;
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
+        } else {
+          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          const key = await step.create(item);
+          ledger.done(entry, key);
+          this.summary.transferred++;
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: false } });
+        }
+      } catch (error) {
+        const { message, detail, mayHaveBeenApplied } = describe(error);
+        // An entry that may have been written stays in-progress: the next run looks it up before writing.
+        if (entry !== undefined && !mayHaveBeenApplied) ledger.discard(entry);
+        this.summary.failed++;
+        onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
+        onEvent({ type: 'log', level: 'error', message: `${id}: ${detail ?? message}` });
+      } finally {
+        onEvent({ type: 'progress', done: this.summary.transferred + this.summary.updated + this.summary.skipped + this.summary.failed, total: items.length });
+      }
+    }
+  }
+
+  /** Conflicts are asked one at a time; a "remaining" answer settles the rest of the run. */
+  private decide(id: string, view: ConflictView): Promise<ConflictDecision> {
+    this.waitingConflicts++;
+    const turn = this.conflictTurn.then(async () => {
+      try {
+        if (this.standing) return this.standing;
+        if (this.cancelled) return 'skip' as const;
+        const answer = await this.options.askConflict({ id, view, remaining: () => this.remainingConflicts() });
+        if (answer.applyToRemaining) this.standing = answer.decision;
+        this.options.onEvent({ type: 'log', level: 'info', message: `${id}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}` });
+        return answer.decision;
+      } finally {
+        this.waitingConflicts--;
+      }
+    });
+    this.conflictTurn = turn.catch(() => undefined);
+    return turn;
+  }
+}
+
+/**
+ * Settles entries left in-progress by a crash: found on the target side means done (never written
+ * again); not found means it never arrived, and the entry is dropped so the record can go again.
+ */
+export async function reconcile<T, E>(step: TransferStep<T, E>, ledger: Ledger, onEvent: (e: TransferEvent) => void): Promise<void> {
+  for (const entry of ledger.inProgress(step.kind).filter((e) => e.direction === step.direction)) {
+    const key = await step.findByPlannedKey(entry.sourceId, entry.targetKey);
+    if (key) {
+      ledger.done(entry.id, key);
+      onEvent({ type: 'log', level: 'warn', message: `${entry.sourceId}: an interrupted transfer had reached the target as ${key}; recorded, not written again` });
+    } else {
+      ledger.discard(entry.id);
+      onEvent({ type: 'log', level: 'warn', message: `${entry.sourceId}: an interrupted transfer had not reached the target; it can be transferred again` });
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type RecordKind = 'customer' | 'project' | 'invoice' | 'supplierInvoiceRow' | 'payment';
+export type Direction = 'to-administration' | 'to-severa';
+
+export interface LedgerEntry {
+  id: number;
+  kind: RecordKind;
+  direction: Direction;
+  sourceId: string;
+  /** The key on the target side: planned at begin, confirmed at done. */
+  targetKey: string | null;
+  state: 'in-progress' | 'done';
+  time: string;
+  profile: string;
+  hash: string;
+}
+
+/**
+ * What sevadm has written where. Write-ahead: an entry is in-progress before the target is called
+ * and done after, so after a crash the in-progress entries name exactly what may have been written.
+ */
+export class Ledger {
+  private readonly db: Database.Database;
+
+  constructor(file: string, readonly profile: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ledger (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, direction TEXT NOT NULL, source_id TEXT NOT NULL,
+      target_key TEXT, state TEXT NOT NULL, time TEXT NOT NULL, profile TEXT NOT NULL, hash TEXT NOT NULL)`);
+    this.db.exec('CREATE INDEX IF NOT EXISTS ledger_source ON ledger (profile, kind, direction, source_id)');
+  }
+
+  begin(kind: RecordKind, direction: Direction, sourceId: string, plannedKey: string | null, hash: string): number {
+    const info = this.db
+      .prepare('INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(kind, direction, sourceId, plannedKey, 'in-progress', new Date().toISOString(), this.profile, hash);
+    return Number(info.lastInsertRowid);
+  }
+
+  done(id: number, targetKey: string, hash?: string): void {
+    this.db
+      .prepare("UPDATE ledger SET state = 'done', target_key = ?, time = ?, hash = coalesce(?, hash) WHERE id = ?")
+      .run(targetKey, new Date().toISOString(), hash ?? null, id);
+  }
+
+  /** The target was certainly not written (refused, skipped): forget the attempt. */
+  discard(id: number): void {
+    this.db.prepare('DELETE FROM ledger WHERE id = ?').run(id);
+  }
+
+  inProgress(kind?: RecordKind): LedgerEntry[] {
+    return this.select(`state = 'in-progress'${kind ? ' AND kind = ?' : ''}`, ...(kind ? [kind] : []));
+  }
+
+  /** The latest done entry for a source record, if any. */
+  lastDone(kind: RecordKind, direction: Direction, sourceId: string): LedgerEntry | undefined {
+    return this.select("state = 'done' AND kind = ? AND direction = ? AND source_id = ? ORDER BY id DESC LIMIT 1", kind, direction, sourceId)[0];
+  }
+
+  all(): LedgerEntry[] {
+    return this.select('1 = 1 ORDER BY id');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private select(where: string, ...params: unknown[]): LedgerEntry[] {
+    const rows = this.db.prepare(`SELECT * FROM ledger WHERE profile = ? AND ${where}`).all(this.profile, ...params) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      kind: r.kind as RecordKind,
+      direction: r.direction as Direction,
+      sourceId: r.source_id as string,
+      targetKey: (r.target_key as string | null) ?? null,
+      state: r.state as LedgerEntry['state'],
+      time: r.time as string,
+      profile: r.profile as string,
+      hash: r.hash as string,
+    }));
+  }
+}
