@@ -1,3 +1,5 @@
+import { detectLang, type Lang } from './i18n/index.js';
+
 /** A command-line value that is not allowed; the message names the option and what it accepts. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -29,4 +31,11 @@ export function latencyOption(raw: string | undefined): number | [number, number
     throw new UsageError(`--latency must be milliseconds, "200" or a range "50-400", got "${raw}"`);
   }
   return m[2] === undefined ? Number(m[1]) : [Number(m[1]), Number(m[2])];
+}
+
+/** --lang sv|en; without it, the locale decides. */
+export function langOption(raw: string | undefined): Lang {
+  if (raw === undefined) return detectLang();
+  if (raw !== 'sv' && raw !== 'en') throw new UsageError(`--lang must be sv or en, got "${raw}"`);
+  return raw;
 }

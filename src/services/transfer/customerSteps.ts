@@ -17,6 +17,7 @@ export function customersToAdministration(
     kind: 'customer',
     direction: 'to-administration',
     sourceId: (c) => c.guid,
+    label: (c) => `${c.number ?? '-'} ${c.name}`,
     plannedKey: (c) => (c.number == null ? null : String(c.number)),
     check(c) {
       if (c.number == null) throw new TransferRefusal(`"${c.name}" has no customer number in Severa`);
@@ -57,6 +58,7 @@ export function customersToSevera(
     kind: 'customer',
     direction: 'to-severa',
     sourceId: (a) => a.number,
+    label: (a) => `${a.number} ${a.name}`,
     plannedKey: (a) => a.number,
     async check(a) {
       if (!NUMERIC.test(a.number)) {

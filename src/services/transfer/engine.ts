@@ -41,6 +41,8 @@ export interface TransferStep<T, E> {
   kind: RecordKind;
   direction: Direction;
   sourceId(item: T): string;
+  /** How people know the record, for the log (number and name). */
+  label?(item: T): string;
   /** The key the record will have on the target, when known before writing (customer number). */
   plannedKey(item: T): string | null;
   /** Throws a user-readable error when the record cannot go at all (before anything is written). */
@@ -130,6 +132,7 @@ export class TransferRun<T, E> {
       const index = this.next++;
       const item = items[index]!;
       const id = step.sourceId(item);
+      const label = step.label?.(item) ?? id;
       if (this.cancelled) {
         this.summary.cancelled++;
         onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'cancelled' } });
@@ -141,7 +144,7 @@ export class TransferRun<T, E> {
         await step.check?.(item);
         const existing = await step.find(item);
         if (existing) {
-          const decision = await this.decide(id, step.conflictView(item, existing));
+          const decision = await this.decide(id, label, step.conflictView(item, existing));
           if (decision === 'skip') {
             this.summary.skipped++;
             onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });
@@ -165,7 +168,7 @@ export class TransferRun<T, E> {
         if (entry !== undefined && !mayHaveBeenApplied) ledger.discard(entry);
         this.summary.failed++;
         onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
-        onEvent({ type: 'log', level: 'error', message: `${id}: ${detail ?? message}` });
+        onEvent({ type: 'log', level: 'error', message: `${label}: ${detail ?? message}` });
       } finally {
         onEvent({ type: 'progress', done: this.summary.transferred + this.summary.updated + this.summary.skipped + this.summary.failed, total: items.length });
       }
@@ -173,7 +176,7 @@ export class TransferRun<T, E> {
   }
 
   /** Conflicts are asked one at a time; a "remaining" answer settles the rest of the run. */
-  private decide(id: string, view: ConflictView): Promise<ConflictDecision> {
+  private decide(id: string, label: string, view: ConflictView): Promise<ConflictDecision> {
     this.waitingConflicts++;
     const turn = this.conflictTurn.then(async () => {
       try {
@@ -181,7 +184,7 @@ export class TransferRun<T, E> {
         if (this.cancelled) return 'skip' as const;
         const answer = await this.options.askConflict({ id, view, remaining: () => this.remainingConflicts() });
         if (answer.applyToRemaining) this.standing = answer.decision;
-        this.options.onEvent({ type: 'log', level: 'info', message: `${id}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}` });
+        this.options.onEvent({ type: 'log', level: 'info', message: `${label}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}` });
         return answer.decision;
       } finally {
         this.waitingConflicts--;

@@ -1,0 +1,162 @@
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { CommandPalette } from './components/CommandPalette.js';
+import { ConflictDialog } from './components/ConflictDialog.js';
+import { DetailView } from './components/DetailView.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { LogPanel } from './components/LogPanel.js';
+import { StatusBar } from './components/StatusBar.js';
+import { TabBar, tabLabel } from './components/TabBar.js';
+import { translator } from './i18n/index.js';
+import { CustomersScreen, customerColumns } from './screens/CustomersScreen.js';
+import type { ConflictAnswer } from './services/transfer/engine.js';
+import type { Session } from './session.js';
+import { type Action, activeList, type AppState, type Effect, type ListId, LOG_HEIGHT, paletteMatches, reducer, tableHeight } from './state/app.js';
+import { currentRow } from './state/list.js';
+
+export interface AppProps {
+  session: Session;
+  initial: AppState;
+  /** Test hook: every action the app dispatches. */
+  onAction?: (action: Action) => void;
+}
+
+function useTerminalSize(dispatch: (a: Action) => void): void {
+  const { stdout } = useStdout();
+  useEffect(() => {
+    const onResize = () => dispatch({ type: 'resize', columns: stdout.columns || 100, rows: stdout.rows || 30 });
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, dispatch]);
+}
+
+/** The root: one key handler that only dispatches, one reducer, and the effects that call the session. */
+export function App({ session, initial, onAction }: AppProps) {
+  const [state, rawDispatch] = useReducer(reducer, initial);
+  const dispatch = useMemo(() => (a: Action) => (onAction?.(a), rawDispatch(a)), [onAction]);
+  const { exit } = useApp();
+  const answer = useRef<((a: ConflictAnswer) => void) | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+  const t = useMemo(() => translator(state.lang), [state.lang]);
+
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useTerminalSize(dispatch);
+
+  const load = (list: ListId, since: string) => {
+    dispatch({ type: 'loading', list });
+    session.load(list, since).then(
+      (rows) => dispatch({ type: 'loaded', list, rows }),
+      (error: unknown) => dispatch({ type: 'loadFailed', list, error: (error as { short?: string }).short ?? (error as Error).message }),
+    );
+  };
+
+  useEffect(() => {
+    void session.connectSevera().then((c) => {
+      dispatch({ type: 'connection', side: 'severa', connection: c });
+      if (c.state === 'connected') load('severaCustomers', initial.since.severaCustomers);
+    });
+    void session.connectAdministration().then((c) => {
+      dispatch({ type: 'connection', side: 'administration', connection: c });
+      if (c.state === 'connected') load('administrationCustomers', initial.since.administrationCustomers);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (state.effects.length === 0) return;
+    const effects: Effect[] = state.effects;
+    dispatch({ type: 'effectsTaken', count: effects.length });
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'load':
+          load(effect.list, effect.since);
+          break;
+        case 'answerConflict':
+          answer.current?.(effect.answer);
+          answer.current = undefined;
+          break;
+        case 'cancelTransfer':
+          session.cancel();
+          // A conflict waiting for an answer would hold the run: skip it.
+          answer.current?.({ decision: 'skip', applyToRemaining: true });
+          answer.current = undefined;
+          break;
+        case 'transfer': {
+          const list = effect.list;
+          dispatch({ type: 'transferStarted', list, total: effect.ids.length });
+          session
+            .transfer(
+              list,
+              effect.ids,
+              (event) => {
+                if (event.type === 'status') dispatch({ type: 'status', list, id: event.id, status: event.status });
+                else if (event.type === 'progress') dispatch({ type: 'progress', done: event.done, total: event.total });
+                else dispatch({ type: 'log', level: event.level, text: event.message });
+              },
+              (question) =>
+                new Promise<ConflictAnswer>((resolve) => {
+                  answer.current = resolve;
+                  dispatch({ type: 'conflict', id: question.id, view: question.view, remaining: question.remaining(), source: list === 'severaCustomers' ? 'severa' : 'administration' });
+                }),
+            )
+            .then(
+              (summary) => dispatch({ type: 'transferFinished', summary }),
+              (error: unknown) => {
+                dispatch({ type: 'log', level: 'error', text: (error as Error).message });
+                dispatch({ type: 'transferFinished', summary: { transferred: 0, updated: 0, skipped: 0, failed: effect.ids.length, cancelled: 0 } });
+              },
+            );
+          break;
+        }
+      }
+    }
+  }, [state.effects]);
+
+  useEffect(() => {
+    if (!state.transfer) return;
+    const timer = setInterval(() => setTick((n) => n + 1), 120);
+    return () => clearInterval(timer);
+  }, [Boolean(state.transfer)]);
+
+  useEffect(() => {
+    if (state.quit && !state.transfer) exit();
+  }, [state.quit, Boolean(state.transfer)]);
+
+  const { columns, rows } = state.size;
+  const mainHeight = tableHeight(state) + 2;
+  const id = activeList(state);
+  const list = state.lists[id];
+  const middle = state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '';
+  const hints = state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t('hint.list');
+
+  let main: React.ReactNode;
+  if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
+  else if (state.overlay.kind === 'help') main = <HelpOverlay height={mainHeight} width={columns} t={t} />;
+  else if (state.overlay.kind === 'palette') main = <CommandPalette query={state.overlay.query} cursor={state.overlay.cursor} matches={paletteMatches(state, state.overlay.query)} height={mainHeight} width={columns} t={t} />;
+  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={customerColumns(t)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
+  else if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
+    main = (
+      <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
+        <Text bold>{t(state.overlay.kind === 'confirmQuit' ? 'confirm.quit' : 'confirm.cancel')}</Text>
+      </Box>
+    );
+  else if (state.tab === 'customers') main = <CustomersScreen state={state} t={t} tick={tick} />;
+  else
+    main = (
+      <Box height={mainHeight}>
+        <Text color="gray">{t('tab.coming', { tab: tabLabel(state.tab, t) })}</Text>
+      </Box>
+    );
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <TabBar tab={state.tab} demo={state.demo} t={t} />
+      <Box height={mainHeight} flexDirection="column">
+        {main}
+      </Box>
+      {state.logOpen ? <LogPanel log={state.log} height={LOG_HEIGHT} t={t} /> : null}
+      <StatusBar connections={state.connections} middle={middle} notice={state.notice} hints={hints} t={t} />
+    </Box>
+  );
+}

@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { Translate } from '../i18n/index.js';
+import type { Connection, Side } from '../state/app.js';
+
+function connectionText(side: Side, c: Connection, t: Translate): { text: string; color: string } {
+  const name = t(`conn.${side}`);
+  if (c.state === 'connected') return { text: `● ${t('conn.connected', { side: name, name: c.name ?? '' })}`, color: 'green' };
+  if (c.state === 'connecting') return { text: `○ ${t('conn.connecting', { side: name })}`, color: 'yellow' };
+  return { text: `✗ ${t('conn.disconnected', { side: name, reason: c.reason ?? '' })}`, color: 'red' };
+}
+
+export interface StatusBarProps {
+  connections: Record<Side, Connection>;
+  middle: string;
+  notice: string | undefined;
+  hints: string;
+  t: Translate;
+}
+
+/** Two lines: connections, selection or progress, and a notice; then the key hints for where the cursor is. */
+export function StatusBar({ connections, middle, notice, hints, t }: StatusBarProps) {
+  const severa = connectionText('severa', connections.severa, t);
+  const administration = connectionText('administration', connections.administration, t);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text color={severa.color}>{severa.text}</Text>
+        {'  '}
+        <Text color={administration.color}>{administration.text}</Text>
+        {middle ? <Text bold>{`  │ ${middle}`}</Text> : null}
+        {notice ? <Text color="yellow">{`  │ ${notice}`}</Text> : null}
+      </Text>
+      <Text color="gray" wrap="truncate-end">{hints}</Text>
+    </Box>
+  );
+}

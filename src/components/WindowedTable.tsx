@@ -1,0 +1,104 @@
+import { Box, Text } from 'ink';
+import React, { memo } from 'react';
+import type { Translate } from '../i18n/index.js';
+import type { RowStatus } from '../services/transfer/engine.js';
+import type { ListState, Row } from '../state/list.js';
+import { columnWidths, fit } from './text.js';
+
+export interface Column {
+  header: string;
+  weight: number;
+  /** Columns that must not be cut (numbers, dates). */
+  min?: number;
+}
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const MARKER = 3;
+
+export function statusText(status: RowStatus | undefined, t: Translate, tick: number): { text: string; color?: string } {
+  if (!status) return { text: '' };
+  switch (status.kind) {
+    case 'queued':
+      return { text: `· ${t('status.queued')}`, color: 'gray' };
+    case 'running':
+      return { text: `${SPINNER[tick % SPINNER.length]} ${t('status.running')}`, color: 'cyan' };
+    case 'done':
+      return { text: t(status.updated ? 'status.updated' : 'status.done', { key: status.targetKey }), color: 'green' };
+    case 'skipped':
+      return { text: t(status.reason === 'cancelled' ? 'status.cancelled' : 'status.skipped'), color: 'yellow' };
+    case 'error':
+      return { text: t('status.error', { message: status.message }), color: 'red' };
+  }
+}
+
+interface RowProps {
+  row: Row;
+  widths: number[];
+  statusWidth: number;
+  active: boolean;
+  marked: boolean;
+  inRange: boolean;
+  status: RowStatus | undefined;
+  t: Translate;
+  tick: number;
+}
+
+const TableRow = memo(function TableRow({ row, widths, statusWidth, active, marked, inRange, status, t, tick }: RowProps) {
+  const cells = widths.map((w, i) => fit(row.cells[i] ?? '', w - 1) + ' ').join('');
+  const s = statusText(status, t, tick);
+  return (
+    <Text inverse={active} wrap="truncate-end">
+      <Text color={marked ? 'green' : undefined}>{`${active ? '›' : ' '}${marked ? '●' : inRange ? '┆' : ' '} `}</Text>
+      {cells}
+      <Text color={s.color}>{fit(s.text, statusWidth)}</Text>
+    </Text>
+  );
+});
+
+export interface WindowedTableProps {
+  columns: Column[];
+  statusHeader: string;
+  list: ListState;
+  height: number;
+  width: number;
+  t: Translate;
+  tick: number;
+  emptyText: string;
+}
+
+/** A table that draws only the rows in view: cost per key press does not grow with the row count. */
+export function WindowedTable({ columns, statusHeader, list, height, width, t, tick, emptyText }: WindowedTableProps) {
+  const statusWidth = Math.max(14, Math.min(40, Math.floor(width * 0.26)));
+  const widths = columnWidths(width - MARKER - statusWidth, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3));
+  const header = ' '.repeat(MARKER) + columns.map((c, i) => fit(c.header, widths[i]! - 1) + ' ').join('') + fit(statusHeader, statusWidth);
+  const slice = list.visible.slice(list.offset, list.offset + height);
+  const [from, to] = list.anchor === undefined ? [-1, -1] : list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
+  return (
+    <Box flexDirection="column" height={height + 1}>
+      <Text bold wrap="truncate-end">{header}</Text>
+      {slice.length === 0 ? (
+        <Text color="gray">{emptyText}</Text>
+      ) : (
+        slice.map((index, i) => {
+          const row = list.rows[index]!;
+          const position = list.offset + i;
+          const status = list.statuses.get(row.id);
+          return (
+            <TableRow
+              key={row.id}
+              row={row}
+              widths={widths}
+              statusWidth={statusWidth}
+              active={position === list.cursor}
+              marked={list.selected.has(row.id)}
+              inRange={position >= from && position <= to}
+              status={status}
+              t={t}
+              tick={status?.kind === 'running' ? tick : 0}
+            />
+          );
+        })
+      )}
+    </Box>
+  );
+}

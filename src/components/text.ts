@@ -1,0 +1,24 @@
+/** Pads or cuts text to exactly `width` columns, ending a cut with …. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  if (clean.length <= width) return clean.padEnd(width);
+  return width === 1 ? '…' : clean.slice(0, width - 1) + '…';
+}
+
+/** Splits `total` columns between weighted columns, each at least its minimum. */
+export function columnWidths(total: number, weights: number[], mins: number[] = []): number[] {
+  const min = (i: number) => mins[i] ?? 3;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w, i) => Math.max(min(i), Math.floor((total * w) / sum)));
+  let rest = total - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % widths.length, rest--) widths[i]!++;
+  // Too narrow for every minimum: take from the widest columns first.
+  while (rest < 0) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= 1) break;
+    widths[widest]!--;
+    rest++;
+  }
+  return widths;
+}

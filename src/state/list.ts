@@ -1,0 +1,116 @@
+import type { RowStatus } from '../services/transfer/engine.js';
+
+export interface Row {
+  id: string;
+  cells: string[];
+  /** Lower-cased text the filter matches against. */
+  search: string;
+}
+
+export interface ListState {
+  rows: Row[];
+  /** Indexes into rows that pass the filter, in order. */
+  visible: number[];
+  /** Position in `visible`. */
+  cursor: number;
+  /** First visible position drawn. */
+  offset: number;
+  selected: Set<string>;
+  /** Start of a range mark (position in `visible`), while one is open. */
+  anchor: number | undefined;
+  statuses: Map<string, RowStatus>;
+  filter: string;
+  loading: boolean;
+  error: string | undefined;
+}
+
+export function emptyList(): ListState {
+  return { rows: [], visible: [], cursor: 0, offset: 0, selected: new Set(), anchor: undefined, statuses: new Map(), filter: '', loading: false, error: undefined };
+}
+
+export function makeRow(id: string, cells: string[]): Row {
+  return { id, cells, search: cells.join('\u0000').toLowerCase() };
+}
+
+function visibleOf(rows: Row[], filter: string): number[] {
+  const needle = filter.trim().toLowerCase();
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (!needle || rows[i]!.search.includes(needle)) out.push(i);
+  return out;
+}
+
+/** Keeps the cursor inside the list and the window around the cursor; height is the drawn rows. */
+function follow(list: ListState, cursor: number, height: number): ListState {
+  const last = Math.max(0, list.visible.length - 1);
+  const c = Math.min(Math.max(0, cursor), last);
+  let offset = list.offset;
+  if (c < offset) offset = c;
+  if (c >= offset + height) offset = c - height + 1;
+  offset = Math.min(Math.max(0, offset), Math.max(0, list.visible.length - height));
+  return { ...list, cursor: c, offset };
+}
+
+export function setRows(list: ListState, rows: Row[], height: number): ListState {
+  const ids = new Set(rows.map((r) => r.id));
+  const selected = new Set([...list.selected].filter((id) => ids.has(id)));
+  const next = { ...list, rows, visible: visibleOf(rows, list.filter), selected, loading: false, error: undefined, anchor: undefined };
+  return follow(next, list.cursor, height);
+}
+
+export function setFilter(list: ListState, filter: string, height: number): ListState {
+  const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
+  const visible = visibleOf(list.rows, filter);
+  const keep = currentId ? visible.findIndex((i) => list.rows[i]!.id === currentId) : -1;
+  return follow({ ...list, filter, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
+}
+
+export function moveCursor(list: ListState, delta: number | 'home' | 'end', height: number): ListState {
+  const target = delta === 'home' ? 0 : delta === 'end' ? list.visible.length - 1 : list.cursor + delta;
+  return follow(list, target, height);
+}
+
+export function currentRow(list: ListState): Row | undefined {
+  return list.rows[list.visible[list.cursor] ?? -1];
+}
+
+export function toggleRow(list: ListState): ListState {
+  const row = currentRow(list);
+  if (!row) return list;
+  const selected = new Set(list.selected);
+  if (selected.has(row.id)) selected.delete(row.id);
+  else selected.add(row.id);
+  return { ...list, selected };
+}
+
+/** Marks the current row (never unmarks) and moves: shift+arrows. */
+export function extend(list: ListState, delta: number, height: number): ListState {
+  const row = currentRow(list);
+  if (!row) return list;
+  const selected = new Set(list.selected);
+  selected.add(row.id);
+  return moveCursor({ ...list, selected }, delta, height);
+}
+
+/** Ctrl+A: all visible rows; again (all already marked): none. */
+export function selectAll(list: ListState): ListState {
+  const allMarked = list.visible.length > 0 && list.selected.size >= list.visible.length && list.visible.every((i) => list.selected.has(list.rows[i]!.id));
+  if (allMarked) return { ...list, selected: new Set() };
+  const selected = new Set(list.selected);
+  for (const i of list.visible) selected.add(list.rows[i]!.id);
+  return { ...list, selected };
+}
+
+/** v opens a range at the cursor; v again marks every row between it and the cursor. */
+export function rangeMark(list: ListState): ListState {
+  if (list.anchor === undefined) return { ...list, anchor: list.cursor };
+  const [from, to] = list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
+  const selected = new Set(list.selected);
+  for (let p = from; p <= to; p++) selected.add(list.rows[list.visible[p]!]!.id);
+  return { ...list, selected, anchor: undefined };
+}
+
+export function setStatus(list: ListState, id: string, status: RowStatus): ListState {
+  const statuses = new Map(list.statuses);
+  statuses.set(id, status);
+  return { ...list, statuses };
+}

@@ -1,0 +1,40 @@
+import { render } from 'ink';
+import React from 'react';
+import { App } from './app.js';
+import type { Lang } from './i18n/index.js';
+import type { Session } from './session.js';
+import { initialState } from './state/app.js';
+
+const ENTER_ALT = '\x1b[?1049h';
+const LEAVE_ALT = '\x1b[?1049l\x1b[?25h';
+
+/** Runs the full-screen app until the user quits; the terminal is restored however it ends. */
+export async function runTui(session: Session, options: { demo: boolean; lang: Lang }): Promise<void> {
+  const out = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (!restored) {
+      restored = true;
+      out.write(LEAVE_ALT);
+    }
+  };
+  out.write(ENTER_ALT);
+  process.on('exit', restore);
+  const crash = (error: unknown) => {
+    restore();
+    console.error(`sevadm crashed: ${(error as Error)?.stack ?? String(error)}`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24 });
+  // Ctrl+C goes through the keymap, so a running transfer is asked about first.
+  const app = render(<App session={session} initial={initial} />, { exitOnCtrlC: false });
+  try {
+    await app.waitUntilExit();
+  } finally {
+    restore();
+    process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
+  }
+}
