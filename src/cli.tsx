@@ -1,4 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { langOption } from './cliOptions.js';
+import { defaultDataDir } from './paths.js';
+import { Ledger } from './services/transfer/ledger.js';
+import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
+import { Session } from './session.js';
+import { runTui } from './tui.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -11,9 +19,11 @@ import { runSandboxCommand, SANDBOX_USAGE } from './sandbox/severa/main.js';
 const USAGE = `sevadm – move data between Visma Severa and Visma Administration
 
 Usage:
-  sevadm                                   with SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* set: connect
-                                           to that Severa / Administration bridge and list what it holds
-  sevadm demo [--data-dir DIR] [--reset]   the built-in demo (what npm start runs)
+  sevadm [--lang sv|en]                    the app on the Severa and bridge named by SEVADM_SEVERA_BASE_URL,
+                                           _CLIENT_ID, _CLIENT_SECRET, SEVADM_BRIDGE_URL, _TOKEN
+                                           (without a terminal: list what both sides hold)
+  sevadm demo [--data-dir DIR] [--reset] [--lang sv|en]
+                                           the app on the built-in demo (what npm start runs)
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm --version
@@ -22,7 +32,34 @@ ${SANDBOX_USAGE}
 
 ${BRIDGE_USAGE}`;
 
-/** Until the full-screen app lands: connect to what the environment names and list what is there. */
+/** `sevadm`: the app on the systems the environment names; a side not configured shows as disconnected. */
+async function runOnEnvironment(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' } }, strict: true });
+  const lang = langOption(values.lang);
+  const severa = severaConnectionFromEnv();
+  const bridge = bridgeConnectionFromEnv();
+  if (!process.stdout.isTTY) {
+    if (!severa && !bridge) throw new UsageError('nothing to connect to: set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
+    return connectionCheck(severa, bridge);
+  }
+  const ledger = new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
+  const session = new Session({
+    severa: severa ? new SeveraClient(severa) : undefined,
+    severaProblem: 'set SEVADM_SEVERA_BASE_URL, SEVADM_SEVERA_CLIENT_ID and SEVADM_SEVERA_CLIENT_SECRET',
+    administration: bridge ? new BridgeClient(bridge) : undefined,
+    administrationProblem: 'set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
+    ledger,
+    mappings: DEMO_CUSTOMER_MAPPINGS,
+  });
+  try {
+    await runTui(session, { demo: false, lang });
+  } finally {
+    ledger.close();
+  }
+  return 0;
+}
+
+/** Without a terminal: connect to what the environment names and list what is there. */
 async function connectionCheck(
   severa: ReturnType<typeof severaConnectionFromEnv>,
   bridge: ReturnType<typeof bridgeConnectionFromEnv>,
@@ -52,14 +89,10 @@ async function connectionCheck(
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) {
-    const severa = severaConnectionFromEnv();
-    const bridge = bridgeConnectionFromEnv();
-    if (severa || bridge) return connectionCheck(severa, bridge);
-  }
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined || command === '--lang') return runOnEnvironment(argv);
+  if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
