@@ -128,7 +128,11 @@ export function App({ session, initial, onAction }: AppProps) {
   const id = activeList(state);
   const list = state.lists[id];
   const middle = state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '';
-  const hints = state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t('hint.list');
+  const hints = state.sinceError
+    ? state.sinceError
+    : state.notice && !state.transfer
+      ? state.notice
+      : state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t('hint.list');
 
   let main: React.ReactNode;
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
@@ -156,7 +160,7 @@ export function App({ session, initial, onAction }: AppProps) {
         {main}
       </Box>
       {state.logOpen ? <LogPanel log={state.log} height={LOG_HEIGHT} t={t} /> : null}
-      <StatusBar connections={state.connections} middle={middle} notice={state.notice} hints={hints} t={t} />
+      <StatusBar connections={state.connections} middle={middle} hints={hints} hintsAreError={Boolean(state.sinceError)} t={t} />
     </Box>
   );
 }

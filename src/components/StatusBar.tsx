@@ -13,13 +13,14 @@ function connectionText(side: Side, c: Connection, t: Translate): { text: string
 export interface StatusBarProps {
   connections: Record<Side, Connection>;
   middle: string;
-  notice: string | undefined;
   hints: string;
+  /** Show the hint line as a problem (red). */
+  hintsAreError?: boolean;
   t: Translate;
 }
 
-/** Two lines: connections, selection or progress, and a notice; then the key hints for where the cursor is. */
-export function StatusBar({ connections, middle, notice, hints, t }: StatusBarProps) {
+/** Two lines: both connections and the transfer's progress; then a notice, or the key hints for where the cursor is. */
+export function StatusBar({ connections, middle, hints, hintsAreError, t }: StatusBarProps) {
   const severa = connectionText('severa', connections.severa, t);
   const administration = connectionText('administration', connections.administration, t);
   return (
@@ -29,9 +30,8 @@ export function StatusBar({ connections, middle, notice, hints, t }: StatusBarPr
         {'  '}
         <Text color={administration.color}>{administration.text}</Text>
         {middle ? <Text bold>{`  │ ${middle}`}</Text> : null}
-        {notice ? <Text color="yellow">{`  │ ${notice}`}</Text> : null}
       </Text>
-      <Text color="gray" wrap="truncate-end">{hints}</Text>
+      <Text color={hintsAreError ? 'red' : 'gray'} wrap="truncate-end">{hints}</Text>
     </Box>
   );
 }

@@ -19,7 +19,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
   const id = activeList(state);
   const list = state.lists[id];
   const editing = state.focus === 'since';
-  const narrow = state.size.columns < 110;
+  const narrow = state.size.columns < 100;
   const since = editing ? state.sinceDraft : state.since[id];
   const side = (which: 'severa' | 'administration') => (
     <Text inverse={state.side === which} bold={state.side === which}>{` ${narrow ? t(`conn.${which}`) : t(which === 'severa' ? 'side.severa' : 'side.administration')} `}</Text>
@@ -35,8 +35,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
         {side('administration')}
         {`  ${t('list.changedSince')}: `}
         <Text inverse={editing} color={state.sinceError ? 'red' : undefined}>{since}{editing ? '▏' : ''}</Text>
-        {state.sinceError ? <Text color="red">{`  ${state.sinceError}`}</Text> : null}
-        {state.focus === 'filter' || list.filter ? (
+        {!state.sinceError && (state.focus === 'filter' || list.filter) ? (
           <Text>
             {`  ${t('list.filter')}: `}
             <Text color="cyan" inverse={state.focus === 'filter'}>{list.filter}{state.focus === 'filter' ? '▏' : ''}</Text>
@@ -46,7 +45,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
         {list.error ? <Text color="red">{`  ${list.error}`}</Text> : null}
       </Text>
       </Box>
-      <Text bold wrap="truncate">{` ${position}`}</Text>
+      {state.sinceError ? null : <Text bold wrap="truncate">{` ${position}`}</Text>}
       </Box>
       <WindowedTable
         columns={customerColumns(t)}

@@ -1,0 +1,198 @@
+import { cleanup, render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../src/app.js';
+import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary } from '../src/services/transfer/engine.js';
+import type { Session } from '../src/session.js';
+import { initialState, type ListId } from '../src/state/app.js';
+import { makeRow, type Row } from '../src/state/list.js';
+import { KEY, press, typeText, waitFor } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+function rows(n: number, prefix = 'Kund'): Row[] {
+  return Array.from({ length: n }, (_, i) => makeRow(`id${i + 1}`, [String(1000 + i + 1), `${prefix} ${i + 1} AB`, i % 2 ? 'Malmö' : 'Umeå', `k${i + 1}@x.se`, '2026-11-01']));
+}
+
+/** A session with canned lists; transfers ask a conflict for every even row. */
+function fakeSession(count = 50) {
+  const calls = { loads: [] as { list: ListId; since: string }[], answers: [] as ConflictAnswer[], transferred: [] as string[] };
+  const session = {
+    connectSevera: async () => ({ state: 'connected', name: 'Norrsken' }),
+    connectAdministration: async () => ({ state: 'connected', name: 'Övningsbolaget AB (2000)' }),
+    load: async (list: ListId, since: string) => {
+      calls.loads.push({ list, since });
+      return rows(list === 'severaCustomers' ? count : 3, list === 'severaCustomers' ? 'Kund' : 'Adm');
+    },
+    async transfer(_list: ListId, ids: string[], onEvent: (e: TransferEvent) => void, ask: (q: ConflictQuestion) => Promise<ConflictAnswer>): Promise<TransferSummary> {
+      const summary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+      let standing: ConflictAnswer | undefined;
+      const conflicts = ids.filter((_, i) => i % 2 === 1);
+      for (const [i, id] of ids.entries()) {
+        if (i % 2 === 1) {
+          const answer =
+            standing ??
+            (await ask({ id, view: { title: id, fields: [{ label: 'city', source: 'Umeå', target: 'Luleå', changes: true }] }, remaining: () => conflicts.length - conflicts.indexOf(id) - 1 }));
+          calls.answers.push(answer);
+          if (answer.applyToRemaining) standing = answer;
+          if (answer.decision === 'skip') {
+            summary.skipped++;
+            onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });
+            continue;
+          }
+          summary.updated++;
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: id, updated: true } });
+        } else {
+          summary.transferred++;
+          calls.transferred.push(id);
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: id, updated: false } });
+        }
+      }
+      return summary;
+    },
+    cancel: () => {},
+  };
+  return { session: session as unknown as Session, calls };
+}
+
+async function start(count = 50, lang: 'en' | 'sv' = 'en') {
+  const fake = fakeSession(count);
+  const initial = initialState({ lang, demo: true, columns: 100, rows: 20, now: new Date('2026-11-28T12:00:00') });
+  const r = render(<App session={fake.session} initial={initial} />);
+  await waitFor(() => (r.lastFrame() ?? '').includes(lang === 'sv' ? `av ${count} markerade` : `of ${count} selected`), 'the Severa list');
+  return { ...r, ...fake };
+}
+
+const cursorLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
+
+describe('the app', () => {
+  it('opens on Customers with both sides connected and 30 days back as the default date', async () => {
+    const r = await start();
+    const frame = r.lastFrame()!;
+    expect(frame).toContain('Customers in Severa');
+    expect(frame).toContain('Changed since: 2026-10-29');
+    expect(frame).toContain('● Severa: Norrsken');
+    expect(frame).toContain('● Administration: Övningsbolaget AB (2000)');
+    expect(r.calls.loads.map((l) => l.since)).toEqual(['2026-10-29', '2026-10-29']);
+  });
+
+  it('moves the cursor with arrows, PgDn, End and Home, drawing only the rows in view', async () => {
+    const r = await start(500);
+    await press(r.stdin, KEY.down, KEY.down);
+    expect(cursorLine(r.lastFrame()!)).toContain('1003');
+    await press(r.stdin, KEY.pgDn);
+    const afterPage = Number(/›\s+(\d+)/.exec(cursorLine(r.lastFrame()!))![1]);
+    expect(afterPage).toBeGreaterThan(1003);
+    await press(r.stdin, KEY.end);
+    expect(cursorLine(r.lastFrame()!)).toContain('1500');
+    expect(r.lastFrame()).not.toContain(' 1001 ');
+    await press(r.stdin, KEY.home);
+    expect(cursorLine(r.lastFrame()!)).toContain('1001');
+    expect((r.lastFrame()!.match(/Kund \d+ AB/g) ?? []).length).toBeLessThan(20);
+  });
+
+  it('space marks a row, ctrl+a all, ctrl+a again none, v a range', async () => {
+    const r = await start();
+    await press(r.stdin, KEY.space);
+    expect(r.lastFrame()).toContain('1 of 50 selected');
+    await press(r.stdin, KEY.ctrlA);
+    expect(r.lastFrame()).toContain('50 of 50 selected');
+    await press(r.stdin, KEY.ctrlA);
+    expect(r.lastFrame()).toContain('0 of 50 selected');
+    await press(r.stdin, 'v', KEY.down, KEY.down, KEY.down, 'v');
+    expect(r.lastFrame()).toContain('4 of 50 selected');
+    // Shift+↓ marks the row under the cursor (row 4 already is) and moves on.
+    await press(r.stdin, KEY.shiftDown, KEY.shiftDown);
+    expect(r.lastFrame()).toContain('5 of 50 selected');
+  });
+
+  it('/ filters as you type; Esc clears the filter', async () => {
+    const r = await start();
+    await press(r.stdin, '/');
+    await typeText(r.stdin, 'kund 4');
+    const frame = r.lastFrame()!;
+    expect(frame).toContain('Kund 4 AB');
+    expect(frame).toContain('Kund 45 AB');
+    expect(frame).not.toContain('Kund 3 AB');
+    await press(r.stdin, KEY.esc);
+    expect(r.lastFrame()).toContain('Kund 3 AB');
+  });
+
+  it('refuses a changed-since that is not a real date, naming what is allowed; a good one reloads', async () => {
+    const r = await start();
+    await press(r.stdin, 'd', ...Array(10).fill(KEY.backspace));
+    await typeText(r.stdin, '2026-02-30');
+    await press(r.stdin, KEY.enter);
+    expect(r.lastFrame()).toContain('Changed since must be a date YYYY-MM-DD');
+    expect(r.calls.loads).toHaveLength(2);
+    await press(r.stdin, KEY.backspace, KEY.backspace);
+    await typeText(r.stdin, '28');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => r.calls.loads.length === 3, 'the reload');
+    expect(r.calls.loads[2]).toEqual({ list: 'severaCustomers', since: '2026-02-28' });
+    expect(r.lastFrame()).not.toContain('must be a date');
+  });
+
+  it('the conflict dialog shows the remaining N, and Update for the remaining settles the rest', async () => {
+    const r = await start(8);
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
+    expect(r.lastFrame()).toContain('[ ] Do this for the remaining 3 conflicts');
+    expect(r.lastFrame()).toMatch(/\* City\s+Umeå\s+Luleå/);
+    await press(r.stdin, KEY.right, KEY.left, KEY.space);
+    expect(r.lastFrame()).toContain('[x] Do this for the remaining 3 conflicts');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => (r.lastFrame() ?? '').includes('Done: 4 transferred, 4 updated'), 'the summary');
+    expect(r.calls.answers).toHaveLength(4);
+    expect(r.calls.answers.every((a) => a.decision === 'update')).toBe(true);
+    expect(r.lastFrame()).toContain('✓ id2 updated');
+  });
+
+  it('Esc in the conflict dialog skips that one', async () => {
+    const r = await start(4);
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
+    await press(r.stdin, KEY.esc);
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration') || (r.lastFrame() ?? '').includes('Done:'), 'the next step');
+    expect(r.calls.answers[0]).toEqual({ decision: 'skip', applyToRemaining: false });
+  });
+
+  it('asks to select rows first, and switches sides with the arrows', async () => {
+    const r = await start();
+    await press(r.stdin, 't');
+    expect(r.lastFrame()).toContain('Select rows first');
+    await press(r.stdin, KEY.right);
+    expect(r.lastFrame()).toContain('Adm 1 AB');
+  });
+
+  it('? shows help from the keymap; the palette filters commands and runs one', async () => {
+    const r = await start();
+    await press(r.stdin, '?');
+    expect(r.lastFrame()).toContain('Mark all rows (again: none)');
+    await press(r.stdin, KEY.esc);
+    await press(r.stdin, KEY.ctrlP);
+    await typeText(r.stdin, 'mark all');
+    expect(r.lastFrame()).toContain('Ctrl+A');
+    expect(r.lastFrame()).not.toContain('Cursor down');
+    await press(r.stdin, KEY.enter);
+    expect(r.lastFrame()).toContain('50 of 50 selected');
+  });
+
+  it('switches tabs with number keys and Tab, and speaks Swedish when asked', async () => {
+    const r = await start(5, 'sv');
+    expect(r.lastFrame()).toContain('Kunder i Severa');
+    await press(r.stdin, '3');
+    expect(r.lastFrame()).toContain('Fakturor kommer i en senare version.');
+    await press(r.stdin, KEY.tab);
+    expect(r.lastFrame()).toContain('Leverantörsfakturor kommer');
+  });
+
+  it('the log panel toggles and shows what happened', async () => {
+    const r = await start();
+    await press(r.stdin, 'l');
+    expect(r.lastFrame()).toContain('── Log ──');
+    expect(r.lastFrame()).toContain('Customers in Severa: 50 rows');
+    await press(r.stdin, 'l');
+    expect(r.lastFrame()).not.toContain('── Log ──');
+  });
+});
