@@ -27,6 +27,13 @@ export async function runTui(session: Session, options: { demo: boolean; lang: L
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Killed from outside (the SSH link dropped, kill): leave the terminal as it was found.
+  const killed = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(signal === 'SIGHUP' ? 129 : 143);
+  };
+  process.once('SIGTERM', killed);
+  process.once('SIGHUP', killed);
   const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24 });
   // Ctrl+C goes through the keymap, so a running transfer is asked about first.
   const app = render(<App session={session} initial={initial} />, { exitOnCtrlC: false });
@@ -36,5 +43,7 @@ export async function runTui(session: Session, options: { demo: boolean; lang: L
     restore();
     process.off('uncaughtException', crash);
     process.off('unhandledRejection', crash);
+    process.off('SIGTERM', killed);
+    process.off('SIGHUP', killed);
   }
 }

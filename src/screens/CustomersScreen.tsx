@@ -28,8 +28,8 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
   const position = state.size.columns >= 110 ? `${selection} · ${t('list.rows', { row: list.visible.length ? list.cursor + 1 : 0, count: list.visible.length })}` : selection;
   return (
     <Box flexDirection="column">
-      <Box>
-      <Box flexGrow={1}>
+      <Box width={state.size.columns}>
+      <Box width={Math.max(10, state.size.columns - position.length - 1)}>
       <Text wrap="truncate-end">
         {side('severa')}
         {side('administration')}
@@ -45,7 +45,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
         {list.error ? <Text color="red">{`  ${list.error}`}</Text> : null}
       </Text>
       </Box>
-      {state.sinceError ? null : <Text bold wrap="truncate">{` ${position}`}</Text>}
+      {state.sinceError ? null : <Box width={position.length + 1}><Text bold>{` ${position}`}</Text></Box>}
       </Box>
       <WindowedTable
         columns={customerColumns(t)}

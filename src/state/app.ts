@@ -180,6 +180,13 @@ const printable = (input: string, key: KeyPress) => input.length === 1 && !key.c
 const isBackspace = (key: KeyPress) => Boolean(key.backspace || key.delete);
 
 function onKey(state: AppState, input: string, key: KeyPress): AppState {
+  // Ctrl+C works wherever focus is; during a conflict it skips the rest and stops the run.
+  if (key.ctrl && input === 'c') {
+    if (state.conflict) {
+      return { ...state, conflict: undefined, quit: true, effects: [...state.effects, { type: 'answerConflict', answer: { decision: 'skip', applyToRemaining: true } }, { type: 'cancelTransfer' }] };
+    }
+    return runCommand({ ...state, focus: 'list', overlay: { kind: 'none' } }, 'quit');
+  }
   if (state.conflict) return onConflictKey(state, input, key);
   switch (state.overlay.kind) {
     case 'confirmQuit':

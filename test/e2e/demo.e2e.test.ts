@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoCompanyFile } from '../../src/sandbox/administration/demoCompanies.js';
+import { EmbeddedCompany } from '../../src/sandbox/administration/embeddedCompany.js';
+import { Ledger } from '../../src/services/transfer/ledger.js';
+import { spawnApp } from '../helpers/pty.js';
+
+const BACKSPACE = '\x7f';
+let app: ReturnType<typeof spawnApp> | undefined;
+afterEach(() => app?.kill());
+
+describe('the demo in a real terminal', () => {
+  it('transfers customers to Administration, settles conflicts with Update for the remaining, and restores the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-e2e-'));
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en']);
+    await app.waitFor('Customers in Severa');
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    expect(app.bufferType()).toBe('alternate');
+    expect(app.screen()).toContain('DEMO');
+    expect(app.screen()).toMatch(/● Severa: Norrsken Konsult AB/);
+    expect(app.screen()).toMatch(/● Administration: Övningsbolaget AB/);
+
+    // Changed since far enough back for every Severa customer, then refresh.
+    await app.keys('d', ...Array(10).fill(BACKSPACE), ...'2025-01-01', '\r');
+    await app.waitFor('0 of 64 selected');
+    await app.keys('r');
+    await app.waitFor('0 of 64 selected');
+    await app.keys('\x01');
+    await app.waitFor('64 of 64 selected');
+    await app.keys('t');
+    const dialog = await app.waitFor('Already in Administration');
+    expect(dialog).toMatch(/Do this for the remaining 14 conflicts/);
+    await app.keys(' ', '\r');
+    await app.waitFor('Done: 49 transferred, 15 updated, 0 skipped, 0 failed');
+    expect(app.screen()).toMatch(/✓ 1001 updated/);
+
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
+    expect(app.bufferType()).toBe('normal');
+
+    const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+    const customers = await company.listCustomers();
+    for (let n = 1001; n <= 1064; n++) expect(customers.some((c) => c.number === String(n))).toBe(true);
+    await company.close();
+    const ledger = new Ledger(join(dir, 'ledger.sqlite'), 'demo');
+    expect(ledger.all().filter((e) => e.state === 'done')).toHaveLength(64);
+    expect(ledger.inProgress()).toHaveLength(0);
+    ledger.close();
+  }, 60_000);
+
+  it('keeps what was transferred across a restart, and works at 80×24', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-e2e-'));
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { cols: 80, rows: 24 });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    await app.keys('\x1b[C');
+    await app.waitFor('0 of 23 selected');
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
+
+    // Add a customer directly, as if transferred earlier; a restart must still show it.
+    const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+    await company.addCustomer({ number: '9999', name: 'Kvar Efter Omstart AB' });
+    await company.close();
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { cols: 80, rows: 24 });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    await app.keys('\x1b[C', '/', ...'omstart');
+    const filtered = await app.waitFor('9999');
+    expect(filtered).toContain('Kvar Efter Oms');
+    await app.keys('\x03');
+    expect(await app.exited()).toBe(0);
+    expect(app.bufferType()).toBe('normal');
+  }, 60_000);
+});
