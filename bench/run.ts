@@ -1,4 +1,5 @@
 import { printThroughput, severaThroughput } from './severaThroughput.js';
+import { printTableBench } from './table.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
 const only = process.argv[2];
@@ -8,4 +9,11 @@ if (!only || only === 'severa') {
   console.log('  target: ≥ 9.0 requests/s sustained, 0 lost, 0 duplicated');
   printThroughput(await severaThroughput('loopback, 4 in flight', 500, 4, 0));
   printThroughput(await severaThroughput('WAN-like 40–160 ms latency, 4 in flight', 500, 4, [40, 160]));
+}
+
+if (!only || only === 'table') {
+  console.log(`Windowed table: key to frame, render included (NODE_ENV=${process.env.NODE_ENV ?? 'development'})`);
+  console.log('  target: median ≤ 16 ms for each');
+  await printTableBench(100_000, 80, 24);
+  await printTableBench(100_000, 120, 40);
 }

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import React, { memo } from 'react';
+import React, { memo, useMemo } from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
-import type { ListState, Row } from '../state/list.js';
+import { isMarked, type ListState, type Row } from '../state/list.js';
 import { columnWidths, fit } from './text.js';
 
 export interface Column {
@@ -45,12 +45,13 @@ interface RowProps {
 
 const TableRow = memo(function TableRow({ row, widths, statusWidth, active, marked, inRange, status, t, tick }: RowProps) {
   const cells = widths.map((w, i) => fit(row.cells[i] ?? '', w - 1) + ' ').join('');
+  // Trailing blanks still cost ink a width lookup per character; an empty status needs none.
   const s = statusText(status, t, tick);
   return (
     <Text inverse={active} wrap="truncate-end">
-      <Text color={marked ? 'green' : undefined}>{`${active ? '›' : ' '}${marked ? '●' : inRange ? '┆' : ' '} `}</Text>
+      {marked ? <Text color="green">{`${active ? '›' : ' '}● `}</Text> : `${active ? '›' : ' '}${inRange ? '┆' : ' '} `}
       {cells}
-      <Text color={s.color}>{fit(s.text, statusWidth)}</Text>
+      {s.text ? <Text color={s.color}>{fit(s.text, statusWidth).trimEnd()}</Text> : null}
     </Text>
   );
 });
@@ -69,7 +70,9 @@ export interface WindowedTableProps {
 /** A table that draws only the rows in view: cost per key press does not grow with the row count. */
 export function WindowedTable({ columns, statusHeader, list, height, width, t, tick, emptyText }: WindowedTableProps) {
   const statusWidth = Math.max(14, Math.min(40, Math.floor(width * 0.26)));
-  const widths = columnWidths(width - MARKER - statusWidth, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3));
+  const layout = columns.map((c) => `${c.weight}/${c.min ?? 3}`).join(',');
+  // Stable widths keep every memoised row from drawing again on each key.
+  const widths = useMemo(() => columnWidths(width - MARKER - statusWidth, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3)), [width, statusWidth, layout]);
   const header = ' '.repeat(MARKER) + columns.map((c, i) => fit(c.header, widths[i]! - 1) + ' ').join('') + fit(statusHeader, statusWidth);
   const slice = list.visible.slice(list.offset, list.offset + height);
   const [from, to] = list.anchor === undefined ? [-1, -1] : list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
@@ -90,7 +93,7 @@ export function WindowedTable({ columns, statusHeader, list, height, width, t, t
               widths={widths}
               statusWidth={statusWidth}
               active={position === list.cursor}
-              marked={list.selected.has(row.id)}
+              marked={isMarked(list, row.id)}
               inRange={position >= from && position <= to}
               status={status}
               t={t}

@@ -3,6 +3,7 @@ import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import { activeList, type AppState, tableHeight } from '../state/app.js';
 import { type Column, WindowedTable } from '../components/WindowedTable.js';
+import { markedCount } from '../state/list.js';
 
 export function customerColumns(t: Translate): Column[] {
   return [
@@ -24,7 +25,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
   const side = (which: 'severa' | 'administration') => (
     <Text inverse={state.side === which} bold={state.side === which}>{` ${narrow ? t(`conn.${which}`) : t(which === 'severa' ? 'side.severa' : 'side.administration')} `}</Text>
   );
-  const selection = t('list.selected', { selected: list.selected.size, count: list.rows.length });
+  const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
   const position = state.size.columns >= 110 ? `${selection} · ${t('list.rows', { row: list.visible.length ? list.cursor + 1 : 0, count: list.visible.length })}` : selection;
   return (
     <Box flexDirection="column">

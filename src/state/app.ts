@@ -323,7 +323,7 @@ export function runCommand(state: AppState, command: Command): AppState {
       const conn = state.connections[target];
       if (conn.state !== 'connected') return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
       const l = state.lists[id];
-      const ids = l.rows.filter((r) => l.selected.has(r.id)).map((r) => r.id);
+      const ids = L.markedIds(l);
       if (ids.length === 0) return { ...state, notice: t('transfer.nothingSelected') };
       return { ...state, notice: undefined, effects: [...state.effects, { type: 'transfer', list: id, ids }] };
     }

@@ -15,7 +15,10 @@ export interface ListState {
   cursor: number;
   /** First visible position drawn. */
   offset: number;
+  /** Ids whose mark differs from the default: marked ones, or (when `invert`) unmarked ones. */
   selected: Set<string>;
+  /** Ctrl+A on the whole list sets this instead of listing every id: O(1) at any size. */
+  invert: boolean;
   /** Start of a range mark (position in `visible`), while one is open. */
   anchor: number | undefined;
   statuses: Map<string, RowStatus>;
@@ -25,7 +28,7 @@ export interface ListState {
 }
 
 export function emptyList(): ListState {
-  return { rows: [], visible: [], cursor: 0, offset: 0, selected: new Set(), anchor: undefined, statuses: new Map(), filter: '', loading: false, error: undefined };
+  return { rows: [], visible: [], cursor: 0, offset: 0, selected: new Set(), invert: false, anchor: undefined, statuses: new Map(), filter: '', loading: false, error: undefined };
 }
 
 export function makeRow(id: string, cells: string[]): Row {
@@ -69,6 +72,24 @@ export function moveCursor(list: ListState, delta: number | 'home' | 'end', heig
   return follow(list, target, height);
 }
 
+export function isMarked(list: ListState, id: string): boolean {
+  return list.invert !== list.selected.has(id);
+}
+
+export function markedCount(list: ListState): number {
+  return list.invert ? list.rows.length - list.selected.size : list.selected.size;
+}
+
+export function markedIds(list: ListState): string[] {
+  return list.rows.filter((r) => isMarked(list, r.id)).map((r) => r.id);
+}
+
+/** Marks or unmarks one id, whichever way the selection is stored. */
+function mark(selected: Set<string>, invert: boolean, id: string, on: boolean): void {
+  if (on !== invert) selected.add(id);
+  else selected.delete(id);
+}
+
 export function currentRow(list: ListState): Row | undefined {
   return list.rows[list.visible[list.cursor] ?? -1];
 }
@@ -77,8 +98,7 @@ export function toggleRow(list: ListState): ListState {
   const row = currentRow(list);
   if (!row) return list;
   const selected = new Set(list.selected);
-  if (selected.has(row.id)) selected.delete(row.id);
-  else selected.add(row.id);
+  mark(selected, list.invert, row.id, !isMarked(list, row.id));
   return { ...list, selected };
 }
 
@@ -87,16 +107,17 @@ export function extend(list: ListState, delta: number, height: number): ListStat
   const row = currentRow(list);
   if (!row) return list;
   const selected = new Set(list.selected);
-  selected.add(row.id);
+  mark(selected, list.invert, row.id, true);
   return moveCursor({ ...list, selected }, delta, height);
 }
 
 /** Ctrl+A: all visible rows; again (all already marked): none. */
 export function selectAll(list: ListState): ListState {
-  const allMarked = list.visible.length > 0 && list.selected.size >= list.visible.length && list.visible.every((i) => list.selected.has(list.rows[i]!.id));
-  if (allMarked) return { ...list, selected: new Set() };
+  const unfiltered = list.visible.length === list.rows.length;
+  const allMarked = list.visible.length > 0 && (unfiltered ? markedCount(list) === list.rows.length : list.visible.every((i) => isMarked(list, list.rows[i]!.id)));
+  if (unfiltered) return { ...list, selected: new Set(), invert: !allMarked };
   const selected = new Set(list.selected);
-  for (const i of list.visible) selected.add(list.rows[i]!.id);
+  for (const i of list.visible) mark(selected, list.invert, list.rows[i]!.id, !allMarked);
   return { ...list, selected };
 }
 
@@ -105,7 +126,7 @@ export function rangeMark(list: ListState): ListState {
   if (list.anchor === undefined) return { ...list, anchor: list.cursor };
   const [from, to] = list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
   const selected = new Set(list.selected);
-  for (let p = from; p <= to; p++) selected.add(list.rows[list.visible[p]!]!.id);
+  for (let p = from; p <= to; p++) mark(selected, list.invert, list.rows[list.visible[p]!]!.id, true);
   return { ...list, selected, anchor: undefined };
 }
 
