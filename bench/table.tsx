@@ -22,6 +22,8 @@ export async function tableBench(count: number, samples = 60, columns = 120, row
     load: async () => data,
     transfer: async () => ({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 }),
     cancel: () => {},
+    onLog: () => () => {},
+    details: () => [],
   } as unknown as Session;
   const app = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns, rows })} />);
   const settle = () => new Promise((r) => setImmediate(r));

@@ -12,7 +12,7 @@ import { CustomersScreen, customerColumns } from './screens/CustomersScreen.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
 import { type Action, activeList, type AppState, type Effect, type ListId, LOG_HEIGHT, paletteMatches, reducer, tableHeight } from './state/app.js';
-import { currentRow } from './state/list.js';
+import { currentRow, markedCount } from './state/list.js';
 
 export interface AppProps {
   session: Session;
@@ -51,6 +51,8 @@ export function App({ session, initial, onAction }: AppProps) {
       (error: unknown) => dispatch({ type: 'loadFailed', list, error: (error as { short?: string }).short ?? (error as Error).message }),
     );
   };
+
+  useEffect(() => session.onLog((level, text) => dispatch({ type: 'log', level, text })), [session]);
 
   useEffect(() => {
     void session.connectSevera().then((c) => {
@@ -99,6 +101,7 @@ export function App({ session, initial, onAction }: AppProps) {
                   answer.current = resolve;
                   dispatch({ type: 'conflict', id: question.id, view: question.view, remaining: question.remaining(), source: list === 'severaCustomers' ? 'severa' : 'administration' });
                 }),
+              state.lang,
             )
             .then(
               (summary) => dispatch({ type: 'transferFinished', summary }),
@@ -127,7 +130,8 @@ export function App({ session, initial, onAction }: AppProps) {
   const mainHeight = tableHeight(state) + 2;
   const id = activeList(state);
   const list = state.lists[id];
-  const middle = state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '';
+  const selection = state.tab === 'customers' ? t('list.selected', { selected: markedCount(list), count: list.rows.length }) : '';
+  const middle = [selection, state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : ''].filter(Boolean).join(' │ ');
   const hints = state.sinceError
     ? state.sinceError
     : state.notice && !state.transfer
@@ -138,7 +142,7 @@ export function App({ session, initial, onAction }: AppProps) {
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'help') main = <HelpOverlay height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'palette') main = <CommandPalette query={state.overlay.query} cursor={state.overlay.cursor} matches={paletteMatches(state, state.overlay.query)} height={mainHeight} width={columns} t={t} />;
-  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={customerColumns(t)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
+  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={customerColumns(t)} record={session.details(id, currentRow(list)!.id)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
   else if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
     main = (
       <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
@@ -160,7 +164,7 @@ export function App({ session, initial, onAction }: AppProps) {
         {main}
       </Box>
       {state.logOpen ? <LogPanel log={state.log} height={LOG_HEIGHT} t={t} /> : null}
-      <StatusBar connections={state.connections} middle={middle} hints={hints} hintsAreError={Boolean(state.sinceError)} t={t} />
+      <StatusBar connections={state.connections} middle={middle} width={columns} hints={hints} hintsAreError={Boolean(state.sinceError)} t={t} />
     </Box>
   );
 }

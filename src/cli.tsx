@@ -43,14 +43,16 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
     return connectionCheck(severa, bridge);
   }
   const ledger = new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
+  let forward: Session | undefined;
   const session = new Session({
-    severa: severa ? new SeveraClient(severa) : undefined,
+    severa: severa ? new SeveraClient({ ...severa, onEvent: (e) => forward?.severaEvent(e) }) : undefined,
     severaProblem: 'set SEVADM_SEVERA_BASE_URL, SEVADM_SEVERA_CLIENT_ID and SEVADM_SEVERA_CLIENT_SECRET',
     administration: bridge ? new BridgeClient(bridge) : undefined,
     administrationProblem: 'set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
     ledger,
     mappings: DEMO_CUSTOMER_MAPPINGS,
   });
+  forward = session;
   try {
     await runTui(session, { demo: false, lang });
   } finally {

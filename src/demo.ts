@@ -33,7 +33,8 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
 
   const sandbox = await startSeveraSandbox({ port: 0, dataFile });
   const company = await openDemoCompany(dir, 2000);
-  const client = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
+  let session: Session | undefined;
+  const client = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, onEvent: (e) => session?.severaEvent(e) });
   try {
     if (values.summary || !process.stdout.isTTY) {
       // Without a terminal (or when asked): what both sides hold, as text.
@@ -43,7 +44,7 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
       return;
     }
     const ledger = new Ledger(join(dir, 'ledger.sqlite'), 'demo');
-    const session = new Session({ severa: client, administration: company, ledger, mappings: DEMO_CUSTOMER_MAPPINGS });
+    session = new Session({ severa: client, administration: company, ledger, mappings: DEMO_CUSTOMER_MAPPINGS });
     try {
       await runTui(session, { demo: true, lang });
     } finally {

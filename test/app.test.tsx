@@ -51,6 +51,8 @@ function fakeSession(count = 50) {
       return summary;
     },
     cancel: () => {},
+    onLog: () => () => {},
+    details: (_list: ListId, id: string) => [['number', id], ['name', `Kund ${id}`]],
   };
   return { session: session as unknown as Session, calls };
 }

@@ -114,6 +114,9 @@ export const en = {
   'field.paymentTerm': 'Payment terms (days)',
   'field.notes': 'Notes',
   'field.inactive': 'Inactive',
+  'refusal.noNumber': '"{name}" has no customer number in Severa',
+  'refusal.notNumeric': 'customer number "{number}" is not numeric; Severa takes numeric customer numbers only',
+  'refusal.nameTaken': 'the name "{name}" belongs to Severa customer {other}; names must be unique in Severa',
   'yes': 'yes',
   'no': 'no',
 } as const;

@@ -116,6 +116,9 @@ export const sv: Record<MessageKey, string> = {
   'field.paymentTerm': 'Betalningsvillkor (dagar)',
   'field.notes': 'Anteckningar',
   'field.inactive': 'Inaktiv',
+  'refusal.noNumber': '"{name}" har inget kundnummer i Severa',
+  'refusal.notNumeric': 'kundnummer "{number}" är inte numeriskt; Severa tar bara numeriska kundnummer',
+  'refusal.nameTaken': 'namnet "{name}" används av Severa-kund {other}; namn måste vara unika i Severa',
   'yes': 'ja',
   'no': 'nej',
 };

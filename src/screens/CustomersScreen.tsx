@@ -3,7 +3,6 @@ import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import { activeList, type AppState, tableHeight } from '../state/app.js';
 import { type Column, WindowedTable } from '../components/WindowedTable.js';
-import { markedCount } from '../state/list.js';
 
 export function customerColumns(t: Translate): Column[] {
   return [
@@ -25,8 +24,7 @@ export function CustomersScreen({ state, t, tick }: { state: AppState; t: Transl
   const side = (which: 'severa' | 'administration') => (
     <Text inverse={state.side === which} bold={state.side === which}>{` ${narrow ? t(`conn.${which}`) : t(which === 'severa' ? 'side.severa' : 'side.administration')} `}</Text>
   );
-  const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
-  const position = state.size.columns >= 110 ? `${selection} · ${t('list.rows', { row: list.visible.length ? list.cursor + 1 : 0, count: list.visible.length })}` : selection;
+  const position = t('list.rows', { row: list.visible.length ? list.cursor + 1 : 0, count: list.visible.length });
   return (
     <Box flexDirection="column">
       <Box width={state.size.columns}>

@@ -20,7 +20,7 @@ export function customersToAdministration(
     label: (c) => `${c.number ?? '-'} ${c.name}`,
     plannedKey: (c) => (c.number == null ? null : String(c.number)),
     check(c) {
-      if (c.number == null) throw new TransferRefusal(`"${c.name}" has no customer number in Severa`);
+      if (c.number == null) throw new TransferRefusal(`"${c.name}" has no customer number in Severa`, { key: 'refusal.noNumber', params: { name: c.name } });
     },
     find: (c) => administration.getCustomer(String(c.number)),
     likelyConflict: (c) => knownTargetNumbers.has(String(c.number)),
@@ -62,11 +62,20 @@ export function customersToSevera(
     plannedKey: (a) => a.number,
     async check(a) {
       if (!NUMERIC.test(a.number)) {
-        throw new TransferRefusal(`customer number "${a.number}" is not numeric; Severa takes numeric customer numbers only`);
+        throw new TransferRefusal(`customer number "${a.number}" is not numeric; Severa takes numeric customer numbers only`, {
+          key: 'refusal.notNumeric',
+          params: { number: a.number },
+        });
       }
       for await (const page of severa.customers({ customerNames: [a.name] })) {
         const other = page.find((c) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number);
-        if (other) throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${other.number ?? other.guid}; names must be unique in Severa`);
+        if (other) {
+          const otherId = String(other.number ?? other.guid);
+          throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${otherId}; names must be unique in Severa`, {
+            key: 'refusal.nameTaken',
+            params: { name: a.name, other: otherId },
+          });
+        }
         break;
       }
     },

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { RowStatus } from '../src/services/transfer/engine.js';
+import { Ledger } from '../src/services/transfer/ledger.js';
+import { DEMO_CUSTOMER_MAPPINGS } from '../src/services/transfer/mappings.js';
+import { Session } from '../src/session.js';
+import { freshCompanies } from './helpers/administration.js';
+import { clientFor, sandbox } from './helpers/severa.js';
+
+describe('session', () => {
+  it('loads both lists changed since a date, and words refusals and ADK errors in the user\'s language', async () => {
+    const s = await sandbox();
+    const { port } = await freshCompanies();
+    let session: Session | undefined;
+    const log: string[] = [];
+    const severa = clientFor(s, { onEvent: (e) => session?.severaEvent(e) });
+    session = new Session({ severa, administration: port, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    session.onLog((_level, text) => log.push(text));
+    expect(await session.connectSevera()).toEqual({ state: 'connected', name: 'Norrsken Konsult AB' });
+    expect((await session.connectAdministration()).name).toBe('Övningsbolaget AB (2000)');
+    expect(await session.load('severaCustomers', '2025-01-01')).toHaveLength(64);
+    const admRows = await session.load('administrationCustomers', '2000-01-01');
+    expect(admRows.map((r) => r.id)).toContain('K-200');
+
+    const statuses = new Map<string, RowStatus>();
+    await session.transfer('administrationCustomers', ['K-200'], (e) => e.type === 'status' && statuses.set(e.id, e.status), async () => ({ decision: 'skip', applyToRemaining: false }), 'sv');
+    expect(statuses.get('K-200')).toMatchObject({ kind: 'error', message: expect.stringContaining('inte numeriskt') });
+
+    // A Severa customer whose name is too long for Administration: the ADK's own words, in Swedish.
+    const long = s.store.data.customers.find((c) => !admRows.some((r) => r.id === String(c.number)))!;
+    long.name = 'Ett mycket långt kundnamn som inte ryms i Administration AB';
+    await session.load('severaCustomers', '2025-01-01');
+    await session.transfer('severaCustomers', [long.guid], (e) => e.type === 'status' && statuses.set(e.id, e.status), async () => ({ decision: 'skip', applyToRemaining: false }), 'sv');
+    expect(statuses.get(long.guid)).toMatchObject({ kind: 'error', message: expect.stringContaining('För många tecken') });
+
+    // The Severa client's retries reach the log.
+    s.faults.set({ burst5xx: 1 });
+    await session.load('severaCustomers', '2025-01-01');
+    expect(log.some((l) => /retry 1/.test(l))).toBe(true);
+    expect(session.details('severaCustomers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
+  });
+});
