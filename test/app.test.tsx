@@ -150,6 +150,60 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('✓ id2 updated');
   });
 
+  it('in the conflict dialog q does nothing and Esc skips one conflict at a time', async () => {
+    const r = await start(8);
+    let cancelled = 0;
+    (r.session as unknown as { cancel: () => void }).cancel = () => cancelled++;
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
+    await press(r.stdin, 'q');
+    expect(r.lastFrame()).toContain('Already in Administration');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the second conflict');
+    expect(r.lastFrame()).toContain('remaining 2 conflicts');
+    await press(r.stdin, KEY.esc);
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration') && (r.lastFrame() ?? '').includes('remaining 1 conflicts'), 'the third conflict');
+    await press(r.stdin, KEY.esc);
+    await press(r.stdin, KEY.esc);
+    await waitFor(() => (r.lastFrame() ?? '').includes('Done:'), 'the end of the run');
+    expect(cancelled).toBe(0);
+  });
+
+  it('asks before cancelling a running transfer and before quitting during one', async () => {
+    const fake = fakeSession(3);
+    let release: () => void = () => {};
+    let cancelled = 0;
+    const session = {
+      ...(fake.session as unknown as Record<string, unknown>),
+      cancel: () => (cancelled++, release()),
+      transfer: (_l: ListId, ids: string[], onEvent: (e: TransferEvent) => void) =>
+        new Promise<TransferSummary>((resolve) => {
+          for (const id of ids) onEvent({ type: 'status', id, status: { kind: 'running' } });
+          release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: ids.length });
+        }),
+    } as unknown as Session;
+    const r = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20 })} />);
+    await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('running'), 'the running rows');
+    await press(r.stdin, 'q');
+    expect(r.lastFrame()).toContain('A transfer is running. Quit anyway?');
+    await press(r.stdin, 'n', KEY.esc);
+    expect(r.lastFrame()).toContain('Cancel the transfer after the rows in flight?');
+    await press(r.stdin, 'y');
+    await waitFor(() => (r.lastFrame() ?? '').includes('3 cancelled'), 'the summary');
+    expect(cancelled).toBe(1);
+  });
+
+  it('follows a resize', async () => {
+    const r = await start(50);
+    Object.defineProperty(r.stdout, 'rows', { value: 12, configurable: true });
+    Object.defineProperty(r.stdout, 'columns', { value: 100, configurable: true });
+    r.stdout.emit('resize');
+    await waitFor(() => (r.lastFrame() ?? '').split('\n').length <= 12, 'the smaller frame');
+    expect((r.lastFrame()!.match(/Kund \d+ AB/g) ?? []).length).toBe(7);
+  });
+
   it('Esc in the conflict dialog skips that one', async () => {
     const r = await start(4);
     await press(r.stdin, KEY.ctrlA, 't');
