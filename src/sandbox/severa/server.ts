@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../../net/listen.js';
 import { SEVADM_SCOPES } from '../../services/severa/environments.js';
 import { FaultInjector, type Faults } from './faults.js';
 import { QueryReader } from './query.js';
@@ -230,15 +230,10 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     const work = handle(req, res).finally(() => pending.delete(work));
     pending.add(work);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
 
   return {
-    url: `http://${host}:${address.port}/rest-api`,
+    url: `${origin}/rest-api`,
     clientId,
     clientSecret,
     store,
@@ -248,10 +243,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     requests,
     async close() {
       await Promise.allSettled([...pending]);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       store.flush();
     },
   };

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../../../net/listen.js';
 import { AdministrationError } from '../errors.js';
 import type { AdministrationPort, PortOperation } from '../port.js';
 import { BRIDGE_PREFIX, BRIDGE_ROUTES, type BridgeRoute } from './protocol.js';
@@ -132,19 +132,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     void handle(req, res);
   };
   const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(listener);
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolveListen());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', options.tls ? 'https' : 'http');
   return {
-    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
+    url,
     async close() {
-      await new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       await queue;
     },
   };
