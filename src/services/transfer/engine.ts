@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Direction, Ledger, RecordKind } from './ledger.js';
+import { TransferRefusal } from './refusal.js';
 
 export type RowStatus =
   | { kind: 'queued' }
   | { kind: 'running' }
   | { kind: 'done'; targetKey: string; updated: boolean }
-  | { kind: 'skipped'; reason: 'conflict' | 'cancelled' }
+  | { kind: 'skipped'; reason: 'conflict' | 'cancelled' | 'already'; message?: string }
   | { kind: 'error'; message: string; detail?: string };
 
 export interface ConflictField {
@@ -164,6 +165,12 @@ export class TransferRun<T, E> {
         }
       } catch (error) {
         const { message, detail, mayHaveBeenApplied } = describe(error);
+        if (error instanceof TransferRefusal && error.skip) {
+          if (entry !== undefined) ledger.discard(entry);
+          this.summary.skipped++;
+          onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'already', message } });
+          continue;
+        }
         // An entry that may have been written stays in-progress: the next run looks it up before writing.
         if (entry !== undefined && !mayHaveBeenApplied) ledger.discard(entry);
         this.summary.failed++;

@@ -62,6 +62,11 @@ export class Ledger {
     return this.select("state = 'done' AND kind = ? AND direction = ? AND source_id = ? ORDER BY id DESC LIMIT 1", kind, direction, sourceId)[0];
   }
 
+  /** The latest done entry that wrote this key on the target side (e.g. which Severa project became project 104). */
+  findByTarget(kind: RecordKind, direction: Direction, targetKey: string): LedgerEntry | undefined {
+    return this.select("state = 'done' AND kind = ? AND direction = ? AND target_key = ? ORDER BY id DESC LIMIT 1", kind, direction, targetKey)[0];
+  }
+
   all(): LedgerEntry[] {
     return this.select('1 = 1 ORDER BY id');
   }

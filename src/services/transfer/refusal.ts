@@ -1,18 +1,31 @@
-/** Why a record cannot go, as a catalogue key (refusal.*) with its values, so the UI can word it. */
-export type RefusalReason =
-  | { key: 'refusal.noNumber'; params: { name: string } }
-  | { key: 'refusal.notNumeric'; params: { number: string } }
-  | { key: 'refusal.nameTaken'; params: { name: string; other: string } };
+import type { MessageKey } from '../../i18n/index.js';
 
-/** A record that cannot be transferred as it is; the message says what and why, for the status column. */
+export type RefusalKey = Extract<MessageKey, `refusal.${string}`>;
+
+/** Why a record cannot go, as a catalogue key (refusal.*) with its values, so the UI can word it. */
+export interface RefusalReason {
+  key: RefusalKey;
+  params: Record<string, string>;
+}
+
+/**
+ * A record that cannot be transferred as it is; the message says what and why, for the status column.
+ * `skip`: nothing is wrong, the record needs no transfer (already transferred): shown as skipped, not failed.
+ */
 export class TransferRefusal extends Error {
   readonly short: string;
   constructor(
     message: string,
     readonly reason?: RefusalReason,
+    readonly skip = false,
   ) {
     super(message);
     this.name = 'TransferRefusal';
     this.short = message;
   }
+}
+
+/** Builds a refusal from a catalogue key; the English text is the message for logs and tests. */
+export function refuse(key: RefusalKey, params: Record<string, string>, english: string, skip = false): TransferRefusal {
+  return new TransferRefusal(english, { key, params }, skip);
 }

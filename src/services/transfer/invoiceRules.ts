@@ -1,0 +1,82 @@
+import type { InvoiceInput, InvoiceRowInput, VatCode } from '../administration/models.js';
+import { severaInvoiceReference } from '../administration/references.js';
+import type { InvoiceOutputModel, InvoiceRowOutputModel } from '../severa/schemas/index.js';
+import { refuse, type TransferRefusal } from './refusal.js';
+
+/** Severa VAT percentage → Administration VAT code (1 = 25 %, 2 = 12 %, 3 = 6 %, 0 = none). */
+export function vatCodeFor(rate: number | null | undefined): VatCode {
+  switch (rate ?? 25) {
+    case 0:
+      return '0';
+    case 12:
+      return '2';
+    case 6:
+      return '3';
+    default:
+      return '1';
+  }
+}
+
+export interface InvoiceContext {
+  articles: ReadonlySet<string>;
+  customers: ReadonlySet<string>;
+  /** Project codes in Administration; undefined on a variant-500 company (no projects). */
+  projects: ReadonlySet<string> | undefined;
+  numberPolicy: 'severa' | 'administration';
+  /** Administration document number of the invoice a credit note credits, when known. */
+  creditedDocumentNumber?: number;
+}
+
+/** Why an invoice cannot go; all problems of its rows at once, so the user fixes them in one go. */
+export function invoiceIneligibility(invoice: InvoiceOutputModel, rows: InvoiceRowOutputModel[], ctx: InvoiceContext): TransferRefusal | undefined {
+  if (ctx.numberPolicy === 'severa' && invoice.number == null) return refuse('refusal.noInvoiceNumber', {}, 'invoice has no number in Severa yet');
+  const customer = invoice.customer?.number;
+  if (customer == null || !ctx.customers.has(String(customer))) {
+    return refuse('refusal.customerMissing', { number: String(customer ?? '?') }, `customer ${customer ?? '?'} is not in Administration: transfer the customer first`);
+  }
+  const missing = [...new Set(rows.map((r) => r.code?.[0]).filter((code): code is string => Boolean(code) && !ctx.articles.has(code!)))];
+  if (missing.length) return refuse('refusal.missingArticles', { articles: missing.join(', ') }, `no article in Administration for ${missing.join(', ')}`);
+  const project = invoice.projects?.[0]?.number;
+  if (project != null && ctx.projects && !ctx.projects.has(String(project))) {
+    return refuse('refusal.projectMissingAdm', { project: String(project) }, `project ${project} is not in Administration: transfer the project first`);
+  }
+  return undefined;
+}
+
+/** Head and rows as Administration takes them. A credit note becomes a credit invoice (type K, positive rows). */
+export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows: InvoiceRowOutputModel[], ctx: InvoiceContext): InvoiceInput {
+  const credit = invoice.isCreditNote === true;
+  const projectNumber = invoice.projects?.[0]?.number;
+  const project = projectNumber != null && ctx.projects?.has(String(projectNumber)) ? String(projectNumber) : undefined;
+  const headCentre = rows.find((r) => r.costCenter?.number)?.costCenter?.number ?? undefined;
+  const sign = credit ? -1 : 1;
+  const mappedRows: InvoiceRowInput[] = [...rows]
+    .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
+    .map((r) => ({
+      articleNumber: r.code?.[0] ?? undefined,
+      text: r.description ?? undefined,
+      quantity: sign * (r.quantity ?? 0),
+      unitPrice: r.unitPrice?.amount ?? 0,
+      vatCode: vatCodeFor(r.vatRate),
+      unit: r.measurementUnit ?? undefined,
+      profitCentre: r.costCenter?.number ?? undefined,
+      project,
+    }));
+  return {
+    documentNumber: ctx.numberPolicy === 'severa' ? (invoice.number ?? undefined) : undefined,
+    type: credit ? 'K' : 'F',
+    customerNumber: String(invoice.customer?.number ?? ''),
+    date: invoice.date ?? new Date().toISOString().slice(0, 10),
+    dueDate: invoice.dueDate,
+    ourReference: invoice.ourReference ?? undefined,
+    yourReference: invoice.yourReference ?? undefined,
+    orderNumber: invoice.orderNumber ?? undefined,
+    currencyCode: invoice.currency?.code ?? undefined,
+    currencyRate: invoice.currencyRate && invoice.currencyRate > 0 ? invoice.currencyRate : undefined,
+    projectCode: project,
+    profitCentre: headCentre,
+    creditedDocumentNumber: credit ? ctx.creditedDocumentNumber : undefined,
+    externalReference: severaInvoiceReference(invoice.number, invoice.guid),
+    rows: mappedRows,
+  };
+}

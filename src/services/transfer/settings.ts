@@ -1,0 +1,25 @@
+import type { ProductType } from '../severa/schemas/index.js';
+
+/** Per-profile transfer choices; the demo's defaults until the Settings screen lands. */
+export interface TransferSettings {
+  /** Keep Severa's invoice number, or let Administration's number series assign one. */
+  invoiceNumberPolicy: 'severa' | 'administration';
+  /** After an invoice reaches Administration, move it in Severa to this status (name), if set. */
+  afterTransferStatus: string | undefined;
+  /** The Severa status that marks an invoice paid. */
+  paidStatus: string;
+  /** Product type of a fee whose article matches no Severa product. */
+  supplierProductType: ProductType;
+  supplierBillable: boolean;
+  /** Markup on cost for billable fees, in percent. */
+  supplierMarkupPercent: number;
+}
+
+export const DEMO_TRANSFER_SETTINGS: TransferSettings = {
+  invoiceNumberPolicy: 'severa',
+  afterTransferStatus: 'Transferred',
+  paidStatus: 'Paid',
+  supplierProductType: 'Subcontracting',
+  supplierBillable: false,
+  supplierMarkupPercent: 0,
+};
