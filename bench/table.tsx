@@ -19,7 +19,8 @@ export async function tableBench(count: number, samples = 60, columns = 120, row
   const session = {
     connectSevera: async () => ({ state: 'connected', name: 'Bench' }),
     connectAdministration: async () => ({ state: 'connected', name: 'Bench (2000)' }),
-    load: async () => data,
+    load: async () => ({ rows: data }),
+    invoiceStatuses: async () => [],
     transfer: async () => ({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 }),
     cancel: () => {},
     onLog: () => () => {},

@@ -6,12 +6,14 @@ import { DetailView } from './components/DetailView.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { LogPanel } from './components/LogPanel.js';
 import { StatusBar } from './components/StatusBar.js';
-import { TabBar, tabLabel } from './components/TabBar.js';
+import { TabBar } from './components/TabBar.js';
 import { translator } from './i18n/index.js';
-import { CustomersScreen, customerColumns } from './screens/CustomersScreen.js';
+import { Picker } from './components/Picker.js';
+import { columnsOf } from './screens/columns.js';
+import { ListScreen } from './screens/ListScreen.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
-import { type Action, activeList, type AppState, type Effect, type ListId, LOG_HEIGHT, paletteMatches, reducer, tableHeight } from './state/app.js';
+import { type Action, activeList, type AppState, type Effect, type ListId, type LoadFilter, LOG_HEIGHT, loadFilter, paletteMatches, pickerOptions, reducer, SOURCE_OF, tableHeight } from './state/app.js';
 import { currentRow, markedCount } from './state/list.js';
 
 export interface AppProps {
@@ -44,10 +46,10 @@ export function App({ session, initial, onAction }: AppProps) {
   useInput((input, key) => dispatch({ type: 'key', input, key }));
   useTerminalSize(dispatch);
 
-  const load = (list: ListId, since: string) => {
+  const load = (list: ListId, filter: LoadFilter) => {
     dispatch({ type: 'loading', list });
-    session.load(list, since).then(
-      (rows) => dispatch({ type: 'loaded', list, rows }),
+    session.load(list, filter, state.lang).then(
+      (result) => dispatch({ type: 'loaded', list, ...result }),
       (error: unknown) => dispatch({ type: 'loadFailed', list, error: (error as { short?: string }).short ?? (error as Error).message }),
     );
   };
@@ -57,11 +59,16 @@ export function App({ session, initial, onAction }: AppProps) {
   useEffect(() => {
     void session.connectSevera().then((c) => {
       dispatch({ type: 'connection', side: 'severa', connection: c });
-      if (c.state === 'connected') load('severaCustomers', initial.since.severaCustomers);
+      if (c.state !== 'connected') return;
+      load('severaCustomers', loadFilter(initial, 'severaCustomers'));
+      session.invoiceStatuses().then(
+        (statuses) => dispatch({ type: 'invoiceStatuses', statuses }),
+        (error: unknown) => dispatch({ type: 'log', level: 'error', text: (error as Error).message }),
+      );
     });
     void session.connectAdministration().then((c) => {
       dispatch({ type: 'connection', side: 'administration', connection: c });
-      if (c.state === 'connected') load('administrationCustomers', initial.since.administrationCustomers);
+      if (c.state === 'connected') load('administrationCustomers', loadFilter(initial, 'administrationCustomers'));
     });
   }, []);
 
@@ -72,7 +79,10 @@ export function App({ session, initial, onAction }: AppProps) {
     for (const effect of effects) {
       switch (effect.type) {
         case 'load':
-          load(effect.list, effect.since);
+          load(effect.list, effect.filter);
+          break;
+        case 'remember':
+          session.rememberAfterStatus(effect.afterStatus);
           break;
         case 'answerConflict':
           answer.current?.(effect.answer);
@@ -99,7 +109,7 @@ export function App({ session, initial, onAction }: AppProps) {
               (question) =>
                 new Promise<ConflictAnswer>((resolve) => {
                   answer.current = resolve;
-                  dispatch({ type: 'conflict', id: question.id, view: question.view, remaining: question.remaining(), source: list === 'severaCustomers' ? 'severa' : 'administration' });
+                  dispatch({ type: 'conflict', id: question.id, view: question.view, remaining: question.remaining(), source: SOURCE_OF[list] });
                 }),
               state.lang,
             )
@@ -130,7 +140,7 @@ export function App({ session, initial, onAction }: AppProps) {
   const mainHeight = tableHeight(state) + 2;
   const id = activeList(state);
   const list = state.lists[id];
-  const selection = state.tab === 'customers' ? t('list.selected', { selected: markedCount(list), count: list.rows.length }) : '';
+  const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
   const middle = [selection, state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : ''].filter(Boolean).join(' │ ');
   const hints = state.sinceError
     ? state.sinceError
@@ -142,20 +152,24 @@ export function App({ session, initial, onAction }: AppProps) {
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'help') main = <HelpOverlay height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'palette') main = <CommandPalette query={state.overlay.query} cursor={state.overlay.cursor} matches={paletteMatches(state, state.overlay.query)} height={mainHeight} width={columns} t={t} />;
-  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={customerColumns(t)} record={session.details(id, currentRow(list)!.id)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
+  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={columnsOf(id, t)} record={session.details(id, currentRow(list)!.id)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
   else if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
     main = (
       <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
         <Text bold>{t(state.overlay.kind === 'confirmQuit' ? 'confirm.quit' : 'confirm.cancel')}</Text>
       </Box>
     );
-  else if (state.tab === 'customers') main = <CustomersScreen state={state} t={t} tick={tick} />;
-  else
+  else if (state.overlay.kind === 'picker')
     main = (
-      <Box height={mainHeight}>
-        <Text color="gray">{t('tab.coming', { tab: tabLabel(state.tab, t) })}</Text>
-      </Box>
+      <Picker
+        title={t(state.overlay.purpose === 'status' ? 'picker.status' : 'picker.afterStatus')}
+        options={pickerOptions(state, state.overlay.purpose).map((o) => o.name)}
+        cursor={state.overlay.cursor}
+        height={mainHeight}
+        t={t}
+      />
     );
+  else main = <ListScreen state={state} t={t} tick={tick} />;
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>

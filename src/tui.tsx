@@ -34,7 +34,7 @@ export async function runTui(session: Session, options: { demo: boolean; lang: L
   };
   process.once('SIGTERM', killed);
   process.once('SIGHUP', killed);
-  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24 });
+  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24, afterStatus: session.settings.afterTransferStatus });
   // Ctrl+C goes through the keymap, so a running transfer is asked about first.
   const app = render(<App session={session} initial={initial} />, { exitOnCtrlC: false });
   try {

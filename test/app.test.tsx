@@ -20,10 +20,12 @@ function fakeSession(count = 50) {
   const session = {
     connectSevera: async () => ({ state: 'connected', name: 'Norrsken' }),
     connectAdministration: async () => ({ state: 'connected', name: 'Övningsbolaget AB (2000)' }),
-    load: async (list: ListId, since: string) => {
-      calls.loads.push({ list, since });
-      return rows(list === 'severaCustomers' ? count : 3, list === 'severaCustomers' ? 'Kund' : 'Adm');
+    load: async (list: ListId, filter: { since: string }) => {
+      calls.loads.push({ list, since: filter.since });
+      return { rows: rows(list === 'severaCustomers' ? count : 3, list === 'severaCustomers' ? 'Kund' : 'Adm') };
     },
+    invoiceStatuses: async () => [{ guid: 's1', name: 'Ready for transfer' }, { guid: 's2', name: 'Transferred' }],
+    rememberAfterStatus: () => {},
     async transfer(_list: ListId, ids: string[], onEvent: (e: TransferEvent) => void, ask: (q: ConflictQuestion) => Promise<ConflictAnswer>): Promise<TransferSummary> {
       const summary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
       let standing: ConflictAnswer | undefined;
@@ -224,7 +226,7 @@ describe('the app', () => {
   it('? shows help from the keymap; the palette filters commands and runs one', async () => {
     const r = await start();
     await press(r.stdin, '?');
-    expect(r.lastFrame()).toContain('Mark all rows (again: none)');
+    expect(r.lastFrame()).toMatch(/Ctrl\+A\s+Mark all rows/);
     await press(r.stdin, KEY.esc);
     await press(r.stdin, KEY.ctrlP);
     await typeText(r.stdin, 'mark all');
@@ -238,9 +240,30 @@ describe('the app', () => {
     const r = await start(5, 'sv');
     expect(r.lastFrame()).toContain('Kunder i Severa');
     await press(r.stdin, '3');
-    expect(r.lastFrame()).toContain('Fakturor kommer i en senare version.');
+    expect(r.lastFrame()).toContain('Fakturor i Severa');
+    expect(r.lastFrame()).toContain('Välj en fakturastatus med s');
     await press(r.stdin, KEY.tab);
-    expect(r.lastFrame()).toContain('Leverantörsfakturor kommer');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Leverantörsfakturor i Administration'), 'the supplier invoices tab');
+    expect(r.calls.loads.at(-1)).toMatchObject({ list: 'supplierInvoices' });
+  });
+
+  it('the Invoices tab lists the status picked with s, and remembers the after-transfer status picked with a', async () => {
+    const r = await start(5);
+    await press(r.stdin, '3', 's');
+    await waitFor(() => (r.lastFrame() ?? '').includes('List the invoices in status'), 'the status picker');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => r.calls.loads.some((l) => l.list === 'severaInvoices'), 'the invoice load');
+    expect(r.lastFrame()).toContain('Status: Ready for transfer');
+    await press(r.stdin, 'a', KEY.down, KEY.down, KEY.enter);
+    expect(r.lastFrame()).toContain('After transfer: Transferred');
+  });
+
+  it('refuses a supplier-invoice range whose From is after its To', async () => {
+    const r = await start(5);
+    await press(r.stdin, '4', 'd', ...Array(10).fill(KEY.backspace));
+    await typeText(r.stdin, '2099-01-01');
+    await press(r.stdin, KEY.enter);
+    expect(r.lastFrame()).toMatch(/From \(2099-01-01\) is after To/);
   });
 
   it('the log panel toggles and shows what happened', async () => {

@@ -17,8 +17,8 @@ describe('session', () => {
     session.onLog((_level, text) => log.push(text));
     expect(await session.connectSevera()).toEqual({ state: 'connected', name: 'Norrsken Konsult AB' });
     expect((await session.connectAdministration()).name).toBe('Övningsbolaget AB (2000)');
-    expect(await session.load('severaCustomers', '2025-01-01')).toHaveLength(64);
-    const admRows = await session.load('administrationCustomers', '2000-01-01');
+    expect((await session.load('severaCustomers', { since: '2025-01-01' })).rows).toHaveLength(64);
+    const admRows = (await session.load('administrationCustomers', { since: '2000-01-01' })).rows;
     expect(admRows.map((r) => r.id)).toContain('K-200');
 
     const statuses = new Map<string, RowStatus>();
@@ -28,13 +28,13 @@ describe('session', () => {
     // A Severa customer whose name is too long for Administration: the ADK's own words, in Swedish.
     const long = s.store.data.customers.find((c) => !admRows.some((r) => r.id === String(c.number)))!;
     long.name = 'Ett mycket långt kundnamn som inte ryms i Administration AB';
-    await session.load('severaCustomers', '2025-01-01');
+    await session.load('severaCustomers', { since: '2025-01-01' });
     await session.transfer('severaCustomers', [long.guid], (e) => e.type === 'status' && statuses.set(e.id, e.status), async () => ({ decision: 'skip', applyToRemaining: false }), 'sv');
     expect(statuses.get(long.guid)).toMatchObject({ kind: 'error', message: expect.stringContaining('För många tecken') });
 
     // The Severa client's retries reach the log.
     s.faults.set({ burst5xx: 1 });
-    await session.load('severaCustomers', '2025-01-01');
+    await session.load('severaCustomers', { since: '2025-01-01' });
     expect(log.some((l) => /retry 1/.test(l))).toBe(true);
     expect(session.details('severaCustomers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
   });

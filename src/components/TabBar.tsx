@@ -3,11 +3,12 @@ import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import { TABS, type TabId } from '../state/app.js';
 
-const LABEL: Record<TabId, 'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices'> = {
+const LABEL: Record<TabId, 'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments'> = {
   customers: 'tab.customers',
   projects: 'tab.projects',
   invoices: 'tab.invoices',
   supplierInvoices: 'tab.supplierInvoices',
+  payments: 'tab.payments',
 };
 
 export function tabLabel(tab: TabId, t: Translate): string {

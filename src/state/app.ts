@@ -4,11 +4,35 @@ import { daysAgo, isIsoDate } from './dates.js';
 import { type Command, commandFor, KEYMAP, type KeyPress } from './keymap.js';
 import * as L from './list.js';
 
-export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices';
-export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices'];
+export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments';
+export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments'];
 export type Side = 'severa' | 'administration';
-export type ListId = 'severaCustomers' | 'administrationCustomers';
+export type ListId = 'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments';
+export const LIST_IDS: ListId[] = ['severaCustomers', 'administrationCustomers', 'severaProjects', 'severaInvoices', 'supplierInvoices', 'payments'];
 export const LIST_OF_SIDE: Record<Side, ListId> = { severa: 'severaCustomers', administration: 'administrationCustomers' };
+/** Where each list's records come from; they go to the other side. */
+export const SOURCE_OF: Record<ListId, Side> = {
+  severaCustomers: 'severa',
+  administrationCustomers: 'administration',
+  severaProjects: 'severa',
+  severaInvoices: 'severa',
+  supplierInvoices: 'administration',
+  payments: 'administration',
+};
+/** Lists filtered by a from/to range rather than a changed-since date. */
+const RANGED: ListId[] = ['supplierInvoices'];
+
+export interface StatusOption {
+  guid: string;
+  name: string;
+}
+
+/** What a list is loaded with. */
+export interface LoadFilter {
+  since: string;
+  until?: string;
+  statusGuid?: string;
+}
 
 export interface Connection {
   state: 'connecting' | 'connected' | 'disconnected';
@@ -31,7 +55,8 @@ export type Overlay =
   | { kind: 'palette'; query: string; cursor: number }
   | { kind: 'detail' }
   | { kind: 'confirmQuit' }
-  | { kind: 'confirmCancel' };
+  | { kind: 'confirmCancel' }
+  | { kind: 'picker'; purpose: 'status' | 'afterStatus'; cursor: number };
 
 export interface LogEntry {
   time: string;
@@ -40,7 +65,8 @@ export interface LogEntry {
 }
 
 export type Effect =
-  | { type: 'load'; list: ListId; since: string }
+  | { type: 'load'; list: ListId; filter: LoadFilter }
+  | { type: 'remember'; afterStatus: string | undefined }
   | { type: 'transfer'; list: ListId; ids: string[] }
   | { type: 'answerConflict'; answer: ConflictAnswer }
   | { type: 'cancelTransfer' };
@@ -52,7 +78,14 @@ export interface AppState {
   side: Side;
   lists: Record<ListId, L.ListState>;
   since: Record<ListId, string>;
-  focus: 'list' | 'filter' | 'since';
+  /** The To date of ranged lists (supplier invoices). */
+  until: string;
+  invoiceStatuses: StatusOption[];
+  /** The status whose invoices the Invoices tab lists. */
+  invoiceStatus: string | undefined;
+  /** Status name set in Severa after an invoice is booked, or none. */
+  afterStatus: string | undefined;
+  focus: 'list' | 'filter' | 'since' | 'until';
   sinceDraft: string;
   sinceError: string | undefined;
   overlay: Overlay;
@@ -71,7 +104,8 @@ export type Action =
   | { type: 'key'; input: string; key: KeyPress }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'loading'; list: ListId }
-  | { type: 'loaded'; list: ListId; rows: L.Row[] }
+  | { type: 'loaded'; list: ListId; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
+  | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; list: ListId; error: string }
   | { type: 'status'; list: ListId; id: string; status: RowStatus }
   | { type: 'progress'; done: number; total: number }
@@ -92,15 +126,20 @@ export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
   return Math.max(3, state.size.rows - chrome);
 }
 
-export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date }): AppState {
+export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string }): AppState {
   const since = daysAgo(30, options.now);
+  const lists = Object.fromEntries(LIST_IDS.map((id) => [id, L.emptyList()])) as Record<ListId, L.ListState>;
   return {
     lang: options.lang,
     demo: options.demo,
     tab: 'customers',
     side: 'severa',
-    lists: { severaCustomers: L.emptyList(), administrationCustomers: L.emptyList() },
-    since: { severaCustomers: since, administrationCustomers: since },
+    lists,
+    since: Object.fromEntries(LIST_IDS.map((id) => [id, since])) as Record<ListId, string>,
+    until: daysAgo(0, options.now),
+    invoiceStatuses: [],
+    invoiceStatus: undefined,
+    afterStatus: options.afterStatus,
     focus: 'list',
     sinceDraft: since,
     sinceError: undefined,
@@ -117,8 +156,28 @@ export function initialState(options: { lang: Lang; demo: boolean; columns: numb
   };
 }
 
-export function activeList(state: AppState): ListId {
-  return LIST_OF_SIDE[state.side];
+export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId {
+  switch (state.tab) {
+    case 'customers':
+      return LIST_OF_SIDE[state.side];
+    case 'projects':
+      return 'severaProjects';
+    case 'invoices':
+      return 'severaInvoices';
+    case 'supplierInvoices':
+      return 'supplierInvoices';
+    case 'payments':
+      return 'payments';
+  }
+}
+
+export function loadFilter(state: AppState, list: ListId): LoadFilter {
+  return { since: state.since[list], until: RANGED.includes(list) ? state.until : undefined, statusGuid: list === 'severaInvoices' ? state.invoiceStatus : undefined };
+}
+
+function loadEffect(state: AppState, list: ListId): Effect[] {
+  if (list === 'severaInvoices' && !state.invoiceStatus) return [];
+  return [{ type: 'load', list, filter: loadFilter(state, list) }];
 }
 
 function withList(state: AppState, id: ListId, update: (l: L.ListState) => L.ListState): AppState {
@@ -141,12 +200,20 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'resize': {
       const next = { ...state, size: { columns: action.columns, rows: action.rows } };
       const h = tableHeight(next);
-      return { ...next, lists: { severaCustomers: L.moveCursor(next.lists.severaCustomers, 0, h), administrationCustomers: L.moveCursor(next.lists.administrationCustomers, 0, h) } };
+      return { ...next, lists: Object.fromEntries(LIST_IDS.map((id) => [id, L.moveCursor(next.lists[id], 0, h)])) as Record<ListId, L.ListState> };
+    }
+    case 'invoiceStatuses': {
+      const next = { ...state, invoiceStatuses: action.statuses };
+      return next;
     }
     case 'loading':
       return withList(state, action.list, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
-      return addLog(withList(state, action.list, (l) => L.setRows(l, action.rows, tableHeight(state))), 'info', translator(state.lang)('log.loaded', { list: listName(state, action.list), count: action.rows.length }));
+      return addLog(
+        withList(state, action.list, (l) => ({ ...L.setRows(l, action.rows, tableHeight(state)), banner: action.banner, statuses: new Map(action.statuses ?? []) })),
+        'info',
+        translator(state.lang)('log.loaded', { list: listName(state, action.list), count: action.rows.length }),
+      );
     case 'loadFailed':
       return addLog(withList(state, action.list, (l) => ({ ...l, loading: false, error: action.error })), 'error', translator(state.lang)('log.loadFailed', { list: listName(state, action.list), error: action.error }));
     case 'status':
@@ -172,8 +239,17 @@ export function reducer(state: AppState, action: Action): AppState {
   }
 }
 
-function listName(state: AppState, id: ListId): string {
-  return translator(state.lang)(id === 'severaCustomers' ? 'side.severa' : 'side.administration');
+const LIST_TITLE = {
+  severaCustomers: 'side.severa',
+  administrationCustomers: 'side.administration',
+  severaProjects: 'list.severaProjects',
+  severaInvoices: 'list.severaInvoices',
+  supplierInvoices: 'list.supplierInvoices',
+  payments: 'list.payments',
+} as const;
+
+export function listName(state: Pick<AppState, 'lang'>, id: ListId): string {
+  return translator(state.lang)(LIST_TITLE[id]);
 }
 
 const printable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
@@ -201,6 +277,8 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
       return key.escape || key.return ? { ...state, overlay: { kind: 'none' } } : state;
     case 'palette':
       return onPaletteKey(state, state.overlay, input, key);
+    case 'picker':
+      return onPickerKey(state, state.overlay, key);
     case 'none':
       break;
   }
@@ -213,13 +291,20 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
     if (printable(input, key)) return withList(state, id, (l) => L.setFilter(l, l.filter + input, h));
     return state;
   }
-  if (state.focus === 'since') {
+  if (state.focus === 'since' || state.focus === 'until') {
     const id = activeList(state);
-    if (key.escape) return { ...state, focus: 'list', sinceDraft: state.since[id], sinceError: undefined };
+    const t = translator(state.lang);
+    const editingUntil = state.focus === 'until';
+    if (key.escape) return { ...state, focus: 'list', sinceDraft: editingUntil ? state.until : state.since[id], sinceError: undefined };
     if (key.return) {
-      if (!isIsoDate(state.sinceDraft)) return { ...state, sinceError: translator(state.lang)('date.invalid', { example: daysAgo(30) }) };
-      const next = { ...state, focus: 'list' as const, sinceError: undefined, since: { ...state.since, [id]: state.sinceDraft } };
-      return { ...next, effects: [...state.effects, { type: 'load', list: id, since: state.sinceDraft }] };
+      if (!isIsoDate(state.sinceDraft)) return { ...state, sinceError: t('date.invalid', { example: daysAgo(30) }) };
+      const from = editingUntil ? state.since[id] : state.sinceDraft;
+      const to = editingUntil ? state.sinceDraft : state.until;
+      if (RANGED.includes(id) && from > to) return { ...state, sinceError: t('date.fromAfterTo', { from, to }) };
+      const next: AppState = editingUntil
+        ? { ...state, focus: 'list', sinceError: undefined, until: state.sinceDraft }
+        : { ...state, focus: 'list', sinceError: undefined, since: { ...state.since, [id]: state.sinceDraft } };
+      return { ...next, effects: [...state.effects, ...loadEffect(next, id)] };
     }
     if (isBackspace(key)) return { ...state, sinceDraft: state.sinceDraft.slice(0, -1), sinceError: undefined };
     if (printable(input, key) && state.sinceDraft.length < 10) return { ...state, sinceDraft: state.sinceDraft + input, sinceError: undefined };
@@ -251,6 +336,29 @@ export function paletteMatches(state: AppState, query: string) {
   return KEYMAP.filter((b) => !q || `${t(b.label)} ${b.command} ${b.display}`.toLowerCase().includes(q));
 }
 
+function onPickerKey(state: AppState, picker: { purpose: 'status' | 'afterStatus'; cursor: number }, key: KeyPress): AppState {
+  // The after-transfer picker starts with "(none)".
+  const options = pickerOptions(state, picker.purpose);
+  if (key.escape) return { ...state, overlay: { kind: 'none' } };
+  if (key.upArrow) return { ...state, overlay: { kind: 'picker', purpose: picker.purpose, cursor: Math.max(0, picker.cursor - 1) } };
+  if (key.downArrow) return { ...state, overlay: { kind: 'picker', purpose: picker.purpose, cursor: Math.min(options.length - 1, picker.cursor + 1) } };
+  if (!key.return) return state;
+  const chosen = options[picker.cursor];
+  const closed: AppState = { ...state, overlay: { kind: 'none' } };
+  if (picker.purpose === 'afterStatus') {
+    const afterStatus = chosen?.guid ? chosen.name : undefined;
+    return { ...closed, afterStatus, effects: [...state.effects, { type: 'remember', afterStatus }] };
+  }
+  if (!chosen?.guid) return closed;
+  const next: AppState = { ...closed, invoiceStatus: chosen.guid };
+  return { ...next, effects: [...state.effects, ...loadEffect(next, 'severaInvoices')] };
+}
+
+export function pickerOptions(state: AppState, purpose: 'status' | 'afterStatus'): { guid: string | undefined; name: string }[] {
+  const statuses = state.invoiceStatuses.map((s) => ({ guid: s.guid as string | undefined, name: s.name }));
+  return purpose === 'afterStatus' ? [{ guid: undefined, name: translator(state.lang)('list.none') }, ...statuses] : statuses;
+}
+
 function onPaletteKey(state: AppState, palette: { query: string; cursor: number }, input: string, key: KeyPress): AppState {
   const matches = paletteMatches(state, palette.query);
   if (key.escape) return { ...state, overlay: { kind: 'none' } };
@@ -266,24 +374,43 @@ function onPaletteKey(state: AppState, palette: { query: string; cursor: number 
   return state;
 }
 
+/** Switching to a tab loads its list the first time (the Invoices tab once a status is chosen). */
+function openTab(state: AppState, tab: TabId): AppState {
+  const next = { ...state, tab, notice: undefined };
+  const id = activeList(next);
+  const l = next.lists[id];
+  if (l.rows.length || l.loading || l.error || next.connections[SOURCE_OF[id]].state !== 'connected') return next;
+  return { ...next, effects: [...next.effects, ...loadEffect(next, id)] };
+}
+
 /** What a command does; keys and the palette both come here. */
 export function runCommand(state: AppState, command: Command): AppState {
   const t = translator(state.lang);
   const id = activeList(state);
   const h = tableHeight(state);
-  const onList = state.tab === 'customers';
-  const list = (update: (l: L.ListState) => L.ListState) => (onList ? withList({ ...state, notice: undefined }, id, update) : state);
+  const list = (update: (l: L.ListState) => L.ListState) => withList({ ...state, notice: undefined }, id, update);
   switch (command) {
     case 'tab1':
     case 'tab2':
     case 'tab3':
     case 'tab4':
-      return { ...state, tab: TABS[Number(command.slice(3)) - 1]! };
+    case 'tab5':
+      return openTab(state, TABS[Number(command.slice(3)) - 1]!);
     case 'tabNext':
     case 'tabPrev': {
       const step = command === 'tabNext' ? 1 : TABS.length - 1;
-      return { ...state, tab: TABS[(TABS.indexOf(state.tab) + step) % TABS.length]! };
+      return openTab(state, TABS[(TABS.indexOf(state.tab) + step) % TABS.length]!);
     }
+    case 'pickStatus':
+    case 'pickAfterStatus': {
+      if (state.tab !== 'invoices') return state;
+      const purpose = command === 'pickStatus' ? 'status' : 'afterStatus';
+      const options = pickerOptions(state, purpose);
+      const current = purpose === 'status' ? options.findIndex((o) => o.guid === state.invoiceStatus) : options.findIndex((o) => (o.guid ? o.name === state.afterStatus : !state.afterStatus));
+      return { ...state, overlay: { kind: 'picker', purpose, cursor: Math.max(0, current) } };
+    }
+    case 'editUntil':
+      return RANGED.includes(id) ? { ...state, focus: 'until', sinceDraft: state.until, sinceError: undefined } : state;
     case 'up':
       return list((l) => L.moveCursor(l, -1, h));
     case 'down':
@@ -307,19 +434,21 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'extendDown':
       return list((l) => L.extend(l, 1, h));
     case 'details':
-      return onList && L.currentRow(state.lists[id]) ? { ...state, overlay: { kind: 'detail' } } : state;
+      return L.currentRow(state.lists[id]) ? { ...state, overlay: { kind: 'detail' } } : state;
     case 'refresh':
-      return onList ? { ...state, effects: [...state.effects, { type: 'load', list: id, since: state.since[id] }] } : state;
+      if (id === 'severaInvoices' && !state.invoiceStatus) return { ...state, notice: t('list.pickStatusFirst') };
+      return { ...state, effects: [...state.effects, ...loadEffect(state, id)] };
     case 'filter':
-      return onList ? { ...state, focus: 'filter' } : state;
+      return { ...state, focus: 'filter' };
     case 'editSince':
-      return onList ? { ...state, focus: 'since', sinceDraft: state.since[id], sinceError: undefined } : state;
+      return id === 'severaInvoices' ? state : { ...state, focus: 'since', sinceDraft: state.since[id], sinceError: undefined };
     case 'switchSide':
-      return onList ? { ...state, side: state.side === 'severa' ? 'administration' : 'severa', sinceDraft: state.since[LIST_OF_SIDE[state.side === 'severa' ? 'administration' : 'severa']] } : state;
+      return state.tab === 'customers' ? { ...state, side: state.side === 'severa' ? 'administration' : 'severa' } : state;
     case 'transfer': {
-      if (!onList) return state;
       if (state.transfer) return { ...state, notice: t('transfer.busy') };
-      const target: Side = state.side === 'severa' ? 'administration' : 'severa';
+      const banner = state.lists[id].banner;
+      if (banner) return { ...state, notice: banner };
+      const target: Side = SOURCE_OF[id] === 'severa' ? 'administration' : 'severa';
       const conn = state.connections[target];
       if (conn.state !== 'connected') return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
       const l = state.lists[id];
@@ -338,8 +467,8 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'back': {
       if (state.transfer) return { ...state, overlay: { kind: 'confirmCancel' } };
       const l = state.lists[id];
-      if (onList && l.anchor !== undefined) return withList(state, id, (x) => ({ ...x, anchor: undefined }));
-      if (onList && l.filter) return withList(state, id, (x) => L.setFilter(x, '', h));
+      if (l.anchor !== undefined) return withList(state, id, (x) => ({ ...x, anchor: undefined }));
+      if (l.filter) return withList(state, id, (x) => L.setFilter(x, '', h));
       if (state.logOpen) return { ...state, logOpen: false };
       return { ...state, notice: undefined };
     }

@@ -1,7 +1,8 @@
 import type { MessageKey } from '../i18n/index.js';
 
 export type Command =
-  | 'tabNext' | 'tabPrev' | 'tab1' | 'tab2' | 'tab3' | 'tab4'
+  | 'tabNext' | 'tabPrev' | 'tab1' | 'tab2' | 'tab3' | 'tab4' | 'tab5'
+  | 'pickStatus' | 'pickAfterStatus' | 'editUntil'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
   | 'toggle' | 'selectAll' | 'range' | 'extendUp' | 'extendDown' | 'details'
   | 'refresh' | 'filter' | 'editSince' | 'switchSide' | 'transfer'
@@ -37,6 +38,7 @@ export const KEYMAP: Binding[] = [
   { command: 'tab2', keys: [{ input: '2' }], display: '2', label: 'cmd.tab2' },
   { command: 'tab3', keys: [{ input: '3' }], display: '3', label: 'cmd.tab3' },
   { command: 'tab4', keys: [{ input: '4' }], display: '4', label: 'cmd.tab4' },
+  { command: 'tab5', keys: [{ input: '5' }], display: '5', label: 'cmd.tab5' },
   { command: 'tabNext', keys: [{ named: 'tab' }], display: 'Tab', label: 'cmd.tabNext' },
   { command: 'tabPrev', keys: [{ named: 'tab', shift: true }], display: 'Shift+Tab', label: 'cmd.tabPrev' },
   { command: 'extendUp', keys: [{ named: 'up', shift: true }], display: 'Shift+↑', label: 'cmd.extendUp' },
@@ -54,6 +56,9 @@ export const KEYMAP: Binding[] = [
   { command: 'refresh', keys: [{ input: 'r' }, { named: 'f5' }], display: 'r F5', label: 'cmd.refresh' },
   { command: 'filter', keys: [{ input: '/' }], display: '/', label: 'cmd.filter' },
   { command: 'editSince', keys: [{ input: 'd' }], display: 'd', label: 'cmd.editSince' },
+  { command: 'editUntil', keys: [{ input: 'e' }], display: 'e', label: 'cmd.editUntil' },
+  { command: 'pickStatus', keys: [{ input: 's' }], display: 's', label: 'cmd.pickStatus' },
+  { command: 'pickAfterStatus', keys: [{ input: 'a' }], display: 'a', label: 'cmd.pickAfterStatus' },
   { command: 'switchSide', keys: [{ named: 'left' }, { named: 'right' }], display: '← →', label: 'cmd.switchSide' },
   { command: 'transfer', keys: [{ input: 't' }], display: 't', label: 'cmd.transfer' },
   { command: 'log', keys: [{ input: 'l' }], display: 'l', label: 'cmd.log' },

@@ -25,6 +25,8 @@ export interface ListState {
   filter: string;
   loading: boolean;
   error: string | undefined;
+  /** Why the whole list cannot be transferred (e.g. projects on Administration 500). */
+  banner?: string;
 }
 
 export function emptyList(): ListState {
