@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
+import { readTransferSettings, writeTransferSettings } from './config/transferSettingsFile.js';
 import { defaultDataDir } from './paths.js';
 import { Ledger } from './services/transfer/ledger.js';
 import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
@@ -43,6 +44,7 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
     return connectionCheck(severa, bridge);
   }
   const ledger = new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
+  const settingsFile = join(defaultDataDir(), 'settings.json');
   let forward: Session | undefined;
   const session = new Session({
     severa: severa ? new SeveraClient({ ...severa, onEvent: (e) => forward?.severaEvent(e) }) : undefined,
@@ -51,6 +53,8 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
     administrationProblem: 'set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
     ledger,
     mappings: DEMO_CUSTOMER_MAPPINGS,
+    settings: readTransferSettings(settingsFile),
+    saveSettings: (settings) => writeTransferSettings(settingsFile, settings),
   });
   forward = session;
   try {

@@ -9,6 +9,7 @@ import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
 import { Session } from './session.js';
 import { runTui } from './tui.js';
 import { langOption } from './cliOptions.js';
+import { readTransferSettings, writeTransferSettings } from './config/transferSettingsFile.js';
 import { administrationSummary, severaSummary } from './summary.js';
 import { demoCompanyFile, openDemoCompany, removeCompanyFile } from './sandbox/administration/demoCompanies.js';
 
@@ -29,6 +30,7 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
     rmSync(dataFile, { force: true });
     for (const variant of [2000, 500] as const) removeCompanyFile(demoCompanyFile(dir, variant));
     removeCompanyFile(join(dir, 'ledger.sqlite'));
+    rmSync(join(dir, 'settings.json'), { force: true });
   }
 
   const sandbox = await startSeveraSandbox({ port: 0, dataFile });
@@ -44,7 +46,15 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
       return;
     }
     const ledger = new Ledger(join(dir, 'ledger.sqlite'), 'demo');
-    session = new Session({ severa: client, administration: company, ledger, mappings: DEMO_CUSTOMER_MAPPINGS });
+    const settingsFile = join(dir, 'settings.json');
+    session = new Session({
+      severa: client,
+      administration: company,
+      ledger,
+      mappings: DEMO_CUSTOMER_MAPPINGS,
+      settings: readTransferSettings(settingsFile),
+      saveSettings: (settings) => writeTransferSettings(settingsFile, settings),
+    });
     try {
       await runTui(session, { demo: true, lang });
     } finally {
