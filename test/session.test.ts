@@ -39,3 +39,24 @@ describe('session', () => {
     expect(session.details('severaCustomers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
   });
 });
+
+describe('session: projects on a variant-500 company', () => {
+  it('lists the Severa projects under a banner that says why they cannot go', async () => {
+    const s = await sandbox();
+    const { small } = await freshCompanies();
+    const session = new Session({ severa: clientFor(s), administration: small, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    const result = await session.load('severaProjects', { since: '2000-01-01' }, 'sv');
+    expect(result.rows).toHaveLength(44);
+    expect(result.banner).toBe('Projekt kräver Visma Administration 1000 eller 2000; detta företag är 500.');
+  });
+
+  it('marks on load the projects that cannot go, with the reason', async () => {
+    const s = await sandbox();
+    const { port } = await freshCompanies();
+    const session = new Session({ severa: clientFor(s), administration: port, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    const result = await session.load('severaProjects', { since: '2000-01-01' });
+    const closed = s.store.data.projects.find((p) => p.isClosed)!;
+    expect(new Map(result.statuses).get(closed.guid)).toEqual({ kind: 'error', message: 'project is closed' });
+    expect(result.banner).toBeUndefined();
+  });
+});
