@@ -34,6 +34,15 @@ function useTerminalSize(dispatch: (a: Action) => void): void {
   }, [stdout, dispatch]);
 }
 
+const LIST_HINT = {
+  severaCustomers: 'hint.list',
+  administrationCustomers: 'hint.list',
+  severaProjects: 'hint.single',
+  severaInvoices: 'hint.invoices',
+  supplierInvoices: 'hint.supplierInvoices',
+  payments: 'hint.single',
+} as const;
+
 /** The root: one key handler that only dispatches, one reducer, and the effects that call the session. */
 export function App({ session, initial, onAction }: AppProps) {
   const [state, rawDispatch] = useReducer(reducer, initial);
@@ -146,7 +155,7 @@ export function App({ session, initial, onAction }: AppProps) {
     ? state.sinceError
     : state.notice && !state.transfer
       ? state.notice
-      : state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t('hint.list');
+      : state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t(LIST_HINT[id]);
 
   let main: React.ReactNode;
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;

@@ -177,6 +177,9 @@ export const en = {
   'field.customerName': 'Customer name',
   'field.responsible': 'Responsible',
   'list.paidSince': 'Paid since',
+  'hint.invoices': 'space mark · ctrl+a all · t transfer · s status · a after transfer · r refresh · / filter · ? help',
+  'hint.supplierInvoices': 'space mark · ctrl+a all · t transfer · d from · e to · r refresh · / filter · ? help',
+  'hint.single': 'space mark · ctrl+a all · t transfer · d date · r refresh · / filter · ? help · q quit',
   'yes': 'yes',
   'no': 'no',
 } as const;

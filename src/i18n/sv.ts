@@ -179,6 +179,9 @@ export const sv: Record<MessageKey, string> = {
   'field.customerName': 'Kundnamn',
   'field.responsible': 'Ansvarig',
   'list.paidSince': 'Betalda sedan',
+  'hint.invoices': 'mellanslag markera · ctrl+a alla · t överför · s status · a efter överföring · r uppdatera · / filter · ? hjälp',
+  'hint.supplierInvoices': 'mellanslag markera · ctrl+a alla · t överför · d från · e till · r uppdatera · / filter · ? hjälp',
+  'hint.single': 'mellanslag markera · ctrl+a alla · t överför · d datum · r uppdatera · / filter · ? hjälp · q avsluta',
   'yes': 'ja',
   'no': 'nej',
 };
