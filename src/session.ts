@@ -234,7 +234,7 @@ export class Session {
     askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
   ): Promise<TransferSummary> {
-    const { ledger, mappings } = this.options;
+    const { ledger, mappings, concurrency } = this.options;
     const t = translator(lang);
     // Errors in the user's language: refusals from the catalogue, ADK errors in their own two languages.
     const describeError = (error: unknown) => {
@@ -244,7 +244,6 @@ export class Session {
       else if (error instanceof AdministrationError) message = error.text(lang);
       return { message, detail: error instanceof AdministrationError ? error.text(lang) : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
     };
-    const concurrency = this.options.concurrency;
     let run: TransferRun<unknown, unknown>;
     const common = { ledger, concurrency, onEvent, askConflict, describeError };
     switch (list) {

@@ -64,6 +64,7 @@ async function start(count = 50, lang: 'en' | 'sv' = 'en') {
   const initial = initialState({ lang, demo: true, columns: 100, rows: 20, now: new Date('2026-11-28T12:00:00') });
   const r = render(<App session={fake.session} initial={initial} />);
   await waitFor(() => (r.lastFrame() ?? '').includes(lang === 'sv' ? `av ${count} markerade` : `of ${count} selected`), 'the Severa list');
+  await waitFor(() => fake.calls.loads.length >= 2, 'both customer lists');
   return { ...r, ...fake };
 }
 
@@ -244,7 +245,7 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('Välj en fakturastatus med s');
     await press(r.stdin, KEY.tab);
     await waitFor(() => (r.lastFrame() ?? '').includes('Leverantörsfakturor i Administration'), 'the supplier invoices tab');
-    expect(r.calls.loads.at(-1)).toMatchObject({ list: 'supplierInvoices' });
+    await waitFor(() => r.calls.loads.some((l) => l.list === 'supplierInvoices'), 'the supplier-invoice load');
   });
 
   it('the Invoices tab lists the status picked with s, and remembers the after-transfer status picked with a', async () => {

@@ -5,7 +5,6 @@ export const en = {
   'tab.projects': 'Projects',
   'tab.invoices': 'Invoices',
   'tab.supplierInvoices': 'Supplier invoices',
-  'tab.coming': '{tab} arrives in a later version.',
   'side.severa': 'Customers in Severa',
   'side.administration': 'Customers in Administration',
   'list.changedSince': 'Changed since',

@@ -7,7 +7,6 @@ export const sv: Record<MessageKey, string> = {
   'tab.projects': 'Projekt',
   'tab.invoices': 'Fakturor',
   'tab.supplierInvoices': 'Leverantörsfakturor',
-  'tab.coming': '{tab} kommer i en senare version.',
   'side.severa': 'Kunder i Severa',
   'side.administration': 'Kunder i Administration',
   'list.changedSince': 'Ändrade sedan',

@@ -232,8 +232,13 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, conflict: { id: action.id, view: action.view, remaining: action.remaining, choice: 'update', applyToRemaining: false, source: action.source } };
     case 'log':
       return addLog(state, action.level, action.text);
-    case 'connection':
-      return { ...state, connections: { ...state.connections, [action.side]: action.connection } };
+    case 'connection': {
+      const next = { ...state, connections: { ...state.connections, [action.side]: action.connection } };
+      // A tab opened while its side was still connecting loads once the side is there.
+      const id = activeList(next);
+      if (state.tab === 'customers' || SOURCE_OF[id] !== action.side || action.connection.state !== 'connected') return next;
+      return openTab(next, next.tab);
+    }
     case 'effectsTaken':
       return { ...state, effects: state.effects.slice(action.count) };
   }
