@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
-import { readTransferSettings, writeTransferSettings } from './config/transferSettingsFile.js';
-import { defaultDataDir } from './paths.js';
-import { Ledger } from './services/transfer/ledger.js';
-import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
-import { Session } from './session.js';
 import { runTui } from './tui.js';
+import { openFromEnvironment } from './environments.js';
+import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -27,6 +23,7 @@ Usage:
                                            the app on the built-in demo (what npm start runs)
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
+  sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help
   sevadm --version
 
 ${SANDBOX_USAGE}
@@ -43,24 +40,11 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
     if (!severa && !bridge) throw new UsageError('nothing to connect to: set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
     return connectionCheck(severa, bridge);
   }
-  const ledger = new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
-  const settingsFile = join(defaultDataDir(), 'settings.json');
-  let forward: Session | undefined;
-  const session = new Session({
-    severa: severa ? new SeveraClient({ ...severa, onEvent: (e) => forward?.severaEvent(e) }) : undefined,
-    severaProblem: 'set SEVADM_SEVERA_BASE_URL, SEVADM_SEVERA_CLIENT_ID and SEVADM_SEVERA_CLIENT_SECRET',
-    administration: bridge ? new BridgeClient(bridge) : undefined,
-    administrationProblem: 'set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
-    ledger,
-    mappings: DEMO_CUSTOMER_MAPPINGS,
-    settings: readTransferSettings(settingsFile),
-    saveSettings: (settings) => writeTransferSettings(settingsFile, settings),
-  });
-  forward = session;
+  const environment = openFromEnvironment();
   try {
-    await runTui(session, { demo: false, lang });
+    await runTui(environment.session, { demo: false, lang });
   } finally {
-    ledger.close();
+    await environment.close();
   }
   return 0;
 }
@@ -106,13 +90,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : USAGE);
     return 0;
   }
   switch (command) {
     case 'demo':
       await runDemoCommand(rest);
       return 0;
+    case 'transfer':
+      return runTransferCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;

@@ -106,9 +106,13 @@ export class Session {
     for (const listener of this.logListeners) listener(event.type === 'retry' ? 'warn' : 'info', text);
   };
 
-  /** Every field of a loaded record, for the details view. */
-  details(list: ListId, id: string): [string, string][] {
-    const maps: Record<ListId, Map<string, object>> = {
+  /** A loaded record as it came from its side, for `sevadm show --json`. */
+  record(list: ListId, id: string): object | undefined {
+    return this.recordMaps()[list].get(id);
+  }
+
+  private recordMaps(): Record<ListId, Map<string, object>> {
+    return {
       severaCustomers: this.severaCustomers,
       administrationCustomers: this.administrationCustomers,
       severaProjects: this.severaProjects,
@@ -116,7 +120,11 @@ export class Session {
       supplierInvoices: this.supplierInvoices,
       payments: this.payments,
     };
-    const record = maps[list].get(id);
+  }
+
+  /** Every field of a loaded record, for the details view. */
+  details(list: ListId, id: string): [string, string][] {
+    const record = this.recordMaps()[list].get(id);
     if (!record) return [];
     return Object.entries(record)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
@@ -233,6 +241,7 @@ export class Session {
     onEvent: (event: TransferEvent) => void,
     askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
+    options: { dryRun?: boolean } = {},
   ): Promise<TransferSummary> {
     const { ledger, mappings, concurrency } = this.options;
     const t = translator(lang);
@@ -245,7 +254,7 @@ export class Session {
       return { message, detail: error instanceof AdministrationError ? error.text(lang) : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
     };
     let run: TransferRun<unknown, unknown>;
-    const common = { ledger, concurrency, onEvent, askConflict, describeError };
+    const common = { ledger, concurrency, onEvent, askConflict, describeError, dryRun: options.dryRun };
     switch (list) {
       case 'severaCustomers': {
         const administration = this.require('administration');
@@ -358,10 +367,17 @@ function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent: (e: Tr
     if (all.length < total || all.some((s) => s.kind === 'running' || s.kind === 'queued')) status = { kind: all.some((s) => s.kind === 'running') ? 'running' : 'queued' };
     else {
       const failed = all.find((s) => s.kind === 'error');
-      const done = all.filter((s) => s.kind === 'done' || (s.kind === 'skipped' && s.reason === 'already')).length;
-      if (!failed) status = done === total ? { kind: 'done', targetKey: t('status.fees', { count: done }).replace(/^✓ /, ''), updated: false } : { kind: 'skipped', reason: 'cancelled' };
+      // A dry run's planned rows count as the fees they would become.
+      const planned = all.filter((s) => s.kind === 'planned').length;
+      const done = all.filter((s) => s.kind === 'done' || s.kind === 'planned' || (s.kind === 'skipped' && s.reason === 'already')).length;
+      const fees = t('status.fees', { count: done }).replace(/^✓ /, '');
+      if (!failed) {
+        status =
+          done < total ? { kind: 'skipped', reason: 'cancelled' } : planned > 0 ? { kind: 'planned', action: 'create', targetKey: fees } : { kind: 'done', targetKey: fees, updated: false };
+      }
       else {
         const reason = failed.kind === 'error' ? failed.message : '';
+        // (done counts planned rows too, so a dry run reports the same "partly" as the real run.)
         const message = done === 0 ? reason : t('status.partly', { done, total, reason }).replace(/^✗ /, '');
         status = { kind: 'error', message, detail: all.map((s, i) => `${i + 1}: ${s.kind}${s.kind === 'error' ? ` ${s.message}` : ''}`).join('\n') };
       }

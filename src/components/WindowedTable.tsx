@@ -29,6 +29,8 @@ export function statusText(status: RowStatus | undefined, t: Translate, tick: nu
       return { text: t(status.reason === 'cancelled' ? 'status.cancelled' : 'status.skipped'), color: 'yellow' };
     case 'error':
       return { text: t('status.error', { message: status.message }), color: 'red' };
+    case 'planned':
+      return { text: `→ ${status.action}${status.targetKey ? ` ${status.targetKey}` : ''}`, color: 'cyan' };
   }
 }
 

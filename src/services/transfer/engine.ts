@@ -7,7 +7,9 @@ export type RowStatus =
   | { kind: 'running' }
   | { kind: 'done'; targetKey: string; updated: boolean }
   | { kind: 'skipped'; reason: 'conflict' | 'cancelled' | 'already'; message?: string }
-  | { kind: 'error'; message: string; detail?: string };
+  | { kind: 'error'; message: string; detail?: string }
+  /** A dry run's answer: what a real run would do with the row. */
+  | { kind: 'planned'; action: 'create' | 'update'; targetKey: string | null };
 
 export interface ConflictField {
   label: string;
@@ -22,7 +24,8 @@ export interface ConflictView {
   fields: ConflictField[];
 }
 
-export type ConflictDecision = 'update' | 'skip';
+/** 'fail': the headless --on-conflict fail, a conflict counts as a failed row. */
+export type ConflictDecision = 'update' | 'skip' | 'fail';
 
 export interface ConflictQuestion {
   id: string;
@@ -79,6 +82,8 @@ export interface TransferOptions<T, E> {
   concurrency?: number;
   onEvent: (event: TransferEvent) => void;
   askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>;
+  /** Plan only: check and look up every row, write nothing (not even the ledger). */
+  dryRun?: boolean;
   /** Short text for an error, for the status column (and its whole text for the details). */
   describeError?: (error: unknown) => { message: string; detail?: string; mayHaveBeenApplied?: boolean };
 }
@@ -112,7 +117,7 @@ export class TransferRun<T, E> {
 
   async run(): Promise<TransferSummary> {
     const { items, step, onEvent } = this.options;
-    await reconcile(step, this.options.ledger, onEvent);
+    if (!this.options.dryRun) await reconcile(step, this.options.ledger, onEvent);
     for (const item of items) onEvent({ type: 'status', id: step.sourceId(item), status: { kind: 'queued' } });
     const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, items.length) }, () => this.worker());
     await Promise.all(workers);
@@ -151,11 +156,20 @@ export class TransferRun<T, E> {
             onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });
             continue;
           }
+          if (decision === 'fail') throw new TransferRefusal(`${label} exists on the target side already`);
+          if (this.options.dryRun) {
+            this.summary.updated++;
+            onEvent({ type: 'status', id, status: { kind: 'planned', action: 'update', targetKey: step.plannedKey(item) } });
+            continue;
+          }
           entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
           const key = await step.update(item, existing);
           ledger.done(entry, key);
           this.summary.updated++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
+        } else if (this.options.dryRun) {
+          this.summary.transferred++;
+          onEvent({ type: 'status', id, status: { kind: 'planned', action: 'create', targetKey: step.plannedKey(item) } });
         } else {
           entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
           const key = await step.create(item);

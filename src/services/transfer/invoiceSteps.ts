@@ -1,6 +1,6 @@
 import type { AdministrationPort } from '../administration/port.js';
 import { collect, type SeveraClient } from '../severa/index.js';
-import type { InvoiceOutputModel, InvoiceStatusModel } from '../severa/schemas/index.js';
+import type { InvoiceOutputModel, InvoiceRowOutputModel, InvoiceStatusModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import { type InvoiceContext, invoiceIneligibility, severaInvoiceToAdministration } from './invoiceRules.js';
 import type { Ledger } from './ledger.js';
@@ -22,6 +22,8 @@ export interface InvoiceStepOptions {
  * Severa guid written on the head (which holds even with the ledger deleted).
  */
 export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<InvoiceOutputModel, never> {
+  // Rows and the credited invoice are read once, in check, so a dry run refuses exactly what a real run would.
+  const prepared = new Map<string, { rows: InvoiceRowOutputModel[]; ctx: InvoiceContext }>();
   const alreadyIn = async (guid: string): Promise<number | undefined> => {
     const done = o.ledger.lastDone('invoice', 'to-administration', guid);
     if (done?.targetKey) return Number(done.targetKey);
@@ -36,14 +38,16 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     async check(i) {
       const existing = await alreadyIn(i.guid);
       if (existing !== undefined) throw refuse('refusal.alreadyInvoice', { number: String(existing) }, `already transferred as invoice ${existing}`, true);
-    },
-    find: async () => null,
-    async create(i) {
       const rows = await collect(o.severa.invoiceRows(i.guid));
       const credited = i.isCreditNote && i.reimburseInvoice?.guid ? await alreadyIn(i.reimburseInvoice.guid) : undefined;
       const ctx: InvoiceContext = { ...o.context, creditedDocumentNumber: credited };
       const refusal = invoiceIneligibility(i, rows, ctx);
       if (refusal) throw refusal;
+      prepared.set(i.guid, { rows, ctx });
+    },
+    find: async () => null,
+    async create(i) {
+      const { rows, ctx } = prepared.get(i.guid)!;
       const added = await o.administration.addInvoice(severaInvoiceToAdministration(i, rows, ctx));
       if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
         try {

@@ -1,0 +1,140 @@
+import { parseArgs } from 'node:util';
+import { langOption, UsageError } from '../cliOptions.js';
+import type { OpenEnvironment } from '../environments.js';
+import { translator } from '../i18n/index.js';
+import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
+import { SOURCE_OF } from '../state/app.js';
+import { daysAgo } from '../state/dates.js';
+import { openFor } from './connect.js';
+import { dateOption, kindOf, listFor } from './options.js';
+import { type TransferRowLine, TransferSummaryLine } from './result.js';
+
+export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
+  --select all|ID,ID…        which rows (required): all, or numbers/ids as the list shows them
+  --direction to-administration|to-severa   customers only (default to-administration)
+  --changed-since DATE       customers, projects (default 30 days back); payments: paid since
+  --status NAME              invoices: the Severa status to take invoices from (required)
+  --set-status NAME|none     invoices: status set in Severa after booking (default: the remembered one)
+  --from DATE --to DATE      supplier invoices (default: 30 days back to today)
+  --on-conflict skip|update|fail   when the record exists on the target (default skip)
+  --dry-run                  the plan only: what would be created, updated, skipped or refused, and why
+  --json                     one JSON object per row, then a summary object
+  --demo [--data-dir DIR]    run against the built-in demo (the state sevadm demo shows)
+Exit codes: 0 all done, 1 some rows failed, 2 usage or configuration error.`;
+
+function lineOf(kind: string, id: string, label: string, status: RowStatus): TransferRowLine {
+  switch (status.kind) {
+    case 'done':
+      return { kind, id, label, result: status.updated ? 'updated' : 'created', targetKey: status.targetKey, reason: null };
+    case 'planned':
+      return { kind, id, label, result: status.action === 'create' ? 'would-create' : 'would-update', targetKey: status.targetKey, reason: null };
+    case 'skipped':
+      return { kind, id, label, result: 'skipped', targetKey: null, reason: status.message ?? status.reason };
+    case 'error':
+      return { kind, id, label, result: 'failed', targetKey: null, reason: status.message };
+    default:
+      return { kind, id, label, result: 'failed', targetKey: null, reason: 'did not finish' };
+  }
+}
+
+/** `sevadm transfer …`: the TUI's engine and ledger, for cron. Returns the exit code. */
+export async function runTransferCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      select: { type: 'string' },
+      direction: { type: 'string' },
+      'changed-since': { type: 'string' },
+      status: { type: 'string' },
+      'set-status': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'on-conflict': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const kind = kindOf(positionals[0], 'transfer');
+  const lang = langOption(values.lang);
+  const t = translator(lang);
+  const direction = values.direction ?? (kind === 'customers' ? 'to-administration' : undefined);
+  if (direction !== undefined && direction !== 'to-administration' && direction !== 'to-severa') {
+    throw new UsageError(`--direction must be to-administration or to-severa, got "${direction}"`);
+  }
+  const fixed = kind === 'supplier-invoices' || kind === 'payments' ? 'administration' : 'severa';
+  const source = kind === 'customers' ? (direction === 'to-severa' ? 'administration' : 'severa') : fixed;
+  if (kind !== 'customers' && direction && (direction === 'to-severa') !== (fixed === 'administration')) {
+    throw new UsageError(`${kind} go ${fixed === 'severa' ? 'to-administration' : 'to-severa'} only`);
+  }
+  const list = listFor(kind, source)!;
+  const onConflict = values['on-conflict'] ?? 'skip';
+  if (!['skip', 'update', 'fail'].includes(onConflict)) throw new UsageError(`--on-conflict must be skip, update or fail, got "${onConflict}"`);
+  if (!values.select) throw new UsageError('--select is required: all, or a comma-separated list of numbers/ids');
+  if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to take invoices from');
+  if (values['set-status'] && kind !== 'invoices') throw new UsageError('--set-status goes with invoices');
+  const since = dateOption(kind === 'supplier-invoices' ? 'from' : 'changed-since', kind === 'supplier-invoices' ? values.from : values['changed-since'], daysAgo(30));
+  const until = dateOption('to', values.to, daysAgo(0));
+  if (kind === 'supplier-invoices' && since > until) throw new UsageError(`--from (${since}) is after --to (${until}); --from must be on or before --to`);
+
+  const env: OpenEnvironment = await openFor(values);
+  try {
+    let statusGuid: string | undefined;
+    if (kind === 'invoices') {
+      const statuses = await env.session.invoiceStatuses();
+      const wanted = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase());
+      if (!wanted) throw new UsageError(`--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`);
+      statusGuid = wanted.guid;
+      const setStatus = values['set-status'];
+      if (setStatus) {
+        const target = setStatus.toLowerCase() === 'none' ? undefined : statuses.find((s) => s.name.toLowerCase() === setStatus.toLowerCase());
+        if (setStatus.toLowerCase() !== 'none' && !target) throw new UsageError(`--set-status "${setStatus}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}, or none`);
+        env.session.settings = { ...env.session.settings, afterTransferStatus: target?.name };
+      }
+    }
+    const { rows } = await env.session.load(list, { since, until, statusGuid }, lang);
+    let ids: string[];
+    if (values.select === 'all') ids = rows.map((r) => r.id);
+    else {
+      const wanted = values.select.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = wanted.filter((w) => !rows.some((r) => r.id === w || r.cells[0] === w));
+      if (unknown.length) throw new UsageError(`--select: no row ${unknown.join(', ')} in the list (check the filters: ${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''})`);
+      ids = rows.filter((r) => wanted.includes(r.id) || wanted.includes(r.cells[0]!)).map((r) => r.id);
+    }
+    const labels = new Map(rows.map((r) => [r.id, `${r.cells[0] ?? ''} ${r.cells[1] ?? ''}`.trim()]));
+    const final = new Map<string, RowStatus>();
+    const progress = process.stderr.isTTY && !values.json;
+    const answer: ConflictAnswer = { decision: onConflict as ConflictAnswer['decision'], applyToRemaining: true };
+    const summary = await env.session.transfer(
+      list,
+      ids,
+      (event) => {
+        if (event.type === 'status') final.set(event.id, event.status);
+        else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
+      },
+      async () => answer,
+      lang,
+      { dryRun: values['dry-run'] },
+    );
+    if (progress) process.stderr.write('\n');
+    for (const id of ids) {
+      const line = lineOf(kind, id, labels.get(id) ?? id, final.get(id) ?? { kind: 'queued' });
+      if (values.json) out(JSON.stringify(line));
+      else out(`${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`);
+    }
+    const exitCode = summary.failed > 0 ? 1 : 0;
+    const closing = TransferSummaryLine.parse({
+      summary: { kind, dryRun: Boolean(values['dry-run']), transferred: summary.transferred, updated: summary.updated, skipped: summary.skipped, failed: summary.failed },
+      exitCode,
+    });
+    if (values.json) out(JSON.stringify(closing));
+    else out(t('transfer.summary', { ...summary, cancelled: '' }));
+    return exitCode;
+  } finally {
+    await env.close();
+  }
+}
