@@ -4,6 +4,7 @@ import { langOption } from './cliOptions.js';
 import { runTui } from './tui.js';
 import { openFromEnvironment } from './environments.js';
 import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
+import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -24,6 +25,7 @@ Usage:
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help
+  sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
   sevadm --version
 
 ${SANDBOX_USAGE}
@@ -90,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : USAGE);
     return 0;
   }
   switch (command) {
@@ -99,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'transfer':
       return runTransferCommand(rest);
+    case 'show':
+      return runShowCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;
@@ -109,6 +113,12 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command "${command}"; sevadm --help lists the commands`);
   }
 }
+
+// `sevadm show … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

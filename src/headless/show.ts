@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { langOption, UsageError } from '../cliOptions.js';
+import { columnWidths, fit } from '../components/text.js';
+import { translator } from '../i18n/index.js';
+import { columnsOf } from '../screens/columns.js';
+import { daysAgo } from '../state/dates.js';
+import { openFor } from './connect.js';
+import { dateOption, kindOf, listFor } from './options.js';
+
+export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
+  --changed-since DATE   customers, projects (default 30 days back); payments: paid since
+  --status NAME          invoices: the Severa status to list (required)
+  --from DATE --to DATE  supplier invoices (default: 30 days back to today)
+  --json                 one JSON object per line, as the side holds the record
+  --demo [--data-dir DIR]`;
+
+/** `sevadm show …`: either side's records without transferring anything. Returns the exit code. */
+export async function runShowCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      side: { type: 'string' },
+      'changed-since': { type: 'string' },
+      status: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const kind = kindOf(positionals[0], 'show');
+  const side = values.side;
+  if (side !== 'severa' && side !== 'administration') throw new UsageError(`--side must be severa or administration${side ? `, got "${side}"` : ''}`);
+  const list = listFor(kind, side);
+  const isProjectsInAdministration = kind === 'projects' && side === 'administration';
+  if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);
+  const t = translator(langOption(values.lang));
+  const since = dateOption(kind === 'supplier-invoices' ? 'from' : 'changed-since', kind === 'supplier-invoices' ? values.from : values['changed-since'], daysAgo(30));
+  const until = dateOption('to', values.to, daysAgo(0));
+  if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to list');
+
+  const env = await openFor(values);
+  try {
+    if (isProjectsInAdministration) {
+      if (!env.administration) throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
+      const projects = await env.administration.listProjects({ changedSince: new Date(`${since}T00:00:00`).toISOString() });
+      for (const p of projects) out(values.json ? JSON.stringify(p) : `${fit(p.code, 10)} ${fit(p.name, 40)} ${fit(p.startDate ?? '', 11)} ${fit(p.endDate ?? '', 11)} ${p.customerName ?? ''}`.trimEnd());
+      return 0;
+    }
+    let statusGuid: string | undefined;
+    if (kind === 'invoices') {
+      const statuses = await env.session.invoiceStatuses();
+      statusGuid = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase())?.guid;
+      if (!statusGuid) throw new UsageError(`--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`);
+    }
+    const { rows } = await env.session.load(list!, { since, until, statusGuid });
+    if (values.json) {
+      for (const row of rows) out(JSON.stringify(env.session.record(list!, row.id)));
+      return 0;
+    }
+    const columns = columnsOf(list!, t);
+    const width = process.stdout.columns || 120;
+    const widths = columnWidths(width, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3));
+    out(columns.map((c, i) => fit(c.header, widths[i]! - 1)).join(' ').trimEnd());
+    for (const row of rows) out(widths.map((w, i) => fit(row.cells[i] ?? '', w - 1)).join(' ').trimEnd());
+    return 0;
+  } finally {
+    await env.close();
+  }
+}
