@@ -5,6 +5,7 @@ import { runTui } from './tui.js';
 import { openFromEnvironment } from './environments.js';
 import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
 import { runShowCommand, SHOW_USAGE } from './headless/show.js';
+import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -26,6 +27,7 @@ Usage:
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help
   sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
+  sevadm doctor [--demo]                   check connections, scopes, mappings; exit 0 only when all pass
   sevadm --version
 
 ${SANDBOX_USAGE}
@@ -92,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : USAGE);
     return 0;
   }
   switch (command) {
@@ -103,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
       return runTransferCommand(rest);
     case 'show':
       return runShowCommand(rest);
+    case 'doctor':
+      return runDoctorCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;
