@@ -6,6 +6,7 @@ import { openFromEnvironment } from './environments.js';
 import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
 import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
+import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -28,6 +29,7 @@ Usage:
   sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help
   sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
   sevadm doctor [--demo]                   check connections, scopes, mappings; exit 0 only when all pass
+  sevadm history [options]                 past transfers from the ledger, or --csv; sevadm history --help
   sevadm --version
 
 ${SANDBOX_USAGE}
@@ -94,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : USAGE);
     return 0;
   }
   switch (command) {
@@ -107,6 +109,8 @@ async function main(argv: string[]): Promise<number> {
       return runShowCommand(rest);
     case 'doctor':
       return runDoctorCommand(rest);
+    case 'history':
+      return runHistoryCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;

@@ -132,13 +132,26 @@ export class TransferRun<T, E> {
   }
 
   private async worker(): Promise<void> {
-    const { items, step, ledger, onEvent } = this.options;
+    const { items, step, ledger } = this.options;
+    const labels = new Map<string, string>();
+    // Terminal outcomes also go to the history (not in a dry run, which writes nothing).
+    const onEvent = (event: TransferEvent) => {
+      if (event.type === 'status' && !this.options.dryRun) {
+        const s = event.status;
+        const base = { kind: step.kind, direction: step.direction, sourceId: event.id, label: labels.get(event.id) ?? event.id };
+        if (s.kind === 'done') ledger.record({ ...base, result: s.updated ? 'updated' : 'created', targetKey: s.targetKey, reason: null });
+        else if (s.kind === 'skipped') ledger.record({ ...base, result: 'skipped', targetKey: null, reason: s.message ?? s.reason });
+        else if (s.kind === 'error') ledger.record({ ...base, result: 'failed', targetKey: null, reason: s.detail ?? s.message });
+      }
+      this.options.onEvent(event);
+    };
     const describe = this.options.describeError ?? defaultDescribe;
     while (this.next < items.length) {
       const index = this.next++;
       const item = items[index]!;
       const id = step.sourceId(item);
       const label = step.label?.(item) ?? id;
+      labels.set(id, label);
       if (this.cancelled) {
         this.summary.cancelled++;
         onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'cancelled' } });

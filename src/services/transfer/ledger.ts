@@ -5,6 +5,21 @@ import { dirname } from 'node:path';
 export type RecordKind = 'customer' | 'project' | 'invoice' | 'supplierInvoiceRow' | 'payment';
 export type Direction = 'to-administration' | 'to-severa';
 
+export type HistoryResult = 'created' | 'updated' | 'skipped' | 'failed';
+
+export interface HistoryEntry {
+  id: number;
+  time: string;
+  profile: string;
+  kind: RecordKind;
+  direction: Direction;
+  sourceId: string;
+  label: string;
+  result: HistoryResult;
+  targetKey: string | null;
+  reason: string | null;
+}
+
 export interface LedgerEntry {
   id: number;
   kind: RecordKind;
@@ -33,6 +48,37 @@ export class Ledger {
       id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, direction TEXT NOT NULL, source_id TEXT NOT NULL,
       target_key TEXT, state TEXT NOT NULL, time TEXT NOT NULL, profile TEXT NOT NULL, hash TEXT NOT NULL)`);
     this.db.exec('CREATE INDEX IF NOT EXISTS ledger_source ON ledger (profile, kind, direction, source_id)');
+    // Every row's outcome, failures and skips included: what the history shows.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS history (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
+      source_id TEXT NOT NULL, label TEXT NOT NULL, result TEXT NOT NULL, target_key TEXT, reason TEXT)`);
+  }
+
+  record(entry: Omit<HistoryEntry, 'id' | 'time' | 'profile'>): void {
+    this.db
+      .prepare('INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), this.profile, entry.kind, entry.direction, entry.sourceId, entry.label, entry.result, entry.targetKey, entry.reason);
+  }
+
+  history(filter: { kind?: RecordKind; since?: string; result?: HistoryResult } = {}): HistoryEntry[] {
+    const where = ['profile = ?'];
+    const params: unknown[] = [this.profile];
+    if (filter.kind) where.push('kind = ?'), params.push(filter.kind);
+    if (filter.since) where.push('time >= ?'), params.push(filter.since);
+    if (filter.result) where.push('result = ?'), params.push(filter.result);
+    const rows = this.db.prepare(`SELECT * FROM history WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      time: r.time as string,
+      profile: r.profile as string,
+      kind: r.kind as RecordKind,
+      direction: r.direction as Direction,
+      sourceId: r.source_id as string,
+      label: r.label as string,
+      result: r.result as HistoryResult,
+      targetKey: (r.target_key as string | null) ?? null,
+      reason: (r.reason as string | null) ?? null,
+    }));
   }
 
   begin(kind: RecordKind, direction: Direction, sourceId: string, plannedKey: string | null, hash: string): number {

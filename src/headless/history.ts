@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cliOptions.js';
+import { defaultDataDir, demoDataDir } from '../paths.js';
+import { type HistoryResult, Ledger, type RecordKind } from '../services/transfer/ledger.js';
+import { dateOption, type Kind, kindOf } from './options.js';
+
+export const HISTORY_USAGE = `sevadm history [--kind KIND] [--since DATE] [--result created|updated|skipped|failed] [--csv] [--demo [--data-dir DIR]]
+  past transfers from the ledger, row by row; --csv writes CSV (for a spreadsheet) instead of a table.`;
+
+const RECORD_KIND: Record<Kind, RecordKind> = {
+  customers: 'customer',
+  projects: 'project',
+  invoices: 'invoice',
+  'supplier-invoices': 'supplierInvoiceRow',
+  payments: 'payment',
+};
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | null): string {
+  const text = value ?? '';
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function runHistoryCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { kind: { type: 'string' }, since: { type: 'string' }, result: { type: 'string' }, csv: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+  });
+  const kind = values.kind === undefined ? undefined : RECORD_KIND[kindOf(values.kind, 'history')];
+  const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since, '')}T00:00:00`).toISOString();
+  const result = values.result as HistoryResult | undefined;
+  if (result !== undefined && !['created', 'updated', 'skipped', 'failed'].includes(result)) {
+    throw new UsageError(`--result must be created, updated, skipped or failed, got "${values.result}"`);
+  }
+  if (values['data-dir'] && !values.demo) throw new UsageError('--data-dir goes with --demo');
+  const ledger = values.demo ? new Ledger(join(values['data-dir'] ?? demoDataDir(), 'ledger.sqlite'), 'demo') : new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
+  try {
+    const entries = ledger.history({ kind, since, result });
+    if (values.csv) {
+      out('time,kind,direction,id,label,result,target,reason');
+      for (const e of entries) out([e.time, e.kind, e.direction, e.sourceId, e.label, e.result, e.targetKey, e.reason].map(csvField).join(','));
+    } else {
+      for (const e of entries) out(`${e.time.slice(0, 19).replace('T', ' ')}  ${e.kind.padEnd(18)} ${e.result.padEnd(8)} ${e.label}${e.targetKey ? ` → ${e.targetKey}` : ''}${e.reason ? `  (${e.reason})` : ''}`);
+      if (entries.length === 0) out('No transfers recorded yet.');
+    }
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}

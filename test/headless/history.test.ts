@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvField, runHistoryCommand } from '../../src/headless/history.js';
+import { runTransferCommand } from '../../src/headless/transfer.js';
+
+async function lines(run: (out: (l: string) => void) => Promise<number>) {
+  const out: string[] = [];
+  await run((l) => out.push(l));
+  return out;
+}
+
+describe('sevadm history', () => {
+  it('shows each transferred row with its result, filters by kind and result, and exports CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-history-'));
+    const demo = ['--demo', '--data-dir', dir];
+    await runTransferCommand(['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01', '--select', '5001,K-200', ...demo], () => {});
+    await runTransferCommand(['payments', '--changed-since', '2000-01-01', '--select', 'all', ...demo], () => {});
+    await runTransferCommand(['payments', '--changed-since', '2000-01-01', '--select', 'all', '--dry-run', ...demo], () => {});
+
+    const all = await lines((out) => runHistoryCommand([...demo], out));
+    expect(all).toHaveLength(2 + 15);
+    const failed = await lines((out) => runHistoryCommand(['--result', 'failed', ...demo], out));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/customer\s+failed\s+K-200 .*not numeric/);
+    const payments = await lines((out) => runHistoryCommand(['--kind', 'payments', '--result', 'created', ...demo], out));
+    expect(payments).toHaveLength(5);
+
+    const csv = await lines((out) => runHistoryCommand(['--csv', '--kind', 'customers', ...demo], out));
+    expect(csv[0]).toBe('time,kind,direction,id,label,result,target,reason');
+    expect(csv.slice(1).map((l) => l.split(',')[5])).toEqual(expect.arrayContaining(['created', 'failed']));
+  }, 60_000);
+
+  it('quotes CSV fields that need it', () => {
+    expect(csvField('Åre Fjällstugor AB')).toBe('Åre Fjällstugor AB');
+    expect(csvField('Ek, Björk & Co')).toBe('"Ek, Björk & Co"');
+    expect(csvField('sa "hej"')).toBe('"sa ""hej"""');
+    expect(csvField(null)).toBe('');
+  });
+});
