@@ -182,7 +182,7 @@ export function App({ session, initial, onAction }: AppProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <TabBar tab={state.tab} demo={state.demo} t={t} />
+      <TabBar tab={state.tab} demo={state.demo} profile={state.profile} t={t} />
       <Box height={mainHeight} flexDirection="column">
         {main}
       </Box>

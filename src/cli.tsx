@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
 import { runTui } from './tui.js';
 import { openFromEnvironment } from './environments.js';
+import { ProfileStore } from './config/profiles.js';
 import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
 import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
 import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
+import { PROFILE_USAGE, runProfileCommand } from './headless/profile.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
@@ -30,6 +32,8 @@ Usage:
   sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
   sevadm doctor [--demo]                   check connections, scopes, mappings; exit 0 only when all pass
   sevadm history [options]                 past transfers from the ledger, or --csv; sevadm history --help
+  sevadm profile list|add|remove|default   one profile per client company; sevadm profile --help
+  (sevadm, transfer, show, doctor and history take --profile NAME; the SEVADM_* variables override it)
   sevadm --version
 
 ${SANDBOX_USAGE}
@@ -38,17 +42,20 @@ ${BRIDGE_USAGE}`;
 
 /** `sevadm`: the app on the systems the environment names; a side not configured shows as disconnected. */
 async function runOnEnvironment(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' }, profile: { type: 'string' } }, strict: true });
   const lang = langOption(values.lang);
-  const severa = severaConnectionFromEnv();
-  const bridge = bridgeConnectionFromEnv();
+  const store = new ProfileStore();
+  const profileName = values.profile ?? store.defaultName();
+  const profile = profileName ? store.get(profileName) : undefined;
+  const severa = severaConnectionFromEnv(process.env, profile);
+  const bridge = bridgeConnectionFromEnv(process.env, profile);
   if (!process.stdout.isTTY) {
-    if (!severa && !bridge) throw new UsageError('nothing to connect to: set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
+    if (!severa && !bridge) throw new UsageError('nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
     return connectionCheck(severa, bridge);
   }
-  const environment = openFromEnvironment();
+  const environment = openFromEnvironment(profileName, store);
   try {
-    await runTui(environment.session, { demo: false, lang });
+    await runTui(environment.session, { demo: false, lang, profile: environment.profile });
   } finally {
     await environment.close();
   }
@@ -85,7 +92,7 @@ async function connectionCheck(
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--lang') return runOnEnvironment(argv);
+  if (command === undefined || command === '--lang' || command === '--profile') return runOnEnvironment(argv);
   if (command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
@@ -96,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : command === 'profile' ? PROFILE_USAGE : USAGE);
     return 0;
   }
   switch (command) {
@@ -111,6 +118,8 @@ async function main(argv: string[]): Promise<number> {
       return runDoctorCommand(rest);
     case 'history':
       return runHistoryCommand(rest);
+    case 'profile':
+      return runProfileCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;

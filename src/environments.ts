@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
 import { readTransferSettings, writeTransferSettings } from './config/transferSettingsFile.js';
@@ -10,11 +10,15 @@ import type { AdministrationPort } from './services/administration/port.js';
 import { SeveraClient } from './services/severa/index.js';
 import { Ledger } from './services/transfer/ledger.js';
 import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
+import { DEMO_TRANSFER_SETTINGS } from './services/transfer/settings.js';
 import { Session } from './session.js';
+import { type Profile, ProfileStore } from './config/profiles.js';
 
 /** Both sides, the ledger and the session over them, and how to let go of all of it. */
 export interface OpenEnvironment {
   session: Session;
+  /** The profile in use, if any. */
+  profile?: string;
   severa: SeveraClient | undefined;
   administration: AdministrationPort | undefined;
   /** Where the state is kept, for messages. */
@@ -29,17 +33,29 @@ export function resetDemo(dir: string): void {
   rmSync(join(dir, 'settings.json'), { force: true });
 }
 
-function sessionOver(severa: SeveraClient | undefined, administration: AdministrationPort | undefined, dir: string, profile: string, problems: { severa?: string; administration?: string }) {
-  const ledger = new Ledger(join(dir, 'ledger.sqlite'), profile);
-  const settingsFile = join(dir, 'settings.json');
+function sessionOver(
+  severa: SeveraClient | undefined,
+  administration: AdministrationPort | undefined,
+  dir: string,
+  profileName: string,
+  problems: { severa?: string; administration?: string },
+  profile?: Profile,
+) {
+  const ledger = new Ledger(join(dir, 'ledger.sqlite'), profileName);
+  // Each profile remembers its own choices; the demo and the bare environment share settings.json.
+  const settingsFile = join(dir, profile ? `settings-${profileName}.json` : 'settings.json');
+  // What the user chose in the app (remembered) wins over the profile's defaults, which win over the demo's.
+  const { afterTransferStatus, ...defaults } = profile?.defaults ?? {};
+  const base = { ...DEMO_TRANSFER_SETTINGS, ...defaults, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
+  const settings = existsSync(settingsFile) ? readTransferSettings(settingsFile) : base;
   const session = new Session({
     severa,
     severaProblem: problems.severa,
     administration,
     administrationProblem: problems.administration,
     ledger,
-    mappings: DEMO_CUSTOMER_MAPPINGS,
-    settings: readTransferSettings(settingsFile),
+    mappings: profile?.mappings ?? DEMO_CUSTOMER_MAPPINGS,
+    settings,
     saveSettings: (settings) => writeTransferSettings(settingsFile, settings),
   });
   return { session, ledger };
@@ -66,23 +82,32 @@ export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnviron
   };
 }
 
-/** The systems the environment names (SEVADM_SEVERA_*, SEVADM_BRIDGE_*); a side not named is left out. */
-export function openFromEnvironment(): OpenEnvironment {
-  const severaConnection = severaConnectionFromEnv();
-  const bridge = bridgeConnectionFromEnv();
+/**
+ * The systems a profile names, each field overridden by SEVADM_SEVERA_* / SEVADM_BRIDGE_* when set; with no
+ * profile (none named, no default) the environment alone. A side named nowhere is left out.
+ */
+export function openFromEnvironment(profileName?: string, store: ProfileStore = new ProfileStore()): OpenEnvironment {
+  const name = profileName ?? store.defaultName();
+  const profile = name ? store.get(name) : undefined;
+  if (profile && store.readableByOthers()) {
+    process.stderr.write(`sevadm: warning: ${store.path} can be read by other users and may hold secrets; chmod 600 it\n`);
+  }
+  const severaConnection = severaConnectionFromEnv(process.env, profile);
+  const bridge = bridgeConnectionFromEnv(process.env, profile);
   let forward: Session | undefined;
   const severa = severaConnection ? new SeveraClient({ ...severaConnection, onEvent: (e) => forward?.severaEvent(e) }) : undefined;
   const administration = bridge ? new BridgeClient(bridge) : undefined;
-  const { session, ledger } = sessionOver(severa, administration, defaultDataDir(), 'environment', {
-    severa: 'set SEVADM_SEVERA_BASE_URL, SEVADM_SEVERA_CLIENT_ID and SEVADM_SEVERA_CLIENT_SECRET',
-    administration: 'set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
-  });
+  const { session, ledger } = sessionOver(severa, administration, defaultDataDir(), name ?? 'environment', {
+    severa: 'set it in a profile (sevadm profile add) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
+    administration: 'set it in a profile (sevadm profile add) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
+  }, profile);
   forward = session;
   return {
     session,
     severa,
     administration,
-    describe: [severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`].filter(Boolean).join('; '),
+    profile: name,
+    describe: [name && `profile ${name}`, severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`].filter(Boolean).join('; '),
     async close() {
       ledger.close();
       await administration?.close();

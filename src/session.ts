@@ -80,6 +80,10 @@ export class Session {
     this.settings = { ...(options.settings ?? DEMO_TRANSFER_SETTINGS) };
   }
 
+  get mappings(): CustomerMappings {
+    return this.options.mappings;
+  }
+
   /** Severa's invoice statuses, for the pickers. */
   async invoiceStatuses(): Promise<StatusOption[]> {
     this.statuses = (await this.require('severa').invoiceStatuses()).filter((s) => s.isActive !== false).map((s) => ({ guid: s.guid, name: s.name }));

@@ -15,7 +15,7 @@ export function tabLabel(tab: TabId, t: Translate): string {
   return t(LABEL[tab]);
 }
 
-export function TabBar({ tab, demo, t }: { tab: TabId; demo: boolean; t: Translate }) {
+export function TabBar({ tab, demo, profile, t }: { tab: TabId; demo: boolean; profile?: string; t: Translate }) {
   return (
     <Box>
       <Box flexGrow={1}>
@@ -26,6 +26,7 @@ export function TabBar({ tab, demo, t }: { tab: TabId; demo: boolean; t: Transla
         </Text>
       </Box>
       {demo ? <Text color="black" backgroundColor="yellow">{` ${t('conn.demo')} `}</Text> : null}
+      {profile ? <Text color="black" backgroundColor="cyan">{` ${profile} `}</Text> : null}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../cliOptions.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
+import type { Profile } from './profiles.js';
 
 export interface SeveraConnection {
   baseUrl: string;
@@ -11,10 +12,11 @@ export interface SeveraConnection {
  * The Severa connection from SEVADM_SEVERA_* variables; undefined when none is set. A partial or
  * malformed set is a usage error naming the variable, never a half-configured client.
  */
-export function severaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): SeveraConnection | undefined {
-  const baseUrl = env.SEVADM_SEVERA_BASE_URL?.trim();
-  const clientId = env.SEVADM_SEVERA_CLIENT_ID?.trim();
-  const clientSecret = env.SEVADM_SEVERA_CLIENT_SECRET;
+export function severaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, profile?: Profile): SeveraConnection | undefined {
+  // The environment overrides the profile, field by field.
+  const baseUrl = env.SEVADM_SEVERA_BASE_URL?.trim() || profile?.severa?.baseUrl;
+  const clientId = env.SEVADM_SEVERA_CLIENT_ID?.trim() || profile?.severa?.clientId;
+  const clientSecret = env.SEVADM_SEVERA_CLIENT_SECRET || profile?.severa?.clientSecret;
   if (!baseUrl && !clientId && !clientSecret) return undefined;
   const missing = [
     ['SEVADM_SEVERA_BASE_URL', baseUrl],
@@ -35,9 +37,9 @@ export interface BridgeConnection {
 }
 
 /** The Administration bridge from SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN; undefined when neither is set. */
-export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): BridgeConnection | undefined {
-  const url = env.SEVADM_BRIDGE_URL?.trim();
-  const token = env.SEVADM_BRIDGE_TOKEN?.trim();
+export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, profile?: Profile): BridgeConnection | undefined {
+  const url = env.SEVADM_BRIDGE_URL?.trim() || profile?.administration?.bridgeUrl;
+  const token = env.SEVADM_BRIDGE_TOKEN?.trim() || profile?.administration?.bridgeToken;
   if (!url && !token) return undefined;
   if (!url) throw new UsageError('SEVADM_BRIDGE_URL must be set too (the bridge token alone names no bridge)');
   if (!token) throw new UsageError('SEVADM_BRIDGE_TOKEN must be set too (the bridge refuses calls without its token)');

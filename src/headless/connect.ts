@@ -2,15 +2,20 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../cliOptions.js';
 import { bridgeConnectionFromEnv, severaConnectionFromEnv } from '../config/environment.js';
 import { type OpenEnvironment, openDemo, openFromEnvironment } from '../environments.js';
+import { ProfileStore } from '../config/profiles.js';
 
 export type ParsedValues = ReturnType<typeof parseArgs>['values'];
 
 /** --demo (with --data-dir) or the systems the environment names. */
-export async function openFor(values: { demo?: boolean; 'data-dir'?: string }): Promise<OpenEnvironment> {
-  if (values.demo) return openDemo(values['data-dir']);
-  if (values['data-dir']) throw new UsageError('--data-dir goes with --demo');
-  if (!severaConnectionFromEnv() && !bridgeConnectionFromEnv()) {
-    throw new UsageError('nothing to connect to: set SEVADM_SEVERA_* and SEVADM_BRIDGE_* (see sevadm --help), or add --demo');
+export async function openFor(values: { demo?: boolean; 'data-dir'?: string; profile?: string }): Promise<OpenEnvironment> {
+  if (values.demo) {
+    if (values.profile) throw new UsageError('--profile and --demo do not go together');
+    return openDemo(values['data-dir']);
   }
-  return openFromEnvironment();
+  if (values['data-dir']) throw new UsageError('--data-dir goes with --demo');
+  const store = new ProfileStore();
+  if (!values.profile && !store.defaultName() && !severaConnectionFromEnv() && !bridgeConnectionFromEnv()) {
+    throw new UsageError('nothing to connect to: name a --profile (sevadm profile add), set SEVADM_SEVERA_* and SEVADM_BRIDGE_*, or add --demo');
+  }
+  return openFromEnvironment(values.profile, store);
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cliOptions.js';
+import { ProfileStore } from '../config/profiles.js';
 import { defaultDataDir, demoDataDir } from '../paths.js';
 import { type HistoryResult, Ledger, type RecordKind } from '../services/transfer/ledger.js';
 import { dateOption, type Kind, kindOf } from './options.js';
@@ -26,7 +27,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { kind: { type: 'string' }, since: { type: 'string' }, result: { type: 'string' }, csv: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    options: { kind: { type: 'string' }, since: { type: 'string' }, result: { type: 'string' }, csv: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' }, profile: { type: 'string' } },
   });
   const kind = values.kind === undefined ? undefined : RECORD_KIND[kindOf(values.kind, 'history')];
   const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since, '')}T00:00:00`).toISOString();
@@ -35,7 +36,9 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
     throw new UsageError(`--result must be created, updated, skipped or failed, got "${values.result}"`);
   }
   if (values['data-dir'] && !values.demo) throw new UsageError('--data-dir goes with --demo');
-  const ledger = values.demo ? new Ledger(join(values['data-dir'] ?? demoDataDir(), 'ledger.sqlite'), 'demo') : new Ledger(join(defaultDataDir(), 'ledger.sqlite'), 'environment');
+  const profile = values.demo ? 'demo' : (values.profile ?? new ProfileStore().defaultName() ?? 'environment');
+  if (values.profile && !values.demo) new ProfileStore().get(values.profile);
+  const ledger = new Ledger(join(values.demo ? (values['data-dir'] ?? demoDataDir()) : defaultDataDir(), 'ledger.sqlite'), profile);
   try {
     const entries = ledger.history({ kind, since, result });
     if (values.csv) {

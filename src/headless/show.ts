@@ -28,6 +28,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
       to: { type: 'string' },
       json: { type: 'boolean' },
       demo: { type: 'boolean' },
+      profile: { type: 'string' },
       'data-dir': { type: 'string' },
       lang: { type: 'string' },
     },

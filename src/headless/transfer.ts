@@ -55,6 +55,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
       demo: { type: 'boolean' },
+      profile: { type: 'string' },
       'data-dir': { type: 'string' },
       lang: { type: 'string' },
     },

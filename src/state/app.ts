@@ -74,6 +74,8 @@ export type Effect =
 export interface AppState {
   lang: Lang;
   demo: boolean;
+  /** The profile in use, shown in the tab bar. */
+  profile: string | undefined;
   tab: TabId;
   side: Side;
   lists: Record<ListId, L.ListState>;
@@ -126,12 +128,13 @@ export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
   return Math.max(3, state.size.rows - chrome);
 }
 
-export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string }): AppState {
+export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string; profile?: string }): AppState {
   const since = daysAgo(30, options.now);
   const lists = Object.fromEntries(LIST_IDS.map((id) => [id, L.emptyList()])) as Record<ListId, L.ListState>;
   return {
     lang: options.lang,
     demo: options.demo,
+    profile: options.profile,
     tab: 'customers',
     side: 'severa',
     lists,

@@ -1,0 +1,118 @@
+import Conf from 'conf';
+import { statSync } from 'node:fs';
+import { z } from 'zod';
+import { UsageError } from '../cliOptions.js';
+import { ProductType } from '../services/severa/schemas/index.js';
+
+const Text = z.string().trim().min(1);
+
+export const Profile = z.object({
+  severa: z
+    .object({
+      /** production, stage, or a base URL */
+      baseUrl: Text,
+      clientId: Text,
+      clientSecret: Text.optional(),
+    })
+    .optional(),
+  administration: z
+    .object({
+      bridgeUrl: z.url({ protocol: /^https?$/ }).optional(),
+      bridgeToken: z.string().min(16).optional(),
+      /** For the ADK adapter on Windows (later): Gemensamma filer and the company folder. */
+      commonFilesPath: Text.optional(),
+      companyPath: Text.optional(),
+    })
+    .optional(),
+  mappings: z
+    .object({
+      languages: z.array(z.object({ severa: Text, administration: Text })),
+      paymentTerms: z.array(z.object({ days: z.number().int().min(0), administration: Text })),
+    })
+    .optional(),
+  defaults: z
+    .object({
+      invoiceNumberPolicy: z.enum(['severa', 'administration']),
+      afterTransferStatus: Text.nullable(),
+      paidStatus: Text,
+      supplierProductType: ProductType,
+      supplierBillable: z.boolean(),
+      supplierMarkupPercent: z.number().min(0).max(1000),
+    })
+    .partial()
+    .optional(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const ProfilesFile = z.object({
+  profiles: z.record(z.string().regex(/^[\w.-]{1,40}$/, 'a profile name is 1–40 letters, digits, . _ or -'), Profile).default({}),
+  defaultProfile: z.string().optional(),
+});
+export type ProfilesFile = z.infer<typeof ProfilesFile>;
+
+/** The config file with every client company's profile; written owner-only (0600). */
+export class ProfileStore {
+  private readonly conf: Conf<Record<string, unknown>>;
+
+  constructor(options: { cwd?: string } = {}) {
+    try {
+      this.conf = new Conf({ projectName: 'sevadm', projectSuffix: '', configName: 'profiles', cwd: options.cwd, configFileMode: 0o600, clearInvalidConfig: false });
+    } catch (error) {
+      // conf throws on malformed JSON; the file is left exactly as it is.
+      throw new UsageError(`the profiles file is not valid JSON (${(error as Error).message}); fix it or move it away`);
+    }
+  }
+
+  get path(): string {
+    return this.conf.path;
+  }
+
+  /** The validated file; a hand-edit that breaks the rules names the file, the key and what is allowed. */
+  read(): ProfilesFile {
+    const parsed = ProfilesFile.safeParse(this.conf.store);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${this.path}: "${issue.path.join('.')}" ${issue.message}; fix it or remove the key (the file was not changed)`);
+  }
+
+  /** Others can read the file (it may hold secrets): worth a warning. */
+  readableByOthers(): boolean {
+    try {
+      return process.platform !== 'win32' && (statSync(this.path).mode & 0o077) !== 0;
+    } catch {
+      return false;
+    }
+  }
+
+  get(name: string): Profile {
+    const file = this.read();
+    const profile = file.profiles[name];
+    if (!profile) throw new UsageError(`no profile "${name}"; there are: ${Object.keys(file.profiles).join(', ') || '(none yet: sevadm profile add NAME …)'}`);
+    return profile;
+  }
+
+  /** The profile to use when none is named: the default, or the only one. */
+  defaultName(): string | undefined {
+    const file = this.read();
+    const names = Object.keys(file.profiles);
+    return file.defaultProfile && names.includes(file.defaultProfile) ? file.defaultProfile : names.length === 1 ? names[0] : undefined;
+  }
+
+  put(name: string, profile: Profile): void {
+    const file = this.read();
+    const next = ProfilesFile.parse({ ...file, profiles: { ...file.profiles, [name]: Profile.parse(profile) } });
+    this.conf.store = next as unknown as Record<string, unknown>;
+  }
+
+  remove(name: string): void {
+    const file = this.read();
+    if (!file.profiles[name]) throw new UsageError(`no profile "${name}"`);
+    const { [name]: _gone, ...rest } = file.profiles;
+    this.conf.store = { ...file, profiles: rest, defaultProfile: file.defaultProfile === name ? undefined : file.defaultProfile } as unknown as Record<string, unknown>;
+  }
+
+  setDefault(name: string): void {
+    this.get(name);
+    this.conf.store = { ...this.read(), defaultProfile: name } as unknown as Record<string, unknown>;
+  }
+}
