@@ -238,5 +238,7 @@ function classifyFetchFailure(error: unknown): { kind: 'timeout' | 'network'; ma
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return { kind: 'timeout', maybeSent: true, detail: 'timeout' };
   const code = e?.cause?.code;
   if (code && NOT_SENT_CODES.has(code)) return { kind: 'network', maybeSent: false, detail: code };
+  // fetch refuses some ports (the "bad ports" list) before connecting at all.
+  if (e?.cause?.message === 'bad port') return { kind: 'network', maybeSent: false, detail: 'port refused by fetch' };
   return { kind: 'network', maybeSent: true, detail: code ?? e?.cause?.message ?? e?.message ?? 'connection failed' };
 }

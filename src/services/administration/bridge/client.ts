@@ -84,9 +84,10 @@ export class BridgeClient implements AdministrationPort {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
-        const e = error as { name?: string; cause?: { code?: string } };
+        const e = error as { name?: string; cause?: { code?: string; message?: string } };
         const timedOut = e.name === 'TimeoutError';
-        const notSent = !timedOut && NOT_SENT.has(e.cause?.code ?? '');
+        // fetch refuses some ports (its "bad ports" list) before connecting: nothing was sent.
+        const notSent = !timedOut && (NOT_SENT.has(e.cause?.code ?? '') || e.cause?.message === 'bad port');
         if (read && attempt < attempts) {
           await new Promise((r) => setTimeout(r, 200 * attempt));
           continue;
