@@ -33,3 +33,16 @@ export function dateOption(name: string, raw: string | undefined, fallback: stri
   if (!isIsoDate(raw)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${raw}"`);
   return raw;
 }
+
+/** The options every list-reading command shares: filters, output and where to connect. */
+export const LIST_OPTIONS = {
+  'changed-since': { type: 'string' },
+  status: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  json: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  profile: { type: 'string' },
+  'data-dir': { type: 'string' },
+  lang: { type: 'string' },
+} as const;

@@ -5,7 +5,7 @@ import { translator } from '../i18n/index.js';
 import { columnsOf } from '../screens/columns.js';
 import { daysAgo } from '../state/dates.js';
 import { openFor } from './connect.js';
-import { dateOption, kindOf, listFor } from './options.js';
+import { dateOption, kindOf, LIST_OPTIONS, listFor } from './options.js';
 
 export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
   --changed-since DATE   customers, projects (default 30 days back); payments: paid since
@@ -20,18 +20,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      side: { type: 'string' },
-      'changed-since': { type: 'string' },
-      status: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      json: { type: 'boolean' },
-      demo: { type: 'boolean' },
-      profile: { type: 'string' },
-      'data-dir': { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: { ...LIST_OPTIONS, side: { type: 'string' } },
   });
   const kind = kindOf(positionals[0], 'show');
   const side = values.side;

@@ -6,7 +6,7 @@ import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { SOURCE_OF } from '../state/app.js';
 import { daysAgo } from '../state/dates.js';
 import { openFor } from './connect.js';
-import { dateOption, kindOf, listFor } from './options.js';
+import { dateOption, kindOf, LIST_OPTIONS, listFor } from './options.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
 
 export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
@@ -44,20 +44,12 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     allowPositionals: true,
     strict: true,
     options: {
+      ...LIST_OPTIONS,
       select: { type: 'string' },
       direction: { type: 'string' },
-      'changed-since': { type: 'string' },
-      status: { type: 'string' },
       'set-status': { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
       'on-conflict': { type: 'string' },
       'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      demo: { type: 'boolean' },
-      profile: { type: 'string' },
-      'data-dir': { type: 'string' },
-      lang: { type: 'string' },
     },
   });
   const kind = kindOf(positionals[0], 'transfer');
