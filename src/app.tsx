@@ -41,6 +41,7 @@ const LIST_HINT = {
   severaInvoices: 'hint.invoices',
   supplierInvoices: 'hint.supplierInvoices',
   payments: 'hint.single',
+  history: 'hint.single',
 } as const;
 
 /** The root: one key handler that only dispatches, one reducer, and the effects that call the session. */
@@ -182,7 +183,7 @@ export function App({ session, initial, onAction }: AppProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <TabBar tab={state.tab} demo={state.demo} profile={state.profile} t={t} />
+      <TabBar tab={state.tab} demo={state.demo} profile={state.profile} width={columns} t={t} />
       <Box height={mainHeight} flexDirection="column">
         {main}
       </Box>

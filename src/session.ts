@@ -8,7 +8,7 @@ import type { CustomerModel } from './services/severa/schemas/index.js';
 import type { SeveraReferenceData } from './services/transfer/customerMapping.js';
 import { customersToAdministration, customersToSevera } from './services/transfer/customerSteps.js';
 import { type ConflictAnswer, type ConflictQuestion, type TransferEvent, TransferRun, type TransferSummary } from './services/transfer/engine.js';
-import type { Ledger } from './services/transfer/ledger.js';
+import type { HistoryEntry, Ledger } from './services/transfer/ledger.js';
 import type { CustomerMappings } from './services/transfer/mappings.js';
 import type { Connection, ListId, LoadFilter, StatusOption } from './state/app.js';
 import type { AdmSupplierInvoice, AdmCustomerPayment } from './services/administration/models.js';
@@ -71,6 +71,7 @@ export class Session {
   private severaInvoices = new Map<string, InvoiceOutputModel>();
   private supplierInvoices = new Map<string, AdmSupplierInvoice>();
   private payments = new Map<string, PaidInvoice>();
+  private historyRecords = new Map<string, HistoryEntry>();
   private statuses: StatusOption[] = [];
   settings: TransferSettings;
   private run: TransferRun<unknown, unknown> | undefined;
@@ -123,6 +124,7 @@ export class Session {
       severaInvoices: this.severaInvoices,
       supplierInvoices: this.supplierInvoices,
       payments: this.payments,
+      history: this.historyRecords,
     };
   }
 
@@ -230,6 +232,14 @@ export class Session {
         });
         return { rows, statuses };
       }
+      case 'history': {
+        // Newest first: what an operator looks for after a run.
+        const entries = this.options.ledger.history({ since: changedSince }).reverse();
+        this.historyRecords = new Map(entries.map((e) => [String(e.id), e]));
+        return {
+          rows: entries.map((e) => makeRow(String(e.id), [e.time.slice(0, 16).replace('T', ' '), `${e.kind} ${e.direction === 'to-severa' ? '→ Severa' : '→ Adm.'}`, e.result, e.label, e.targetKey ?? '', e.reason ?? ''])),
+        };
+      }
       case 'payments': {
         const grouped = paidInvoices(await this.require('administration').listCustomerPayments(filter.since));
         this.payments = new Map(grouped.map((p) => [String(p.invoiceNumber), p]));
@@ -255,7 +265,8 @@ export class Session {
       let message = e?.short ?? e?.message ?? String(error);
       if (error instanceof TransferRefusal && error.reason) message = t(error.reason.key, error.reason.params);
       else if (error instanceof AdministrationError) message = error.text(lang);
-      return { message, detail: error instanceof AdministrationError ? error.text(lang) : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
+      const translated = error instanceof AdministrationError || (error instanceof TransferRefusal && error.reason);
+      return { message, detail: translated ? message : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
     };
     let run: TransferRun<unknown, unknown>;
     const common = { ledger, concurrency, onEvent, askConflict, describeError, dryRun: options.dryRun };
@@ -316,6 +327,8 @@ export class Session {
         run = new TransferRun({ ...common, onEvent: perInvoice, items, step: supplierInvoiceRowsToSevera(this.require('severa'), ledger, this.settings) }) as TransferRun<unknown, unknown>;
         break;
       }
+      case 'history':
+        throw new Error('the history is not transferred');
       case 'payments': {
         const statuses = this.statuses.length ? this.statuses : await this.invoiceStatuses();
         const paid = statuses.find((s) => s.name === this.settings.paidStatus);

@@ -267,6 +267,15 @@ describe('the app', () => {
     expect(r.lastFrame()).toMatch(/From \(2099-01-01\) is after To/);
   });
 
+  it('the History tab lists past transfers and is read only', async () => {
+    const r = await start(5);
+    await press(r.stdin, '6');
+    await waitFor(() => r.calls.loads.some((l) => l.list === 'history'), 'the history load');
+    expect(r.lastFrame()).toContain('Transfer history');
+    await press(r.stdin, KEY.ctrlA, 't');
+    expect(r.lastFrame()).toContain('The history is read only');
+  });
+
   it('the log panel toggles and shows what happened', async () => {
     const r = await start();
     await press(r.stdin, 'l');

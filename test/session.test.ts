@@ -37,6 +37,11 @@ describe('session', () => {
     await session.load('severaCustomers', { since: '2025-01-01' });
     expect(log.some((l) => /retry 1/.test(l))).toBe(true);
     expect(session.details('severaCustomers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
+
+    // Both runs are in the history, newest first, failures included.
+    const history = await session.load('history', { since: '2000-01-01' });
+    expect(history.rows.map((r) => r.cells[2])).toEqual(['failed', 'failed']);
+    expect(history.rows[1]!.cells[5]).toContain('inte numeriskt');
   });
 });
 

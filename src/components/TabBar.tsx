@@ -3,25 +3,28 @@ import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import { TABS, type TabId } from '../state/app.js';
 
-const LABEL: Record<TabId, 'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments'> = {
+const LABEL: Record<TabId, 'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments' | 'tab.history'> = {
   customers: 'tab.customers',
   projects: 'tab.projects',
   invoices: 'tab.invoices',
   supplierInvoices: 'tab.supplierInvoices',
   payments: 'tab.payments',
+  history: 'tab.history',
 };
 
 export function tabLabel(tab: TabId, t: Translate): string {
   return t(LABEL[tab]);
 }
 
-export function TabBar({ tab, demo, profile, t }: { tab: TabId; demo: boolean; profile?: string; t: Translate }) {
+export function TabBar({ tab, demo, profile, width, t }: { tab: TabId; demo: boolean; profile?: string; width: number; t: Translate }) {
+  // Narrow terminals: the other tabs shrink to their number and a few letters.
+  const narrow = width < 100;
   return (
     <Box>
       <Box flexGrow={1}>
         <Text wrap="truncate-end">
           {TABS.map((id, i) => (
-            <Text key={id} inverse={id === tab} bold={id === tab}>{` ${i + 1} ${tabLabel(id, t)} `}</Text>
+            <Text key={id} inverse={id === tab} bold={id === tab}>{` ${i + 1} ${narrow && id !== tab ? `${tabLabel(id, t).slice(0, 4)}.` : tabLabel(id, t)} `}</Text>
           ))}
         </Text>
       </Box>

@@ -68,11 +68,13 @@ export interface WindowedTableProps {
   t: Translate;
   tick: number;
   emptyText: string;
+  /** Lists that are never transferred (the history) have no status column. */
+  statusColumn?: boolean;
 }
 
 /** A table that draws only the rows in view: cost per key press does not grow with the row count. */
-export function WindowedTable({ columns, statusHeader, list, height, width, t, tick, emptyText }: WindowedTableProps) {
-  const statusWidth = Math.max(14, Math.min(40, Math.floor(width * 0.26)));
+export function WindowedTable({ columns, statusHeader, list, height, width, t, tick, emptyText, statusColumn = true }: WindowedTableProps) {
+  const statusWidth = statusColumn ? Math.max(14, Math.min(40, Math.floor(width * 0.26))) : 0;
   const layout = columns.map((c) => `${c.weight}/${c.min ?? 3}`).join(',');
   // Stable widths keep every memoised row from drawing again on each key.
   const widths = useMemo(() => columnWidths(width - MARKER - statusWidth, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3)), [width, statusWidth, layout]);

@@ -13,9 +13,11 @@ export function columnWidths(total: number, weights: number[], mins: number[] = 
   const widths = weights.map((w, i) => Math.max(min(i), Math.floor((total * w) / sum)));
   let rest = total - widths.reduce((a, b) => a + b, 0);
   for (let i = 0; rest > 0; i = (i + 1) % widths.length, rest--) widths[i]!++;
-  // Too narrow for every minimum: take from the widest columns first.
+  // Too wide: take from columns above their minimum first (the widest of them), then from any.
   while (rest < 0) {
-    const widest = widths.indexOf(Math.max(...widths));
+    const flexible = widths.map((w, i) => (w > min(i) ? w : -1));
+    const pool = Math.max(...flexible) > 0 ? flexible : widths;
+    const widest = pool.indexOf(Math.max(...pool));
     if (widths[widest]! <= 1) break;
     widths[widest]!--;
     rest++;

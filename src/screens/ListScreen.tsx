@@ -80,6 +80,7 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
         width={state.size.columns}
         t={t}
         tick={tick}
+        statusColumn={id !== 'history'}
         emptyText={list.loading ? t('list.loading') : list.rows.length ? t('list.noMatch') : id === 'severaInvoices' && !state.invoiceStatus ? t('list.pickStatusFirst') : t('list.empty')}
       />
     </Box>

@@ -42,6 +42,15 @@ export function columnsOf(list: ListId, t: Translate): Column[] {
         { header: t('col.total'), weight: 3, min: 13 },
         { header: t('col.projects'), weight: 3 },
       ];
+    case 'history':
+      return [
+        { header: t('col.time'), weight: 3, min: 17 },
+        { header: t('col.kind'), weight: 3 },
+        { header: t('col.result'), weight: 2, min: 8 },
+        { header: t('col.record'), weight: 5 },
+        { header: t('col.target'), weight: 2 },
+        { header: t('col.reason'), weight: 5 },
+      ];
     case 'payments':
       return [
         { header: t('col.invoice'), weight: 2, min: 7 },

@@ -4,11 +4,11 @@ import { daysAgo, isIsoDate } from './dates.js';
 import { type Command, commandFor, KEYMAP, type KeyPress } from './keymap.js';
 import * as L from './list.js';
 
-export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments';
-export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments'];
+export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments' | 'history';
+export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments', 'history'];
 export type Side = 'severa' | 'administration';
-export type ListId = 'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments';
-export const LIST_IDS: ListId[] = ['severaCustomers', 'administrationCustomers', 'severaProjects', 'severaInvoices', 'supplierInvoices', 'payments'];
+export type ListId = 'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments' | 'history';
+export const LIST_IDS: ListId[] = ['severaCustomers', 'administrationCustomers', 'severaProjects', 'severaInvoices', 'supplierInvoices', 'payments', 'history'];
 export const LIST_OF_SIDE: Record<Side, ListId> = { severa: 'severaCustomers', administration: 'administrationCustomers' };
 /** Where each list's records come from; they go to the other side. */
 export const SOURCE_OF: Record<ListId, Side> = {
@@ -18,6 +18,8 @@ export const SOURCE_OF: Record<ListId, Side> = {
   severaInvoices: 'severa',
   supplierInvoices: 'administration',
   payments: 'administration',
+  // The history is read from the local ledger; it is never transferred.
+  history: 'administration',
 };
 /** Lists filtered by a from/to range rather than a changed-since date. */
 const RANGED: ListId[] = ['supplierInvoices'];
@@ -171,6 +173,8 @@ export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId {
       return 'supplierInvoices';
     case 'payments':
       return 'payments';
+    case 'history':
+      return 'history';
   }
 }
 
@@ -254,6 +258,7 @@ const LIST_TITLE = {
   severaInvoices: 'list.severaInvoices',
   supplierInvoices: 'list.supplierInvoices',
   payments: 'list.payments',
+  history: 'list.history',
 } as const;
 
 export function listName(state: Pick<AppState, 'lang'>, id: ListId): string {
@@ -387,7 +392,7 @@ function openTab(state: AppState, tab: TabId): AppState {
   const next = { ...state, tab, notice: undefined };
   const id = activeList(next);
   const l = next.lists[id];
-  if (l.rows.length || l.loading || l.error || next.connections[SOURCE_OF[id]].state !== 'connected') return next;
+  if (l.rows.length || l.loading || l.error || (id !== 'history' && next.connections[SOURCE_OF[id]].state !== 'connected')) return next;
   return { ...next, effects: [...next.effects, ...loadEffect(next, id)] };
 }
 
@@ -403,6 +408,7 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'tab3':
     case 'tab4':
     case 'tab5':
+    case 'tab6':
       return openTab(state, TABS[Number(command.slice(3)) - 1]!);
     case 'tabNext':
     case 'tabPrev': {
@@ -453,6 +459,7 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'switchSide':
       return state.tab === 'customers' ? { ...state, side: state.side === 'severa' ? 'administration' : 'severa' } : state;
     case 'transfer': {
+      if (id === 'history') return { ...state, notice: t('history.readOnly') };
       if (state.transfer) return { ...state, notice: t('transfer.busy') };
       const banner = state.lists[id].banner;
       if (banner) return { ...state, notice: banner };
