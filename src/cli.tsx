@@ -4,6 +4,8 @@ import { langOption } from './cliOptions.js';
 import { runTui } from './tui.js';
 import { openFromEnvironment } from './environments.js';
 import { ProfileStore } from './config/profiles.js';
+import { pickProfile } from './profilePicker.js';
+import { translator } from './i18n/index.js';
 import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
 import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
@@ -45,11 +47,18 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' }, profile: { type: 'string' } }, strict: true });
   const lang = langOption(values.lang);
   const store = new ProfileStore();
-  const profileName = values.profile ?? store.defaultName();
+  let profileName = values.profile ?? store.defaultName();
+  const names = Object.keys(store.read().profiles);
+  if (!profileName && names.length > 1 && process.stdin.isTTY && process.stdout.isTTY) {
+    // Several client companies and no default: ask which one.
+    const chosen = await pickProfile(names, translator(lang));
+    if (!chosen) return 0;
+    profileName = chosen;
+  }
   const profile = profileName ? store.get(profileName) : undefined;
-  const severa = severaConnectionFromEnv(process.env, profile);
-  const bridge = bridgeConnectionFromEnv(process.env, profile);
   if (!process.stdout.isTTY) {
+    const severa = severaConnectionFromEnv(process.env, profile);
+    const bridge = bridgeConnectionFromEnv(process.env, profile);
     if (!severa && !bridge) throw new UsageError('nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
     return connectionCheck(severa, bridge);
   }

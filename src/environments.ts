@@ -92,15 +92,25 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
   if (profile && store.readableByOthers()) {
     process.stderr.write(`sevadm: warning: ${store.path} can be read by other users and may hold secrets; chmod 600 it\n`);
   }
-  const severaConnection = severaConnectionFromEnv(process.env, profile);
-  const bridge = bridgeConnectionFromEnv(process.env, profile);
+  // A half-configured side opens as disconnected, saying what is missing; the other side still works.
+  const problems: { severa?: string; administration?: string } = {
+    severa: 'set it in a profile (sevadm profile add) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
+    administration: 'set it in a profile (sevadm profile add) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
+  };
+  const attempt = <T,>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
+    try {
+      return resolve();
+    } catch (error) {
+      problems[side] = (error as Error).message;
+      return undefined;
+    }
+  };
+  const severaConnection = attempt('severa', () => severaConnectionFromEnv(process.env, profile));
+  const bridge = attempt('administration', () => bridgeConnectionFromEnv(process.env, profile));
   let forward: Session | undefined;
   const severa = severaConnection ? new SeveraClient({ ...severaConnection, onEvent: (e) => forward?.severaEvent(e) }) : undefined;
   const administration = bridge ? new BridgeClient(bridge) : undefined;
-  const { session, ledger } = sessionOver(severa, administration, defaultDataDir(), name ?? 'environment', {
-    severa: 'set it in a profile (sevadm profile add) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
-    administration: 'set it in a profile (sevadm profile add) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
-  }, profile);
+  const { session, ledger } = sessionOver(severa, administration, defaultDataDir(), name ?? 'environment', problems, profile);
   forward = session;
   return {
     session,

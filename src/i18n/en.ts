@@ -189,6 +189,7 @@ export const en = {
   'col.record': 'Record',
   'col.target': 'Target',
   'col.reason': 'Reason',
+  'profile.pick': 'Which client company? (profile)',
   'yes': 'yes',
   'no': 'no',
 } as const;

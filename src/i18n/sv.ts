@@ -191,6 +191,7 @@ export const sv: Record<MessageKey, string> = {
   'col.record': 'Post',
   'col.target': 'Mål',
   'col.reason': 'Orsak',
+  'profile.pick': 'Vilket klientföretag? (profil)',
   'yes': 'ja',
   'no': 'nej',
 };
