@@ -11,7 +11,7 @@ import { type ConflictAnswer, type ConflictQuestion, type TransferEvent, Transfe
 import type { HistoryEntry, Ledger } from './services/transfer/ledger.js';
 import type { CustomerMappings } from './services/transfer/mappings.js';
 import type { Connection, ListId, LoadFilter, StatusOption } from './state/app.js';
-import type { AdmSupplierInvoice, AdmCustomerPayment } from './services/administration/models.js';
+import type { AdmSupplierInvoice } from './services/administration/models.js';
 import type { InvoiceOutputModel, ProjectOutputModel } from './services/severa/schemas/index.js';
 import { projectIneligibility } from './services/transfer/projectRules.js';
 import { projectsToAdministration } from './services/transfer/projectSteps.js';
@@ -225,7 +225,7 @@ export class Session {
         const rows = invoices.map((i) => {
           const done = i.rows.filter((r) => this.options.ledger.lastDone('supplierInvoiceRow', 'to-severa', rowId(i.givenNumber, r.position))).length;
           if (done > 0) {
-            statuses.push([String(i.givenNumber), done === i.rows.length ? { kind: 'done', targetKey: t('status.fees', { count: done }).replace(/^✓ /, ''), updated: false } : { kind: 'error', message: t('status.partly', { done, total: i.rows.length, reason: '' }).replace(/^✗ /, '').replace(/; $/, '') }]);
+            statuses.push([String(i.givenNumber), done === i.rows.length ? { kind: 'done', targetKey: t('status.fees', { count: done }), updated: false } : { kind: 'error', message: t('status.partlyDone', { done, total: i.rows.length }) }]);
           }
           const projects = [...new Set(i.rows.map((r) => r.project || i.project).filter(Boolean))].join(', ');
           return makeRow(String(i.givenNumber), [String(i.givenNumber), i.supplierName, i.invoiceNumber, i.invoiceDate, money(i.total), projects]);
@@ -387,7 +387,7 @@ function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent: (e: Tr
       // A dry run's planned rows count as the fees they would become.
       const planned = all.filter((s) => s.kind === 'planned').length;
       const done = all.filter((s) => s.kind === 'done' || s.kind === 'planned' || (s.kind === 'skipped' && s.reason === 'already')).length;
-      const fees = t('status.fees', { count: done }).replace(/^✓ /, '');
+      const fees = t('status.fees', { count: done });
       if (!failed) {
         status =
           done < total ? { kind: 'skipped', reason: 'cancelled' } : planned > 0 ? { kind: 'planned', action: 'create', targetKey: fees } : { kind: 'done', targetKey: fees, updated: false };
@@ -395,7 +395,7 @@ function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent: (e: Tr
       else {
         const reason = failed.kind === 'error' ? failed.message : '';
         // (done counts planned rows too, so a dry run reports the same "partly" as the real run.)
-        const message = done === 0 ? reason : t('status.partly', { done, total, reason }).replace(/^✗ /, '');
+        const message = done === 0 ? reason : t('status.partly', { done, total, reason });
         status = { kind: 'error', message, detail: all.map((s, i) => `${i + 1}: ${s.kind}${s.kind === 'error' ? ` ${s.message}` : ''}`).join('\n') };
       }
     }

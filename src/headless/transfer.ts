@@ -3,7 +3,6 @@ import { langOption, UsageError } from '../cliOptions.js';
 import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
-import { SOURCE_OF } from '../state/app.js';
 import { daysAgo } from '../state/dates.js';
 import { openFor } from './connect.js';
 import { dateOption, kindOf, LIST_OPTIONS, listFor } from './options.js';

@@ -209,10 +209,8 @@ export function reducer(state: AppState, action: Action): AppState {
       const h = tableHeight(next);
       return { ...next, lists: Object.fromEntries(LIST_IDS.map((id) => [id, L.moveCursor(next.lists[id], 0, h)])) as Record<ListId, L.ListState> };
     }
-    case 'invoiceStatuses': {
-      const next = { ...state, invoiceStatuses: action.statuses };
-      return next;
-    }
+    case 'invoiceStatuses':
+      return { ...state, invoiceStatuses: action.statuses };
     case 'loading':
       return withList(state, action.list, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
