@@ -11,6 +11,8 @@ import { translator } from './i18n/index.js';
 import { Picker } from './components/Picker.js';
 import { columnsOf } from './screens/columns.js';
 import { ListScreen } from './screens/ListScreen.js';
+import { SettingsScreen } from './screens/SettingsScreen.js';
+import { settingsSecretEdit } from './state/settings.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
 import { type Action, activeList, type AppState, type Effect, type ListId, type LoadFilter, LOG_HEIGHT, loadFilter, paletteMatches, pickerOptions, reducer, SOURCE_OF, tableHeight } from './state/app.js';
@@ -66,7 +68,7 @@ export function App({ session, initial, onAction }: AppProps) {
 
   useEffect(() => session.onLog((level, text) => dispatch({ type: 'log', level, text })), [session]);
 
-  useEffect(() => {
+  const connectBoth = () => {
     void session.connectSevera().then((c) => {
       dispatch({ type: 'connection', side: 'severa', connection: c });
       if (c.state !== 'connected') return;
@@ -80,6 +82,22 @@ export function App({ session, initial, onAction }: AppProps) {
       dispatch({ type: 'connection', side: 'administration', connection: c });
       if (c.state === 'connected') load('administrationCustomers', loadFilter(initial, 'administrationCustomers'));
     });
+  };
+
+  /** The settings as stored at once, then again with both sides' lists and the live tests. */
+  const loadSettings = () => {
+    const setup = session.setup;
+    if (!setup) return;
+    dispatch({ type: 'settingsView', view: setup.view(), loading: true });
+    setup.liveView().then(
+      (view) => dispatch({ type: 'settingsView', view, loading: false }),
+      (error: unknown) => dispatch({ type: 'settingRefused', error: (error as Error).message }),
+    );
+  };
+
+  useEffect(() => {
+    connectBoth();
+    if (initial.tab === 'settings') loadSettings();
   }, []);
 
   useEffect(() => {
@@ -98,6 +116,25 @@ export function App({ session, initial, onAction }: AppProps) {
           answer.current?.(effect.answer);
           answer.current = undefined;
           break;
+        case 'loadSettings':
+          loadSettings();
+          break;
+        case 'saveSetting': {
+          const setup = session.setup;
+          if (!setup) break;
+          const reconnecting = effect.change.kind === 'connection';
+          setup.apply(effect.change).then(
+            () => {
+              dispatch({ type: 'settingSaved', view: setup.view(), label: effect.label, reconnecting });
+              if (!reconnecting) return;
+              dispatch({ type: 'reconnected' });
+              connectBoth();
+              loadSettings();
+            },
+            (error: unknown) => dispatch({ type: 'settingRefused', error: (error as Error).message }),
+          );
+          break;
+        }
         case 'cancelTransfer':
           session.cancel();
           // A conflict waiting for an answer would hold the run: skip it.
@@ -151,12 +188,16 @@ export function App({ session, initial, onAction }: AppProps) {
   const id = activeList(state);
   const list = state.lists[id];
   const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
-  const middle = [selection, state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : ''].filter(Boolean).join(' │ ');
+  const middle = [state.tab === 'settings' ? '' : selection, state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : ''].filter(Boolean).join(' │ ');
   const hints = state.sinceError
     ? state.sinceError
     : state.notice && !state.transfer
       ? state.notice
-      : state.transfer ? t('hint.transfer') : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t(LIST_HINT[id]);
+      : state.transfer
+        ? t('hint.transfer')
+        : state.tab === 'settings'
+          ? t(state.settings.editing ? (settingsSecretEdit(state) ? 'hint.settingsSecret' : 'hint.settingsEdit') : 'hint.settings')
+          : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t(LIST_HINT[id]);
 
   let main: React.ReactNode;
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
@@ -179,6 +220,7 @@ export function App({ session, initial, onAction }: AppProps) {
         t={t}
       />
     );
+  else if (state.tab === 'settings') main = session.setup ? <SettingsScreen state={state} t={t} /> : <Text>{t('settings.unavailable')}</Text>;
   else main = <ListScreen state={state} t={t} tick={tick} />;
 
   return (

@@ -19,6 +19,7 @@ import { runDemoCommand } from './demo.js';
 import { SeveraClient } from './services/severa/index.js';
 import { administrationSummary, severaSummary } from './summary.js';
 import { runSandboxCommand, SANDBOX_USAGE } from './sandbox/severa/main.js';
+import { runSetupCommand, SETUP_USAGE } from './setup.js';
 
 const USAGE = `sevadm – move data between Visma Severa and Visma Administration
 
@@ -34,6 +35,7 @@ Usage:
   sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
   sevadm doctor [--demo]                   check connections, scopes, mappings; exit 0 only when all pass
   sevadm history [options]                 past transfers from the ledger, or --csv; sevadm history --help
+  sevadm setup [NAME]                      first-run wizard: a profile's connection, live test and mappings
   sevadm profile list|add|remove|default   one profile per client company; sevadm profile --help
   (sevadm, transfer, show, doctor and history take --profile NAME; the SEVADM_* variables override it)
   sevadm --version
@@ -112,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : command === 'profile' ? PROFILE_USAGE : USAGE);
+    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : command === 'profile' ? PROFILE_USAGE : command === 'setup' ? SETUP_USAGE : USAGE);
     return 0;
   }
   switch (command) {
@@ -129,6 +131,8 @@ async function main(argv: string[]): Promise<number> {
       return runHistoryCommand(rest);
     case 'profile':
       return runProfileCommand(rest);
+    case 'setup':
+      return runSetupCommand(rest);
     case 'bridge':
       await runBridgeCommand(rest);
       return 0;

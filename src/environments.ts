@@ -1,7 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
-import { readTransferSettings, writeTransferSettings } from './config/transferSettingsFile.js';
+import { type BridgeConnection, bridgeConnectionFromEnv, type SeveraConnection, severaConnectionFromEnv } from './config/environment.js';
 import { defaultDataDir, demoDataDir } from './paths.js';
 import { demoCompanyFile, openDemoCompany, removeCompanyFile } from './sandbox/administration/demoCompanies.js';
 import { startSeveraSandbox } from './sandbox/severa/server.js';
@@ -9,9 +8,8 @@ import { BridgeClient } from './services/administration/bridge/client.js';
 import type { AdministrationPort } from './services/administration/port.js';
 import { SeveraClient } from './services/severa/index.js';
 import { Ledger } from './services/transfer/ledger.js';
-import { DEMO_CUSTOMER_MAPPINGS } from './services/transfer/mappings.js';
-import { DEMO_TRANSFER_SETTINGS } from './services/transfer/settings.js';
-import { Session } from './session.js';
+import { Session, type Sides } from './session.js';
+import { type ConfigurationStore, environmentConnectionView, FileConfiguration, ProfileConfiguration } from './config/configurationStore.js';
 import { type Profile, ProfileStore } from './config/profiles.js';
 
 /** Both sides, the ledger and the session over them, and how to let go of all of it. */
@@ -33,31 +31,9 @@ export function resetDemo(dir: string): void {
   rmSync(join(dir, 'settings.json'), { force: true });
 }
 
-function sessionOver(
-  severa: SeveraClient | undefined,
-  administration: AdministrationPort | undefined,
-  dir: string,
-  profileName: string,
-  problems: { severa?: string; administration?: string },
-  profile?: Profile,
-) {
+function sessionOver(sides: Sides, dir: string, profileName: string, configuration: ConfigurationStore, reconnect?: () => Sides) {
   const ledger = new Ledger(join(dir, 'ledger.sqlite'), profileName);
-  // Each profile remembers its own choices; the demo and the bare environment share settings.json.
-  const settingsFile = join(dir, profile ? `settings-${profileName}.json` : 'settings.json');
-  // What the user chose in the app (remembered) wins over the profile's defaults, which win over the demo's.
-  const { afterTransferStatus, ...defaults } = profile?.defaults ?? {};
-  const base = { ...DEMO_TRANSFER_SETTINGS, ...defaults, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
-  const settings = existsSync(settingsFile) ? readTransferSettings(settingsFile) : base;
-  const session = new Session({
-    severa,
-    severaProblem: problems.severa,
-    administration,
-    administrationProblem: problems.administration,
-    ledger,
-    mappings: profile?.mappings ?? DEMO_CUSTOMER_MAPPINGS,
-    settings,
-    saveSettings: (settings) => writeTransferSettings(settingsFile, settings),
-  });
+  const session = new Session({ ...sides, ledger, mappings: configuration.mappings(), settings: configuration.settings(), configuration, reconnect });
   return { session, ledger };
 }
 
@@ -67,7 +43,8 @@ export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnviron
   const company = await openDemoCompany(dir, 2000);
   let forward: Session | undefined;
   const severa = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, onEvent: (e) => forward?.severaEvent(e) });
-  const { session, ledger } = sessionOver(severa, company, dir, 'demo', {});
+  const fixed = { values: { 'severa.baseUrl': sandbox.url, 'severa.clientId': sandbox.clientId }, secretsSet: { 'severa.clientSecret': true }, overridden: [] };
+  const { session, ledger } = sessionOver({ severa, administration: company }, dir, 'demo', new FileConfiguration(join(dir, 'settings.json'), fixed));
   forward = session;
   return {
     session,
@@ -92,35 +69,50 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
   if (profile && store.readableByOthers()) {
     process.stderr.write(`sevadm: warning: ${store.path} can be read by other users and may hold secrets; chmod 600 it\n`);
   }
-  // A half-configured side opens as disconnected, saying what is missing; the other side still works.
-  const problems: { severa?: string; administration?: string } = {
-    severa: 'set it in a profile (sevadm profile add) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
-    administration: 'set it in a profile (sevadm profile add) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
-  };
-  const attempt = <T,>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
-    try {
-      return resolve();
-    } catch (error) {
-      problems[side] = (error as Error).message;
-      return undefined;
-    }
-  };
-  const severaConnection = attempt('severa', () => severaConnectionFromEnv(process.env, profile));
-  const bridge = attempt('administration', () => bridgeConnectionFromEnv(process.env, profile));
   let forward: Session | undefined;
-  const severa = severaConnection ? new SeveraClient({ ...severaConnection, onEvent: (e) => forward?.severaEvent(e) }) : undefined;
-  const administration = bridge ? new BridgeClient(bridge) : undefined;
-  const { session, ledger } = sessionOver(severa, administration, defaultDataDir(), name ?? 'environment', problems, profile);
+  let current: Sides & { severaConnection?: SeveraConnection; bridge?: BridgeConnection };
+  const connect = () => {
+    // A half-configured side opens as disconnected, saying what is missing; the other side still works.
+    const problems: { severa?: string; administration?: string } = {
+      severa: 'set it in a profile (sevadm setup) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
+      administration: 'set it in a profile (sevadm setup) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
+    };
+    const attempt = <T,>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
+      try {
+        return resolve();
+      } catch (error) {
+        problems[side] = (error as Error).message;
+        return undefined;
+      }
+    };
+    // Read again each time: the settings screen may just have saved the profile.
+    const profile = name ? store.get(name) : undefined;
+    const severaConnection = attempt('severa', () => severaConnectionFromEnv(process.env, profile));
+    const bridge = attempt('administration', () => bridgeConnectionFromEnv(process.env, profile));
+    current = {
+      severaConnection,
+      bridge,
+      severa: severaConnection ? new SeveraClient({ ...severaConnection, onEvent: (e) => forward?.severaEvent(e) }) : undefined,
+      severaProblem: severaConnection ? undefined : problems.severa,
+      administration: bridge ? new BridgeClient(bridge) : undefined,
+      administrationProblem: bridge ? undefined : problems.administration,
+    };
+    return current;
+  };
+  const sides = connect();
+  const configuration = name ? new ProfileConfiguration(name, store) : new FileConfiguration(join(defaultDataDir(), 'settings.json'), environmentConnectionView());
+  const { session, ledger } = sessionOver(sides, defaultDataDir(), name ?? 'environment', configuration, connect);
   forward = session;
+  const { severaConnection, bridge } = sides;
   return {
     session,
-    severa,
-    administration,
+    severa: sides.severa,
+    administration: sides.administration,
     profile: name,
     describe: [name && `profile ${name}`, severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`].filter(Boolean).join('; '),
     async close() {
       ledger.close();
-      await administration?.close();
+      await current.administration?.close();
     },
   };
 }

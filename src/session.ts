@@ -9,7 +9,7 @@ import type { SeveraReferenceData } from './services/transfer/customerMapping.js
 import { customersToAdministration, customersToSevera } from './services/transfer/customerSteps.js';
 import { type ConflictAnswer, type ConflictQuestion, type TransferEvent, TransferRun, type TransferSummary } from './services/transfer/engine.js';
 import type { HistoryEntry, Ledger } from './services/transfer/ledger.js';
-import type { CustomerMappings } from './services/transfer/mappings.js';
+import type { Mappings } from './services/transfer/mappings.js';
 import type { Connection, ListId, LoadFilter, StatusOption } from './state/app.js';
 import type { AdmSupplierInvoice } from './services/administration/models.js';
 import type { InvoiceOutputModel, ProjectOutputModel } from './services/severa/schemas/index.js';
@@ -21,6 +21,8 @@ import { type PaidInvoice, paidInvoices, paymentsToSevera } from './services/tra
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from './services/transfer/settings.js';
 import type { RowStatus } from './services/transfer/engine.js';
 import { makeRow, type Row } from './state/list.js';
+import type { ConfigurationStore } from './config/configurationStore.js';
+import { SettingsService } from './services/setup/settingsService.js';
 
 export interface SessionOptions {
   severa: SeveraClient | undefined;
@@ -29,11 +31,23 @@ export interface SessionOptions {
   administration: AdministrationPort | undefined;
   administrationProblem?: string;
   ledger: Ledger;
-  mappings: CustomerMappings;
+  mappings: Mappings;
   settings?: TransferSettings;
   /** Called when a setting the user chose should be remembered. */
   saveSettings?: (settings: TransferSettings) => void;
+  /** Where the settings screen reads and saves; without it there is no settings screen. */
+  configuration?: ConfigurationStore;
+  /** New clients after the connection was edited (from the store and the environment). */
+  reconnect?: () => Promise<Sides> | Sides;
   concurrency?: number;
+}
+
+/** Both sides' clients, or why one is missing. */
+export interface Sides {
+  severa: SeveraClient | undefined;
+  severaProblem?: string;
+  administration: AdministrationPort | undefined;
+  administrationProblem?: string;
 }
 
 export interface LoadResult {
@@ -77,11 +91,34 @@ export class Session {
   private run: TransferRun<unknown, unknown> | undefined;
   private logListeners = new Set<(level: 'info' | 'warn' | 'error', text: string) => void>();
 
+  /** The settings screen's services, when there is a place to save settings. */
+  readonly setup: SettingsService | undefined;
+
   constructor(private readonly options: SessionOptions) {
     this.settings = { ...(options.settings ?? DEMO_TRANSFER_SETTINGS) };
+    this.setup = options.configuration
+      ? new SettingsService(options.configuration, {
+          sides: () => ({
+            severa: this.options.severa,
+            administration: this.options.administration,
+            problems: { severa: this.options.severaProblem, administration: this.options.administrationProblem },
+          }),
+          adopt: (settings, mappings) => {
+            this.settings = settings;
+            this.options.mappings = mappings;
+          },
+          reconnect: async () => {
+            if (!this.options.reconnect) return;
+            const old = this.options.administration;
+            Object.assign(this.options, await this.options.reconnect());
+            this.statuses = [];
+            if (old && old !== this.options.administration) await old.close().catch(() => undefined);
+          },
+        })
+      : undefined;
   }
 
-  get mappings(): CustomerMappings {
+  get mappings(): Mappings {
     return this.options.mappings;
   }
 
@@ -93,7 +130,8 @@ export class Session {
 
   rememberAfterStatus(name: string | undefined): void {
     this.settings = { ...this.settings, afterTransferStatus: name };
-    this.options.saveSettings?.(this.settings);
+    if (this.options.configuration) this.options.configuration.saveSettings(this.settings);
+    else this.options.saveSettings?.(this.settings);
   }
 
   /** Subscribes to what the services report (retries, renewals); returns the unsubscribe. */
@@ -257,7 +295,8 @@ export class Session {
     lang: Lang = 'en',
     options: { dryRun?: boolean } = {},
   ): Promise<TransferSummary> {
-    const { ledger, mappings, concurrency } = this.options;
+    const { ledger, concurrency } = this.options;
+    const mappings = this.mappings;
     const t = translator(lang);
     // Errors in the user's language: refusals from the catalogue, ADK errors in their own two languages.
     const describeError = (error: unknown) => {
@@ -308,6 +347,7 @@ export class Session {
           customers: new Set((await administration.listCustomers()).map((c) => c.number)),
           projects: info.variant === 500 ? undefined : new Set((await administration.listProjects()).map((p) => p.code)),
           numberPolicy: this.settings.invoiceNumberPolicy,
+          mappings: this.mappings,
         };
         const step = invoicesToAdministration({
           severa,

@@ -3,15 +3,16 @@ import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../cliOptions.js';
 import { ProductType } from '../services/severa/schemas/index.js';
+import { Mappings } from '../services/transfer/mappings.js';
 
 const Text = z.string().trim().min(1);
 
 export const Profile = z.object({
   severa: z
     .object({
-      /** production, stage, or a base URL */
-      baseUrl: Text,
-      clientId: Text,
+      /** production, stage, or a base URL (all three may be filled in one by one in sevadm setup) */
+      baseUrl: Text.optional(),
+      clientId: Text.optional(),
       clientSecret: Text.optional(),
     })
     .optional(),
@@ -24,14 +25,11 @@ export const Profile = z.object({
       companyPath: Text.optional(),
     })
     .optional(),
-  mappings: z
-    .object({
-      languages: z.array(z.object({ severa: Text, administration: Text })),
-      paymentTerms: z.array(z.object({ days: z.number().int().min(0), administration: Text })),
-    })
-    .optional(),
+  mappings: Mappings.optional(),
   defaults: z
     .object({
+      /** The status whose invoices the Invoices tab lists first. */
+      invoiceStatusToTransfer: Text,
       invoiceNumberPolicy: z.enum(['severa', 'administration']),
       afterTransferStatus: Text.nullable(),
       paidStatus: Text,

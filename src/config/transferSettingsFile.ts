@@ -2,42 +2,65 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { ProductType } from '../services/severa/schemas/index.js';
+import { Mappings } from '../services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from '../services/transfer/settings.js';
 
-const TransferSettingsFile = z.object({
-  invoiceNumberPolicy: z.enum(['severa', 'administration']),
-  // null: the user chose not to move invoices after transfer (a missing key means the default).
-  afterTransferStatus: z.string().min(1).nullable(),
-  paidStatus: z.string().min(1),
-  supplierProductType: ProductType,
-  supplierBillable: z.boolean(),
-  supplierMarkupPercent: z.number().min(0).max(1000),
-});
+const SettingsFile = z
+  .object({
+    invoiceStatusToTransfer: z.string().min(1),
+    invoiceNumberPolicy: z.enum(['severa', 'administration']),
+    // null: the user chose not to move invoices after transfer (a missing key means the default).
+    afterTransferStatus: z.string().min(1).nullable(),
+    paidStatus: z.string().min(1),
+    supplierProductType: ProductType,
+    supplierBillable: z.boolean(),
+    supplierMarkupPercent: z.number().min(0).max(1000),
+    mappings: Mappings,
+  })
+  .partial();
+
+export interface SettingsFileContents {
+  settings: TransferSettings;
+  /** Absent until the user maps something in the settings screen. */
+  mappings: Mappings | undefined;
+}
 
 /**
- * Reads the remembered transfer choices; a missing file gives the defaults. A broken file is an error
- * naming the file and the key, and is never overwritten.
+ * Reads the remembered transfer choices and mappings (demo and bare environment); a missing file gives the
+ * defaults. A broken file is an error naming the file and the key, and is never overwritten.
  */
-export function readTransferSettings(file: string): TransferSettings {
-  if (!existsSync(file)) return { ...DEMO_TRANSFER_SETTINGS };
+export function readSettingsFile(file: string): SettingsFileContents {
+  if (!existsSync(file)) return { settings: { ...DEMO_TRANSFER_SETTINGS }, mappings: undefined };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix or remove it`);
   }
-  const parsed = TransferSettingsFile.partial().safeParse(json);
+  const parsed = SettingsFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: "${issue.path.join('.')}" ${issue.message}; fix or remove it`);
   }
-  const { afterTransferStatus, ...rest } = parsed.data;
-  return { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
+  const { afterTransferStatus, mappings, ...rest } = parsed.data;
+  return {
+    settings: { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) },
+    mappings,
+  };
+}
+
+export function readTransferSettings(file: string): TransferSettings {
+  return readSettingsFile(file).settings;
+}
+
+export function writeSettingsFile(file: string, contents: SettingsFileContents): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  const body = { ...contents.settings, afterTransferStatus: contents.settings.afterTransferStatus ?? null, ...(contents.mappings ? { mappings: contents.mappings } : {}) };
+  writeFileSync(tmp, JSON.stringify(body, null, 2) + '\n');
+  renameSync(tmp, file);
 }
 
 export function writeTransferSettings(file: string, settings: TransferSettings): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ ...settings, afterTransferStatus: settings.afterTransferStatus ?? null }, null, 2) + '\n');
-  renameSync(tmp, file);
+  writeSettingsFile(file, { settings, mappings: existsSync(file) ? readSettingsFile(file).mappings : undefined });
 }

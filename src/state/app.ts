@@ -3,9 +3,12 @@ import type { ConflictAnswer, ConflictView, RowStatus, TransferSummary } from '.
 import { daysAgo, isIsoDate } from './dates.js';
 import { type Command, commandFor, KEYMAP, type KeyPress } from './keymap.js';
 import * as L from './list.js';
+import type { SettingsView } from '../services/setup/settingsService.js';
+import { afterSave, emptySettings, onSettingsKey, openNextEmpty, type SettingsEffect, type SettingsScreenState, settle } from './settings.js';
+import { settingsRows } from './settingsRows.js';
 
-export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments' | 'history';
-export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments', 'history'];
+export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments' | 'history' | 'settings';
+export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments', 'history', 'settings'];
 export type Side = 'severa' | 'administration';
 export type ListId = 'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments' | 'history';
 export const LIST_IDS: ListId[] = ['severaCustomers', 'administrationCustomers', 'severaProjects', 'severaInvoices', 'supplierInvoices', 'payments', 'history'];
@@ -71,7 +74,8 @@ export type Effect =
   | { type: 'remember'; afterStatus: string | undefined }
   | { type: 'transfer'; list: ListId; ids: string[] }
   | { type: 'answerConflict'; answer: ConflictAnswer }
-  | { type: 'cancelTransfer' };
+  | { type: 'cancelTransfer' }
+  | SettingsEffect;
 
 export interface AppState {
   lang: Lang;
@@ -89,6 +93,8 @@ export interface AppState {
   invoiceStatus: string | undefined;
   /** Status name set in Severa after an invoice is booked, or none. */
   afterStatus: string | undefined;
+  /** Status name the Invoices tab starts on (from the settings). */
+  statusToTransfer: string | undefined;
   focus: 'list' | 'filter' | 'since' | 'until';
   sinceDraft: string;
   sinceError: string | undefined;
@@ -99,6 +105,7 @@ export interface AppState {
   log: LogEntry[];
   logOpen: boolean;
   connections: Record<Side, Connection>;
+  settings: SettingsScreenState;
   size: { columns: number; rows: number };
   effects: Effect[];
   quit: boolean;
@@ -118,7 +125,11 @@ export type Action =
   | { type: 'conflict'; id: string; view: ConflictView; remaining: number; source: Side }
   | { type: 'log'; level: LogEntry['level']; text: string }
   | { type: 'connection'; side: Side; connection: Connection }
-  | { type: 'effectsTaken'; count: number };
+  | { type: 'effectsTaken'; count: number }
+  | { type: 'settingsView'; view: SettingsView; loading: boolean }
+  | { type: 'settingSaved'; view: SettingsView; label: string; reconnecting: boolean }
+  | { type: 'settingRefused'; error: string }
+  | { type: 'reconnected' };
 
 export const LOG_HEIGHT = 6;
 const MAX_LOG = 500;
@@ -130,14 +141,14 @@ export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
   return Math.max(3, state.size.rows - chrome);
 }
 
-export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string; profile?: string }): AppState {
+export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string; statusToTransfer?: string; profile?: string; tab?: TabId; setup?: boolean }): AppState {
   const since = daysAgo(30, options.now);
   const lists = Object.fromEntries(LIST_IDS.map((id) => [id, L.emptyList()])) as Record<ListId, L.ListState>;
   return {
     lang: options.lang,
     demo: options.demo,
     profile: options.profile,
-    tab: 'customers',
+    tab: options.tab ?? 'customers',
     side: 'severa',
     lists,
     since: Object.fromEntries(LIST_IDS.map((id) => [id, since])) as Record<ListId, string>,
@@ -145,6 +156,7 @@ export function initialState(options: { lang: Lang; demo: boolean; columns: numb
     invoiceStatuses: [],
     invoiceStatus: undefined,
     afterStatus: options.afterStatus,
+    statusToTransfer: options.statusToTransfer,
     focus: 'list',
     sinceDraft: since,
     sinceError: undefined,
@@ -155,6 +167,7 @@ export function initialState(options: { lang: Lang; demo: boolean; columns: numb
     log: [],
     logOpen: false,
     connections: { severa: { state: 'connecting' }, administration: { state: 'connecting' } },
+    settings: emptySettings(options.setup),
     size: { columns: options.columns, rows: options.rows },
     effects: [],
     quit: false,
@@ -174,6 +187,8 @@ export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId {
     case 'payments':
       return 'payments';
     case 'history':
+    // The settings screen has no list; the history's stands in where one is asked for.
+    case 'settings':
       return 'history';
   }
 }
@@ -201,7 +216,11 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'key':
       // Several printable keys in one chunk (fast typing, tmux) arrive as one input: replay them one by one.
       if (action.input.length > 1 && !action.key.ctrl && !action.key.meta && !action.input.startsWith('[') && !action.input.startsWith('\x1b')) {
-        return [...action.input].reduce((s, ch) => onKey(s, ch, { ...action.key, shift: /[A-ZÅÄÖ]/.test(ch) }), state);
+        // A pasted line may end with Enter: that one is a key of its own.
+        return [...action.input].reduce(
+          (s, ch) => (ch === '\r' || ch === '\n' ? onKey(s, '', { return: true }) : onKey(s, ch, { ...action.key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) })),
+          state,
+        );
       }
       return onKey(state, action.input, action.key);
     case 'resize': {
@@ -209,8 +228,12 @@ export function reducer(state: AppState, action: Action): AppState {
       const h = tableHeight(next);
       return { ...next, lists: Object.fromEntries(LIST_IDS.map((id) => [id, L.moveCursor(next.lists[id], 0, h)])) as Record<ListId, L.ListState> };
     }
-    case 'invoiceStatuses':
-      return { ...state, invoiceStatuses: action.statuses };
+    case 'invoiceStatuses': {
+      // The Invoices tab starts on the status the settings name as "to transfer".
+      const preset = state.invoiceStatus ? undefined : action.statuses.find((s) => s.name === state.statusToTransfer)?.guid;
+      const next = { ...state, invoiceStatuses: action.statuses, invoiceStatus: state.invoiceStatus ?? preset };
+      return preset && state.tab === 'invoices' ? { ...next, effects: [...next.effects, ...loadEffect(next, 'severaInvoices')] } : next;
+    }
     case 'loading':
       return withList(state, action.list, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
@@ -246,6 +269,31 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'effectsTaken':
       return { ...state, effects: state.effects.slice(action.count) };
+    case 'settingsView': {
+      const rows = settingsRows(action.view, translator(state.lang), action.loading);
+      const next = { ...state.settings, view: action.view, loading: action.loading };
+      // The wizard starts by asking for the first thing missing.
+      const first = state.settings.setup && !state.settings.view;
+      return { ...state, settings: first ? openNextEmpty(next, rows, -1, tableHeight(state)) : settle(next, rows, tableHeight(state)) };
+    }
+    case 'settingSaved': {
+      const t = translator(state.lang);
+      const text = t(action.reconnecting ? 'settings.savedReconnect' : 'settings.saved', { label: action.label });
+      // The lists and tests fetched before still hold unless the connection changed.
+      const before = state.settings.view;
+      const view = action.reconnecting || !before ? action.view : { ...action.view, choices: before.choices, severaTest: before.severaTest, administrationTest: before.administrationTest };
+      const settings = afterSave(state.settings, view, text, t, tableHeight(state), action.reconnecting);
+      const s = action.view.settings;
+      // The Invoices tab follows the saved statuses.
+      return addLog({ ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer }, 'info', text);
+    }
+    case 'settingRefused':
+      return addLog({ ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } }, 'error', action.error);
+    case 'reconnected': {
+      // What was loaded came from the old connection.
+      const lists = Object.fromEntries(LIST_IDS.map((id) => [id, id === 'history' ? state.lists.history : L.emptyList()])) as Record<ListId, L.ListState>;
+      return { ...state, lists, invoiceStatuses: [], invoiceStatus: undefined, connections: { severa: { state: 'connecting' }, administration: { state: 'connecting' } } };
+    }
   }
 }
 
@@ -275,6 +323,13 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
     return runCommand({ ...state, focus: 'list', overlay: { kind: 'none' } }, 'quit');
   }
   if (state.conflict) return onConflictKey(state, input, key);
+  if (state.tab === 'settings' && state.overlay.kind === 'none') {
+    const result = onSettingsKey(state.settings, input, key, translator(state.lang), tableHeight(state));
+    if (result.handled) return { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects };
+    // Only the app-wide commands reach past the settings screen.
+    const command = commandFor(input, key);
+    return command && GLOBAL_COMMANDS.includes(command) ? runCommand(state, command) : state;
+  }
   switch (state.overlay.kind) {
     case 'confirmQuit':
       if (['y', 'j'].includes(input.toLowerCase())) return { ...state, quit: true, effects: [...state.effects, { type: 'cancelTransfer' }] };
@@ -385,9 +440,15 @@ function onPaletteKey(state: AppState, palette: { query: string; cursor: number 
   return state;
 }
 
+const GLOBAL_COMMANDS: Command[] = ['tab1', 'tab2', 'tab3', 'tab4', 'tab5', 'tab6', 'tab7', 'tabNext', 'tabPrev', 'log', 'help', 'palette', 'quit'];
+
 /** Switching to a tab loads its list the first time (the Invoices tab once a status is chosen). */
 function openTab(state: AppState, tab: TabId): AppState {
   const next = { ...state, tab, notice: undefined };
+  if (tab === 'settings') {
+    if (next.settings.view || next.settings.loading) return next;
+    return { ...next, settings: { ...next.settings, loading: true }, effects: [...next.effects, { type: 'loadSettings' }] };
+  }
   const id = activeList(next);
   const l = next.lists[id];
   if (l.rows.length || l.loading || l.error || (id !== 'history' && next.connections[SOURCE_OF[id]].state !== 'connected')) return next;
@@ -407,6 +468,7 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'tab4':
     case 'tab5':
     case 'tab6':
+    case 'tab7':
       return openTab(state, TABS[Number(command.slice(3)) - 1]!);
     case 'tabNext':
     case 'tabPrev': {

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/index.js';
 
 export type Command =
-  | 'tabNext' | 'tabPrev' | 'tab1' | 'tab2' | 'tab3' | 'tab4' | 'tab5' | 'tab6'
+  | 'tabNext' | 'tabPrev' | 'tab1' | 'tab2' | 'tab3' | 'tab4' | 'tab5' | 'tab6' | 'tab7'
   | 'pickStatus' | 'pickAfterStatus' | 'editUntil'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
   | 'toggle' | 'selectAll' | 'range' | 'extendUp' | 'extendDown' | 'details'
@@ -40,6 +40,7 @@ export const KEYMAP: Binding[] = [
   { command: 'tab4', keys: [{ input: '4' }], display: '4', label: 'cmd.tab4' },
   { command: 'tab5', keys: [{ input: '5' }], display: '5', label: 'cmd.tab5' },
   { command: 'tab6', keys: [{ input: '6' }], display: '6', label: 'cmd.tab6' },
+  { command: 'tab7', keys: [{ input: '7' }], display: '7', label: 'cmd.tab7' },
   { command: 'tabNext', keys: [{ named: 'tab' }], display: 'Tab', label: 'cmd.tabNext' },
   { command: 'tabPrev', keys: [{ named: 'tab', shift: true }], display: 'Shift+Tab', label: 'cmd.tabPrev' },
   { command: 'extendUp', keys: [{ named: 'up', shift: true }], display: 'Shift+↑', label: 'cmd.extendUp' },

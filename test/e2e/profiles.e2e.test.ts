@@ -19,7 +19,7 @@ describe('profiles in a real terminal', () => {
     await app.waitFor('Which client company?');
     expect(app.screen()).toMatch(/acme[\s\S]*beta/);
     await app.keys('\x1b[B', '\r');
-    const screen = await app.waitFor(/^.*Customers.* beta\n/);
+    const screen = await app.waitFor(/^.*Customers.* beta *\n/);
     expect(screen).toContain('Customers in Severa');
     // A profile without its secret opens anyway, saying what is missing.
     await app.waitFor(/✗ Severa: disconnected \(SEVADM_SEVERA_CLIENT_SECRET must be set/);

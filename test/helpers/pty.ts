@@ -14,7 +14,7 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
     cols,
     rows,
     cwd: process.cwd(),
-    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', ...options.env } as Record<string, string>,
+    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', FORCE_COLOR: '1', ...options.env } as Record<string, string>,
   });
   let exitCode: number | undefined;
   child.onData((d) => term.write(d));
@@ -24,9 +24,20 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
     const b = term.buffer.active;
     return Array.from({ length: rows }, (_, i) => b.getLine(b.viewportY + i)?.translateToString(true) ?? '').join('\n');
   };
+  /** Lines drawn inverse from their second column on (the cursor line of a list), below the tab bar. */
+  const inverseLines = () => {
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 1; i < rows; i++) {
+      const line = b.getLine(b.viewportY + i);
+      if (line?.getCell(1)?.isInverse()) out.push(line.translateToString(true));
+    }
+    return out;
+  };
   return {
     term,
     screen,
+    inverseLines,
     exitCode: () => exitCode,
     bufferType: () => term.buffer.active.type,
     async waitFor(pattern: RegExp | string, timeoutMs = 20_000): Promise<string> {

@@ -2,7 +2,7 @@ import type { AdmCustomer, CustomerChanges, CustomerInput } from '../administrat
 import type { CustomerCreateModel, CustomerModel, PatchOperation } from '../severa/schemas/index.js';
 import { replace } from '../severa/schemas/index.js';
 import type { ConflictField } from './engine.js';
-import type { CustomerMappings } from './mappings.js';
+import { type CustomerMappings, mappedCode } from './mappings.js';
 
 type Defined<T> = { [K in keyof T]: Exclude<T[K], null> };
 function compact<T extends object>(value: T): Defined<T> {
@@ -32,7 +32,7 @@ export function severaToAdministration(c: CustomerModel, maps: CustomerMappings)
     vatNumber: vat,
     // VAT-free in Severa is Export in Administration.
     export: c.invoicingVat?.percentage === 0 ? true : undefined,
-    currencyCode: c.currency?.code ?? undefined,
+    currencyCode: mappedCode(maps.currencies, c.currency?.code),
     languageCode: maps.languages.find((l) => l.severa === c.language?.code)?.administration,
     termsOfPaymentCode: maps.paymentTerms.find((t) => t.days === c.paymentTerm)?.administration,
     notes: c.notes ?? undefined,
@@ -67,7 +67,8 @@ export interface SeveraReferenceData {
 
 /** Administration customer → Severa customer. The number must be numeric: Severa takes no other. */
 export function administrationToSevera(a: AdmCustomer, maps: CustomerMappings, ref: SeveraReferenceData): CustomerCreateModel {
-  const currency = ref.currencies.find((c) => c.code === a.currencyCode && c.isActive !== false);
+  const severaCurrency = maps.currencies?.find((m) => m.administration === a.currencyCode)?.severa ?? a.currencyCode;
+  const currency = ref.currencies.find((c) => c.code === severaCurrency && c.isActive !== false);
   const languageCode = maps.languages.find((l) => l.administration === a.languageCode)?.severa;
   const language = ref.languages.find((l) => l.code === languageCode);
   const days = maps.paymentTerms.find((t) => t.administration === a.termsOfPaymentCode)?.days;

@@ -1,10 +1,13 @@
 import type { InvoiceInput, InvoiceRowInput, VatCode } from '../administration/models.js';
 import { severaInvoiceReference } from '../administration/references.js';
 import type { InvoiceOutputModel, InvoiceRowOutputModel } from '../severa/schemas/index.js';
+import { type CustomerMappings, mappedCode } from './mappings.js';
 import { refuse, type TransferRefusal } from './refusal.js';
 
 /** Severa VAT percentage → Administration VAT code (1 = 25 %, 2 = 12 %, 3 = 6 %, 0 = none). */
-export function vatCodeFor(rate: number | null | undefined): VatCode {
+export function vatCodeFor(rate: number | null | undefined, table: readonly { rate: number; administration: VatCode }[] = []): VatCode {
+  const mapped = table.find((m) => m.rate === (rate ?? 25));
+  if (mapped) return mapped.administration;
   switch (rate ?? 25) {
     case 0:
       return '0';
@@ -25,6 +28,8 @@ export interface InvoiceContext {
   numberPolicy: 'severa' | 'administration';
   /** Administration document number of the invoice a credit note credits, when known. */
   creditedDocumentNumber?: number;
+  /** VAT, currency and cost-centre tables from the settings. */
+  mappings?: Pick<CustomerMappings, 'vatCodes' | 'currencies' | 'costCentres'>;
 }
 
 /** Why an invoice cannot go; all problems of its rows at once, so the user fixes them in one go. */
@@ -48,7 +53,9 @@ export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows:
   const credit = invoice.isCreditNote === true;
   const projectNumber = invoice.projects?.[0]?.number;
   const project = projectNumber != null && ctx.projects?.has(String(projectNumber)) ? String(projectNumber) : undefined;
-  const headCentre = rows.find((r) => r.costCenter?.number)?.costCenter?.number ?? undefined;
+  const maps = ctx.mappings ?? {};
+  const centre = (r: InvoiceRowOutputModel) => mappedCode(maps.costCentres, r.costCenter?.number);
+  const headCentre = rows.map(centre).find(Boolean);
   const sign = credit ? -1 : 1;
   const mappedRows: InvoiceRowInput[] = [...rows]
     .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0))
@@ -57,9 +64,9 @@ export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows:
       text: r.description ?? undefined,
       quantity: sign * (r.quantity ?? 0),
       unitPrice: r.unitPrice?.amount ?? 0,
-      vatCode: vatCodeFor(r.vatRate),
+      vatCode: vatCodeFor(r.vatRate, maps.vatCodes),
       unit: r.measurementUnit ?? undefined,
-      profitCentre: r.costCenter?.number ?? undefined,
+      profitCentre: centre(r),
       project,
     }));
   return {
@@ -71,7 +78,7 @@ export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows:
     ourReference: invoice.ourReference ?? undefined,
     yourReference: invoice.yourReference ?? undefined,
     orderNumber: invoice.orderNumber ?? undefined,
-    currencyCode: invoice.currency?.code ?? undefined,
+    currencyCode: mappedCode(maps.currencies, invoice.currency?.code),
     currencyRate: invoice.currencyRate && invoice.currencyRate > 0 ? invoice.currencyRate : undefined,
     projectCode: project,
     profitCentre: headCentre,

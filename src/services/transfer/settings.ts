@@ -2,6 +2,8 @@ import type { ProductType } from '../severa/schemas/index.js';
 
 /** Per-profile transfer choices; the demo's defaults until the Settings screen lands. */
 export interface TransferSettings {
+  /** The Severa status whose invoices the Invoices tab lists first (name), if set. */
+  invoiceStatusToTransfer?: string;
   /** Keep Severa's invoice number, or let Administration's number series assign one. */
   invoiceNumberPolicy: 'severa' | 'administration';
   /** After an invoice reaches Administration, move it in Severa to this status (name), if set. */
@@ -16,6 +18,7 @@ export interface TransferSettings {
 }
 
 export const DEMO_TRANSFER_SETTINGS: TransferSettings = {
+  invoiceStatusToTransfer: 'Ready for transfer',
   invoiceNumberPolicy: 'severa',
   afterTransferStatus: 'Transferred',
   paidStatus: 'Paid',

@@ -50,7 +50,10 @@ describe('project rules', () => {
 
 describe('invoices Severa → Administration', () => {
   it('maps VAT rates to Administration codes', () => {
-    expect([25, 12, 6, 0, null].map(vatCodeFor)).toEqual(['1', '2', '3', '0', '1']);
+    expect([25, 12, 6, 0, null].map((rate) => vatCodeFor(rate))).toEqual(['1', '2', '3', '0', '1']);
+    // A line in the VAT table wins over the built-in one (e.g. 25 % booked as reverse charge, code 0).
+    expect(vatCodeFor(25, [{ rate: 25, administration: '0' }])).toBe('0');
+    expect(vatCodeFor(12, [{ rate: 25, administration: '0' }])).toBe('2');
   });
 
   it('books an invoice under its Severa number, moves its Severa status, and never books it twice', async () => {

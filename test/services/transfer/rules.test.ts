@@ -45,6 +45,17 @@ describe('invoice mapping', () => {
     expect(mapped.rows).toEqual([{ articleNumber: 'KONS', text: 'Konsulttimme', quantity: 10, unitPrice: 1250, vatCode: '1', unit: 'h', profitCentre: '20', project: '101' }]);
   });
 
+  it('follows the settings\' VAT, currency and cost-centre tables', () => {
+    const mappings = { vatCodes: [{ rate: 25, administration: '0' as const }], currencies: [{ severa: 'SEK', administration: 'KR' }], costCentres: [{ severa: '20', administration: 'GBG' }] };
+    const mapped = severaInvoiceToAdministration(invoice(), [row(), row({ guid: 'r2', vatRate: 12, costCenter: { number: '30', name: 'Malmö' } })], { ...ctx, mappings });
+    expect(mapped.currencyCode).toBe('KR');
+    expect(mapped.profitCentre).toBe('GBG');
+    expect(mapped.rows.map((r) => [r.vatCode, r.profitCentre])).toEqual([
+      ['0', 'GBG'],
+      ['2', '30'],
+    ]);
+  });
+
   it('makes a credit note a credit invoice with positive rows, pointing at the credited invoice', () => {
     const mapped = severaInvoiceToAdministration(invoice({ isCreditNote: true, reimburseInvoice: { guid: 'orig', number: 10001 } }), [row({ quantity: -10 })], { ...ctx, creditedDocumentNumber: 10001 });
     expect(mapped.type).toBe('K');

@@ -1,0 +1,138 @@
+import { type Lang, type Translate, translator } from '../i18n/index.js';
+import type { SettingChange } from '../services/setup/settingChange.js';
+import type { SettingsView } from '../services/setup/settingsService.js';
+import type { KeyPress } from './keymap.js';
+import { changeFor, selectable, type SettingsRow, settingsRows } from './settingsRows.js';
+
+export interface SettingsScreenState {
+  view: SettingsView | undefined;
+  /** The lists and the live tests are being fetched. */
+  loading: boolean;
+  saving: boolean;
+  cursor: number;
+  offset: number;
+  editing: { draft: string } | undefined;
+  picking: { cursor: number } | undefined;
+  message: { text: string; error: boolean } | undefined;
+  /** `sevadm setup`: the first-run wizard walks the connection lines. */
+  setup: boolean;
+}
+
+export type SettingsEffect = { type: 'loadSettings' } | { type: 'saveSetting'; change: SettingChange; label: string };
+
+export function emptySettings(setup = false): SettingsScreenState {
+  return { view: undefined, loading: false, saving: false, cursor: 0, offset: 0, editing: undefined, picking: undefined, message: undefined, setup };
+}
+
+const printable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
+
+/** The next row the cursor can stop on from `from` in `step` direction; stays put at the ends. */
+function nextSelectable(rows: SettingsRow[], from: number, step: number): number {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (selectable(rows[i])) return i;
+  return from;
+}
+
+/** Keeps the cursor on a line and in the window. */
+export function settle(s: SettingsScreenState, rows: SettingsRow[], height: number): SettingsScreenState {
+  let cursor = Math.min(Math.max(0, s.cursor), rows.length - 1);
+  if (!selectable(rows[cursor])) cursor = nextSelectable(rows, cursor, 1) === cursor ? nextSelectable(rows, cursor, -1) : nextSelectable(rows, cursor, 1);
+  let offset = Math.min(s.offset, cursor);
+  if (cursor >= offset + height) offset = cursor - height + 1;
+  // Show the section heading above the first line when there is room.
+  if (cursor > 0 && offset === cursor && rows[cursor - 1]?.kind === 'section') offset = cursor - 1;
+  return { ...s, cursor, offset: Math.max(0, offset) };
+}
+
+export function currentLine(s: SettingsScreenState, rows: SettingsRow[]) {
+  const row = rows[s.cursor];
+  return row?.kind === 'line' ? row : undefined;
+}
+
+/**
+ * A key on the settings screen. `handled: false` lets the app's global commands (tabs, quit, help) have it;
+ * while a line is edited or a choice is open every key stays here.
+ */
+export function onSettingsKey(
+  s: SettingsScreenState,
+  input: string,
+  key: KeyPress,
+  t: Translate,
+  height: number,
+): { state: SettingsScreenState; effect?: SettingsEffect; handled: boolean } {
+  const rows = settingsRows(s.view, t, s.loading);
+  const line = currentLine(s, rows);
+  const edit = line?.edit;
+  if (s.editing && edit?.kind === 'text') {
+    if (key.escape) return { state: { ...s, editing: undefined }, handled: true };
+    if (key.return) {
+      return { state: { ...s, editing: undefined, saving: true }, effect: { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() }, handled: true };
+    }
+    if (key.backspace || key.delete) return { state: { ...s, editing: { draft: s.editing.draft.slice(0, -1) } }, handled: true };
+    if (printable(input, key)) return { state: { ...s, editing: { draft: s.editing.draft + input } }, handled: true };
+    return { state: s, handled: true };
+  }
+  if (s.picking && edit?.kind === 'pick') {
+    const n = edit.options.length;
+    if (key.escape) return { state: { ...s, picking: undefined }, handled: true };
+    if (key.upArrow || input === 'k') return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - 1) } }, handled: true };
+    if (key.downArrow || input === 'j') return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + 1) } }, handled: true };
+    if (key.pageUp) return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - height) } }, handled: true };
+    if (key.pageDown) return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + height) } }, handled: true };
+    if (key.return) {
+      const chosen = edit.options[s.picking.cursor];
+      return { state: { ...s, picking: undefined, saving: true }, effect: { type: 'saveSetting', change: changeFor(edit.target, chosen?.value), label: line!.label.trim() }, handled: true };
+    }
+    return { state: s, handled: true };
+  }
+  const move = (cursor: number) => ({ state: settle({ ...s, cursor, message: undefined }, rows, height), handled: true });
+  if (key.upArrow || input === 'k') return move(nextSelectable(rows, s.cursor, -1));
+  if (key.downArrow || input === 'j') return move(nextSelectable(rows, s.cursor, 1));
+  if (key.pageUp) return move(Math.max(0, s.cursor - height));
+  if (key.pageDown) return move(Math.min(rows.length - 1, s.cursor + height));
+  if (key.home || input === 'g') return move(0);
+  if (key.end || input === 'G') return move(rows.length - 1);
+  if (input === 't' || input === 'r' || (key.return && edit?.kind === 'test')) {
+    return { state: { ...s, loading: true, message: undefined }, effect: { type: 'loadSettings' }, handled: true };
+  }
+  if (key.return) {
+    if (!edit) {
+      const locked = line?.locked;
+      const text = !locked ? undefined : locked.reason === 'fixed' ? t('settings.readOnly', { where: s.view?.describe ?? '' }) : t('settings.fromEnvLocked', { name: locked.variable });
+      return { state: { ...s, message: text ? { text, error: true } : undefined }, handled: true };
+    }
+    if (edit.kind === 'text') return { state: { ...s, editing: { draft: edit.initial }, message: undefined }, handled: true };
+    if (edit.kind === 'pick') {
+      if (edit.options.length === 0) return { state: { ...s, message: { text: t('settings.refreshHint'), error: true } }, handled: true };
+      const current = edit.options.findIndex((o) => o.label === line!.value || o.value === line!.value || (o.value !== undefined && line!.value.startsWith(`${o.value}  `)));
+      return { state: { ...s, picking: { cursor: Math.max(0, current) }, message: undefined }, handled: true };
+    }
+  }
+  if (key.escape && s.message) return { state: { ...s, message: undefined }, handled: true };
+  return { state: s, handled: false };
+}
+
+/** The setup wizard's next step: the first connection line after `from` that is still empty, opened for typing. */
+export function openNextEmpty(s: SettingsScreenState, rows: SettingsRow[], from: number, height: number): SettingsScreenState {
+  for (let i = from + 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.kind !== 'line' || row.edit?.kind !== 'text' || row.edit.target.kind !== 'connection' || row.tone !== 'dim') continue;
+    // The ADK paths matter only where Administration runs (Windows); elsewhere the bridge is the way.
+    if (process.platform !== 'win32' && /Path$/.test(row.edit.target.field)) continue;
+    return settle({ ...s, cursor: i, editing: { draft: row.edit.initial } }, rows, height);
+  }
+  return settle(s, rows, height);
+}
+
+/** After a save: the new view, and in the setup wizard the next empty connection line opened for typing. */
+export function afterSave(s: SettingsScreenState, view: SettingsView, message: string, t: Translate, height: number, wasConnection: boolean): SettingsScreenState {
+  const next: SettingsScreenState = { ...s, view, saving: false, message: { text: message, error: false } };
+  const rows = settingsRows(view, t, s.loading);
+  return s.setup && wasConnection ? openNextEmpty(next, rows, s.cursor, height) : settle(next, rows, height);
+}
+
+/** A secret is being typed (the hint says it stays hidden). */
+export function settingsSecretEdit(state: { settings: SettingsScreenState; lang: Lang }): boolean {
+  if (!state.settings.editing) return false;
+  const line = currentLine(state.settings, settingsRows(state.settings.view, translator(state.lang), state.settings.loading));
+  return line?.edit?.kind === 'text' && line.edit.secret;
+}
