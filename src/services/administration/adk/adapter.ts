@@ -1,0 +1,95 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ADK, AdministrationError } from '../errors.js';
+import type { AdministrationPort, PortOperation } from '../port.js';
+import type { AdkReply, AdkWorkerSetup } from './protocol.js';
+
+const WORKER = fileURLToPath(new URL('../../../../bin/adk-worker.js', import.meta.url));
+
+/**
+ * Visma Administration through Adk.dll. The DLL lives in a worker process of its own: one company per
+ * process (the ADK keeps it globally), calls strictly one at a time, and a crash in the DLL cannot take
+ * sevadm down with it.
+ */
+export class AdkAdministration implements AdministrationPort {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private closed = false;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (message: AdkReply) => {
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      this.pending.delete(message.id);
+      if ('value' in message) waiting.resolve(message.value);
+      else if ('error' in message) waiting.reject(new AdministrationError(message.error));
+      else waiting.reject(new Error(`ADK worker: ${message.failure}`));
+    });
+    child.on('exit', (code, signal) => {
+      const wasOpen = !this.closed;
+      this.closed = true;
+      for (const { reject } of this.pending.values()) {
+        reject(wasOpen ? new Error(`the ADK worker stopped (${signal ?? `exit code ${code}`}); the last call may or may not have been saved`) : new AdministrationError({ code: ADK.NO_DB_OPEN, table: 'company' }));
+      }
+      this.pending.clear();
+    });
+  }
+
+  /** Starts the worker and opens the company; ADK errors (wrong paths, version) come back as they are. */
+  static async open(setup: AdkWorkerSetup): Promise<AdkAdministration> {
+    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+    const adapter = new AdkAdministration(child);
+    try {
+      await adapter.send('open', [], setup);
+    } catch (error) {
+      adapter.closed = true;
+      child.kill();
+      throw error;
+    }
+    return adapter;
+  }
+
+  private send(op: string, args: unknown[], setup?: AdkWorkerSetup): Promise<never> {
+    if (this.closed) return Promise.reject(new AdministrationError({ code: ADK.NO_DB_OPEN, table: 'company' }));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.send(setup ? { id, op, setup } : { id, op, args });
+    });
+  }
+
+  private op<K extends PortOperation>(name: K) {
+    return ((...args: unknown[]) => this.send(name, args)) as AdministrationPort[K];
+  }
+
+  companyInfo = this.op('companyInfo');
+  listCustomers = this.op('listCustomers');
+  getCustomer = this.op('getCustomer');
+  addCustomer = this.op('addCustomer');
+  updateCustomer = this.op('updateCustomer');
+  listProjects = this.op('listProjects');
+  getProject = this.op('getProject');
+  addProject = this.op('addProject');
+  updateProject = this.op('updateProject');
+  listArticles = this.op('listArticles');
+  listProfitCentres = this.op('listProfitCentres');
+  listTermsOfPayment = this.op('listTermsOfPayment');
+  listLanguages = this.op('listLanguages');
+  listCurrencies = this.op('listCurrencies');
+  listSuppliers = this.op('listSuppliers');
+  addInvoice = this.op('addInvoice');
+  getInvoice = this.op('getInvoice');
+  findInvoicesByReference = this.op('findInvoicesByReference');
+  listSupplierInvoices = this.op('listSupplierInvoices');
+  addSupplierInvoice = this.op('addSupplierInvoice');
+  listCustomerPayments = this.op('listCustomerPayments');
+  addCustomerPayment = this.op('addCustomerPayment');
+
+  /** Closes the company (AdkClose) and ends the worker; later calls answer 80. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.send('close', []).catch(() => undefined);
+    this.closed = true;
+    this.child.disconnect?.();
+  }
+}
