@@ -36,6 +36,10 @@ export const ADK_ERRORS = {
   [-3]: { name: 'SEVADM_BRIDGE_AUTH', sv: 'Bryggan avvisade nyckeln (token)', en: 'The bridge refused the token' },
   [-4]: { name: 'SEVADM_BRIDGE_PROTOCOL', sv: 'Oväntat svar från bryggan', en: 'Unexpected answer from the bridge' },
   [-5]: { name: 'SEVADM_BRIDGE_UNCERTAIN', sv: 'Svaret försvann; skrivningen kan ha sparats', en: 'The answer was lost; the write may have been saved' },
+  [-10]: { name: 'SEVADM_ADK_LIBRARY', sv: 'Adk.dll kunde inte läsas in', en: 'Adk.dll could not be loaded' },
+  [-11]: { name: 'SEVADM_ADK_WORKER', sv: 'ADK-processen avslutades; den sista skrivningen kan ha sparats', en: 'The ADK process stopped; the last write may have been saved' },
+  674: { name: 'ADKE_LOGIN_DENIED', sv: 'Inloggning krävs för företaget', en: 'The company requires a login' },
+  676: { name: 'ADKE_LOGIN_FAIL', sv: 'Fel användarnamn eller lösenord', en: 'Wrong user name or password' },
 } as const satisfies Record<number, { name: string; sv: string; en: string }>;
 
 export type AdkErrorCode = keyof typeof ADK_ERRORS;
@@ -74,6 +78,10 @@ export const ADK = {
   BRIDGE_AUTH: -3,
   BRIDGE_PROTOCOL: -4,
   BRIDGE_UNCERTAIN: -5,
+  ADK_LIBRARY: -10,
+  ADK_WORKER: -11,
+  LOGIN_DENIED: 674,
+  LOGIN_FAIL: 676,
 } as const;
 
 /** The table an error concerns, named as sevadm's users know it. */
@@ -125,7 +133,7 @@ export class AdministrationError extends Error {
 
   /** A write may have reached the company although no answer came back. */
   get mayHaveBeenApplied(): boolean {
-    return this.code === ADK.BRIDGE_UNCERTAIN;
+    return this.code === ADK.BRIDGE_UNCERTAIN || this.code === ADK.ADK_WORKER;
   }
 
   toJSON(): AdministrationErrorShape & { name: string; message: string; messageSv: string } {

@@ -15,8 +15,14 @@ export class AdkAdministration implements AdministrationPort {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private closed = false;
+  private readonly child: ChildProcess;
+  /** Settles when the company is open; every call waits for it, and fails as the opening did. */
+  readonly ready: Promise<void>;
 
-  private constructor(private readonly child: ChildProcess) {
+  /** Starts the worker and opens the company at once; calls made meanwhile wait their turn. */
+  constructor(setup: AdkWorkerSetup) {
+    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+    this.child = child;
     child.on('message', (message: AdkReply) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
@@ -29,23 +35,26 @@ export class AdkAdministration implements AdministrationPort {
       const wasOpen = !this.closed;
       this.closed = true;
       for (const { reject } of this.pending.values()) {
-        reject(wasOpen ? new Error(`the ADK worker stopped (${signal ?? `exit code ${code}`}); the last call may or may not have been saved`) : new AdministrationError({ code: ADK.NO_DB_OPEN, table: 'company' }));
+        reject(new AdministrationError(wasOpen ? { code: ADK.ADK_WORKER, table: 'company', detail: signal ?? `exit code ${code}` } : { code: ADK.NO_DB_OPEN, table: 'company' }));
       }
       this.pending.clear();
     });
+    this.ready = this.send('open', [], setup).then(
+      () => undefined,
+      (error: unknown) => {
+        this.closed = true;
+        child.kill();
+        throw error;
+      },
+    );
+    // Nobody may be waiting yet; the first call sees the failure.
+    this.ready.catch(() => undefined);
   }
 
   /** Starts the worker and opens the company; ADK errors (wrong paths, version) come back as they are. */
   static async open(setup: AdkWorkerSetup): Promise<AdkAdministration> {
-    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
-    const adapter = new AdkAdministration(child);
-    try {
-      await adapter.send('open', [], setup);
-    } catch (error) {
-      adapter.closed = true;
-      child.kill();
-      throw error;
-    }
+    const adapter = new AdkAdministration(setup);
+    await adapter.ready;
     return adapter;
   }
 
@@ -59,7 +68,7 @@ export class AdkAdministration implements AdministrationPort {
   }
 
   private op<K extends PortOperation>(name: K) {
-    return ((...args: unknown[]) => this.send(name, args)) as AdministrationPort[K];
+    return ((...args: unknown[]) => this.ready.then(() => this.send(name, args))) as AdministrationPort[K];
   }
 
   companyInfo = this.op('companyInfo');
@@ -87,6 +96,7 @@ export class AdkAdministration implements AdministrationPort {
 
   /** Closes the company (AdkClose) and ends the worker; later calls answer 80. */
   async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
     if (this.closed) return;
     await this.send('close', []).catch(() => undefined);
     this.closed = true;

@@ -51,9 +51,40 @@ export class AdkCompany {
     private readonly paths: AdkCompanyPaths,
   ) {}
 
+  /** Opens the company once; a wrong path or a DLL of another version is said in words the user can act on. */
   open(): void {
-    this.guard('company', undefined, () => this.adk.open(this.paths.commonFiles, this.paths.company, this.paths.login));
+    try {
+      this.guard('company', undefined, () => this.adk.open(this.paths.commonFiles, this.paths.company, this.paths.login));
+    } catch (error) {
+      if (error instanceof AdministrationError) throw new AdministrationError({ code: error.code, table: 'company', field: error.field, detail: this.openAdvice(error.code) ?? error.detail });
+      throw error;
+    }
     this.opened = true;
+  }
+
+  private openAdvice(code: number): string | undefined {
+    const where = 'both paths are in Administration under Hjälp › Om Visma Administration › Systeminfo';
+    switch (code) {
+      case ADK.INVALID_ADM_PATH:
+        return `"${this.paths.commonFiles}" is not the Gemensamma filer folder; ${where}`;
+      case ADK.INVALID_PATH_COMPANY:
+        return `"${this.paths.company}" is not a company folder; ${where}`;
+      case ADK.APP_OLD:
+      case ADK.APP_NEW:
+      case ADK.API_APP_DIFF: {
+        let program = '?';
+        try {
+          program = this.adk.companyName(this.paths.company, this.paths.commonFiles).programVersion;
+        } catch {
+          // the versions are still worth the advice below
+        }
+        return `Adk.dll is version ${this.adk.version()}, Visma Administration ${program}: copy Adk.dll from the Administration program folder (or leave the library path empty to use the installed one)`;
+      }
+      case ADK.LOGIN_DENIED:
+        return 'login is turned on for this company: give the Administration user and password in the profile (or SEVADM_ADK_USER and SEVADM_ADK_PASSWORD)';
+      default:
+        return undefined;
+    }
   }
 
   close(): void {

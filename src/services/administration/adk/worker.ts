@@ -2,6 +2,7 @@ import { AdministrationError } from '../errors.js';
 import { AdkCompany } from './company.js';
 import { AdkLibrary } from './library.js';
 import type { AdkReply, AdkRequest } from './protocol.js';
+import { libraryLoadError } from './locate.js';
 
 /**
  * The one process that calls the ADK for a company: requests arrive over IPC and are handled one at a
@@ -16,7 +17,13 @@ process.on('message', (request: AdkRequest) => {
   try {
     if (request.op === 'open' && 'setup' in request) {
       const { library, ...paths } = request.setup;
-      company = new AdkCompany(new AdkLibrary(library), paths);
+      let adk: AdkLibrary;
+      try {
+        adk = new AdkLibrary(library);
+      } catch (error) {
+        throw libraryLoadError(library, (error as Error).message);
+      }
+      company = new AdkCompany(adk, paths);
       company.open();
       reply({ id: request.id, value: null });
       return;
