@@ -13,7 +13,8 @@ import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
 import { PROFILE_USAGE, runProfileCommand } from './headless/profile.js';
 import { UsageError } from './cliOptions.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
-import { bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
+import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
+import { openAdkCompany } from './services/administration/adk/index.js';
 import { BridgeClient } from './services/administration/bridge/client.js';
 import { runDemoCommand } from './demo.js';
 import { SeveraClient } from './services/severa/index.js';
@@ -60,9 +61,10 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
   const profile = profileName ? store.get(profileName) : undefined;
   if (!process.stdout.isTTY) {
     const severa = severaConnectionFromEnv(process.env, profile);
-    const bridge = bridgeConnectionFromEnv(process.env, profile);
-    if (!severa && !bridge) throw new UsageError('nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
-    return connectionCheck(severa, bridge);
+    const adk = adkConnectionFromEnv(process.env, profile);
+    const bridge = adk ? undefined : bridgeConnectionFromEnv(process.env, profile);
+    if (!severa && !bridge && !adk) throw new UsageError('nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
+    return connectionCheck(severa, bridge, adk);
   }
   const environment = openFromEnvironment(profileName, store);
   try {
@@ -77,6 +79,7 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
 async function connectionCheck(
   severa: ReturnType<typeof severaConnectionFromEnv>,
   bridge: ReturnType<typeof bridgeConnectionFromEnv>,
+  adk?: ReturnType<typeof adkConnectionFromEnv>,
 ): Promise<number> {
   let failed = false;
   if (severa) {
@@ -96,6 +99,25 @@ async function connectionCheck(
     } catch (error) {
       failed = true;
       console.error(`  disconnected: ${(error as Error).message}`);
+    }
+  }
+  if (adk) {
+    console.log(`Administration company ${adk.company} (ADK)`);
+    const company = (() => {
+      try {
+        return openAdkCompany(adk);
+      } catch (error) {
+        return error as Error;
+      }
+    })();
+    try {
+      if (company instanceof Error) throw company;
+      for (const line of await administrationSummary(company)) console.log(line);
+    } catch (error) {
+      failed = true;
+      console.error(`  disconnected: ${(error as Error).message}`);
+    } finally {
+      if (!(company instanceof Error)) await company.close();
     }
   }
   return failed ? 1 : 0;

@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BridgeConnection, bridgeConnectionFromEnv, type SeveraConnection, severaConnectionFromEnv } from './config/environment.js';
+import { type AdkConnection, adkConnectionFromEnv, type BridgeConnection, bridgeConnectionFromEnv, type SeveraConnection, severaConnectionFromEnv } from './config/environment.js';
 import { defaultDataDir, demoDataDir } from './paths.js';
 import { demoCompanyFile, openDemoCompany, removeCompanyFile } from './sandbox/administration/demoCompanies.js';
 import { startSeveraSandbox } from './sandbox/severa/server.js';
 import { BridgeClient } from './services/administration/bridge/client.js';
+import { openAdkCompany } from './services/administration/adk/index.js';
 import type { AdministrationPort } from './services/administration/port.js';
 import { SeveraClient } from './services/severa/index.js';
 import { Ledger } from './services/transfer/ledger.js';
@@ -70,12 +71,12 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
     process.stderr.write(`sevadm: warning: ${store.path} can be read by other users and may hold secrets; chmod 600 it\n`);
   }
   let forward: Session | undefined;
-  let current: Sides & { severaConnection?: SeveraConnection; bridge?: BridgeConnection };
+  let current: Sides & { severaConnection?: SeveraConnection; bridge?: BridgeConnection; adk?: AdkConnection };
   const connect = () => {
     // A half-configured side opens as disconnected, saying what is missing; the other side still works.
     const problems: { severa?: string; administration?: string } = {
       severa: 'set it in a profile (sevadm setup) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
-      administration: 'set it in a profile (sevadm setup) or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN',
+      administration: 'set it in a profile (sevadm setup), or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES and SEVADM_ADK_COMPANY)',
     };
     const attempt = <T,>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
       try {
@@ -88,14 +89,18 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
     // Read again each time: the settings screen may just have saved the profile.
     const profile = name ? store.get(name) : undefined;
     const severaConnection = attempt('severa', () => severaConnectionFromEnv(process.env, profile));
-    const bridge = attempt('administration', () => bridgeConnectionFromEnv(process.env, profile));
+    // On the Windows host the ADK paths name the company directly; elsewhere the bridge does.
+    const adk = attempt('administration', () => adkConnectionFromEnv(process.env, profile));
+    const bridge = adk ? undefined : attempt('administration', () => bridgeConnectionFromEnv(process.env, profile));
+    const administration = adk ? attempt('administration', () => openAdkCompany(adk)) : bridge ? new BridgeClient(bridge) : undefined;
     current = {
       severaConnection,
       bridge,
+      adk,
       severa: severaConnection ? new SeveraClient({ ...severaConnection, onEvent: (e) => forward?.severaEvent(e) }) : undefined,
       severaProblem: severaConnection ? undefined : problems.severa,
-      administration: bridge ? new BridgeClient(bridge) : undefined,
-      administrationProblem: bridge ? undefined : problems.administration,
+      administration,
+      administrationProblem: administration ? undefined : problems.administration,
     };
     return current;
   };
@@ -103,13 +108,13 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
   const configuration = name ? new ProfileConfiguration(name, store) : new FileConfiguration(join(defaultDataDir(), 'settings.json'), environmentConnectionView());
   const { session, ledger } = sessionOver(sides, defaultDataDir(), name ?? 'environment', configuration, connect);
   forward = session;
-  const { severaConnection, bridge } = sides;
+  const { severaConnection, bridge, adk } = current!;
   return {
     session,
     severa: sides.severa,
     administration: sides.administration,
     profile: name,
-    describe: [name && `profile ${name}`, severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`].filter(Boolean).join('; '),
+    describe: [name && `profile ${name}`, severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`, adk && `Administration company ${adk.company} (ADK)`].filter(Boolean).join('; '),
     async close() {
       ledger.close();
       await current.administration?.close();

@@ -8,13 +8,20 @@ import { waitForStop } from '../sandbox/severa/main.js';
 import { listenRefusal, parseListen } from '../services/administration/bridge/listenPolicy.js';
 import { startBridgeServer } from '../services/administration/bridge/server.js';
 import { bridgeToken } from './token.js';
+import { adkConnectionFromEnv } from '../config/environment.js';
+import { openAdkCompany } from '../services/administration/adk/index.js';
+import type { AdministrationPort } from '../services/administration/port.js';
 
 export const BRIDGE_DEFAULT_PORT = 7730;
 
 export const BRIDGE_USAGE = `sevadm bridge [options]    serve an Administration company to sevadm elsewhere, over HTTP/JSON
 
   --listen HOST:PORT   where to listen (default 127.0.0.1:${BRIDGE_DEFAULT_PORT}; loopback only)
-  --data-dir DIR       the embedded company in DIR (default: the demo company)
+  --adk-common DIR     serve the real company through Adk.dll: the Gemensamma filer folder …
+  --adk-company DIR    … and the company folder (both: Hjälp › Om Visma Administration › Systeminfo)
+  --adk-library FILE   Adk.dll to use (default: the one the registry names)
+                       (also SEVADM_ADK_COMMON_FILES, _COMPANY, _LIBRARY; login: SEVADM_ADK_USER, _PASSWORD)
+  --data-dir DIR       the embedded company in DIR (default: the demo company; where the token is kept)
   --variant 2000|500   which embedded company (default 2000)
   --allow-remote       listen on a non-loopback address; needs --tls-cert and --tls-key
   --tls-cert FILE      PEM certificate for https
@@ -27,6 +34,9 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     options: {
       listen: { type: 'string' },
       'data-dir': { type: 'string' },
+      'adk-common': { type: 'string' },
+      'adk-company': { type: 'string' },
+      'adk-library': { type: 'string' },
       variant: { type: 'string' },
       'allow-remote': { type: 'boolean' },
       'tls-cert': { type: 'string' },
@@ -45,7 +55,13 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
   const dir = values['data-dir'] ?? demoDataDir();
   const tokenFile = join(dir, 'bridge-token');
   const { token, source } = bridgeToken(tokenFile);
-  const company = await openDemoCompany(dir, variant);
+  const adk = adkConnectionFromEnv({
+    ...process.env,
+    ...(values['adk-common'] ? { SEVADM_ADK_COMMON_FILES: values['adk-common'] } : {}),
+    ...(values['adk-company'] ? { SEVADM_ADK_COMPANY: values['adk-company'] } : {}),
+    ...(values['adk-library'] ? { SEVADM_ADK_LIBRARY: values['adk-library'] } : {}),
+  });
+  const company: AdministrationPort = adk ? openAdkCompany(adk) : await openDemoCompany(dir, variant);
   const info = await company.companyInfo();
   const server = await startBridgeServer({
     company,
@@ -55,7 +71,7 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     tls: values['tls-cert'] ? { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']!) } : undefined,
     onRequest: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
-  console.log(`sevadm bridge: ${info.name} (Administration ${info.variant}, embedded company in ${dir})`);
+  console.log(`sevadm bridge: ${info.name} (Administration ${info.variant}, ${adk ? `ADK ${info.adkVersion}, ${adk.company}` : `embedded company in ${dir}`})`);
   console.log(`  listening on ${server.url}`);
   if (source === 'new') {
     console.log(`  token (shown this once; kept in ${tokenFile}):`);

@@ -14,10 +14,15 @@ export const CONNECTION_FIELDS = [
   'administration.bridgeToken',
   'administration.commonFilesPath',
   'administration.companyPath',
+  'administration.adkLibrary',
+  'administration.adkUser',
+  'administration.adkPassword',
 ] as const;
 export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
 /** Fields never shown again once entered. */
-export const SECRET_FIELDS: readonly ConnectionField[] = ['severa.clientSecret', 'administration.bridgeToken'];
+export const SECRET_FIELDS: readonly ConnectionField[] = ['severa.clientSecret', 'administration.bridgeToken', 'administration.adkPassword'];
+/** The ADK's own fields (Windows host), as against the bridge's. */
+export const ADK_FIELDS: readonly ConnectionField[] = ['administration.commonFilesPath', 'administration.companyPath', 'administration.adkLibrary', 'administration.adkUser', 'administration.adkPassword'];
 
 /** The environment variable that overrides a field, when there is one. */
 export const ENV_OF: Partial<Record<ConnectionField, string>> = {
@@ -26,6 +31,11 @@ export const ENV_OF: Partial<Record<ConnectionField, string>> = {
   'severa.clientSecret': 'SEVADM_SEVERA_CLIENT_SECRET',
   'administration.bridgeUrl': 'SEVADM_BRIDGE_URL',
   'administration.bridgeToken': 'SEVADM_BRIDGE_TOKEN',
+  'administration.commonFilesPath': 'SEVADM_ADK_COMMON_FILES',
+  'administration.companyPath': 'SEVADM_ADK_COMPANY',
+  'administration.adkLibrary': 'SEVADM_ADK_LIBRARY',
+  'administration.adkUser': 'SEVADM_ADK_USER',
+  'administration.adkPassword': 'SEVADM_ADK_PASSWORD',
 };
 
 /** The connection as the settings screen shows it: secrets only as set / not set. */
@@ -69,6 +79,9 @@ const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed:
   'administration.bridgeToken': { schema: z.string().trim().min(16), allowed: 'the token sevadm bridge printed (16 characters or more)' },
   'administration.commonFilesPath': { schema: z.string().trim().min(1), allowed: 'a folder path, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer' },
   'administration.companyPath': { schema: z.string().trim().min(1), allowed: 'a folder path, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000' },
+  'administration.adkLibrary': { schema: z.string().trim().min(1), allowed: 'the path of Adk.dll (leave it unset to use the one the registry names)' },
+  'administration.adkUser': { schema: z.string().trim().min(1), allowed: 'the Administration user name (only when login is turned on)' },
+  'administration.adkPassword': { schema: z.string().min(1), allowed: 'the Administration password (only when login is turned on)' },
 };
 
 /** A field's value checked against its rule; the error names the field and what it takes. */

@@ -52,3 +52,29 @@ export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pr
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`SEVADM_BRIDGE_URL must start with http:// or https://, got "${url}"`);
   return { url: parsed.href.replace(/\/+$/, ''), token };
 }
+
+export interface AdkConnection {
+  commonFiles: string;
+  company: string;
+  /** Adk.dll; undefined: the one the registry names. */
+  library: string | undefined;
+  login?: { user: string; password: string };
+}
+
+/**
+ * The ADK (Visma Administration on this Windows host) from SEVADM_ADK_* or the profile; undefined when
+ * neither path is set. Both folders are needed; login needs user and password together.
+ */
+export function adkConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, profile?: Profile): AdkConnection | undefined {
+  const a = profile?.administration;
+  const commonFiles = env.SEVADM_ADK_COMMON_FILES?.trim() || a?.commonFilesPath;
+  const company = env.SEVADM_ADK_COMPANY?.trim() || a?.companyPath;
+  const library = env.SEVADM_ADK_LIBRARY?.trim() || a?.adkLibrary;
+  const user = env.SEVADM_ADK_USER?.trim() || a?.adkUser;
+  const password = env.SEVADM_ADK_PASSWORD || a?.adkPassword;
+  if (!commonFiles && !company) return undefined;
+  if (!commonFiles) throw new UsageError('SEVADM_ADK_COMMON_FILES (the Gemensamma filer folder) must be set too; Administration shows it under Hjälp › Om › Systeminfo');
+  if (!company) throw new UsageError('SEVADM_ADK_COMPANY (the company folder under Företag) must be set too; Administration shows it under Hjälp › Om › Systeminfo');
+  if (Boolean(user) !== Boolean(password)) throw new UsageError('SEVADM_ADK_USER and SEVADM_ADK_PASSWORD go together (the Administration login)');
+  return { commonFiles, company, library, login: user && password ? { user, password } : undefined };
+}

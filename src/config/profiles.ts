@@ -20,9 +20,12 @@ export const Profile = z.object({
     .object({
       bridgeUrl: z.url({ protocol: /^https?$/ }).optional(),
       bridgeToken: z.string().min(16).optional(),
-      /** For the ADK adapter on Windows (later): Gemensamma filer and the company folder. */
+      /** The ADK on Windows: Gemensamma filer, the company folder, Adk.dll (else the registry's), login if on. */
       commonFilesPath: Text.optional(),
       companyPath: Text.optional(),
+      adkLibrary: Text.optional(),
+      adkUser: Text.optional(),
+      adkPassword: z.string().min(1).optional(),
     })
     .optional(),
   mappings: Mappings.optional(),

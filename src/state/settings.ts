@@ -1,5 +1,6 @@
 import { type Lang, type Translate, translator } from '../i18n/index.js';
 import type { SettingChange } from '../services/setup/settingChange.js';
+import { ADK_FIELDS } from '../config/configurationStore.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import type { KeyPress } from './keymap.js';
 import { changeFor, selectable, type SettingsRow, settingsRows } from './settingsRows.js';
@@ -116,8 +117,11 @@ export function openNextEmpty(s: SettingsScreenState, rows: SettingsRow[], from:
   for (let i = from + 1; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.kind !== 'line' || row.edit?.kind !== 'text' || row.edit.target.kind !== 'connection' || row.tone !== 'dim') continue;
-    // The ADK paths matter only where Administration runs (Windows); elsewhere the bridge is the way.
-    if (process.platform !== 'win32' && /Path$/.test(row.edit.target.field)) continue;
+    // On the Windows host the wizard asks for the ADK folders; elsewhere for the bridge. Library path and
+    // login are optional (registry, login off) and left to the user.
+    const field = row.edit.target.field;
+    const adk = ADK_FIELDS.includes(field);
+    if (adk !== (process.platform === 'win32') || field === 'administration.adkLibrary' || field === 'administration.adkUser' || field === 'administration.adkPassword') continue;
     return settle({ ...s, cursor: i, editing: { draft: row.edit.initial } }, rows, height);
   }
   return settle(s, rows, height);

@@ -42,6 +42,9 @@ const CONNECTION_LABEL: Record<ConnectionField, Parameters<Translate>[0]> = {
   'administration.bridgeToken': 'settings.bridgeToken',
   'administration.commonFilesPath': 'settings.commonFilesPath',
   'administration.companyPath': 'settings.companyPath',
+  'administration.adkLibrary': 'settings.adkLibrary',
+  'administration.adkUser': 'settings.adkUser',
+  'administration.adkPassword': 'settings.adkPassword',
 };
 
 function connectionRow(view: SettingsView, field: ConnectionField, t: Translate): SettingsRow {
@@ -99,7 +102,9 @@ export function settingsRows(view: SettingsView | undefined, t: Translate, loadi
   for (const field of ['severa.baseUrl', 'severa.clientId', 'severa.clientSecret'] as const) rows.push(connectionRow(view, field, t));
   rows.push(severaTestRow(view, t));
   section(t('settings.sectionAdministration'));
-  for (const field of ['administration.bridgeUrl', 'administration.bridgeToken', 'administration.commonFilesPath', 'administration.companyPath'] as const) rows.push(connectionRow(view, field, t));
+  for (const field of ['administration.bridgeUrl', 'administration.bridgeToken', 'administration.commonFilesPath', 'administration.companyPath', 'administration.adkLibrary', 'administration.adkUser', 'administration.adkPassword'] as const) {
+    rows.push(connectionRow(view, field, t));
+  }
   rows.push(administrationTestRow(view, t));
 
   const statuses = (choices?.severa.invoiceStatuses ?? []).map((name) => ({ value: name, label: name }));
