@@ -25,9 +25,11 @@ import { runSetupCommand, SETUP_USAGE } from './setup.js';
 const USAGE = `sevadm – move data between Visma Severa and Visma Administration
 
 Usage:
-  sevadm [--lang sv|en]                    the app on the Severa and bridge named by SEVADM_SEVERA_BASE_URL,
-                                           _CLIENT_ID, _CLIENT_SECRET, SEVADM_BRIDGE_URL, _TOKEN
-                                           (without a terminal: list what both sides hold)
+  sevadm [--lang sv|en]                    the app on the default profile, or on the Severa and Administration
+                                           named by SEVADM_SEVERA_BASE_URL, _CLIENT_ID, _CLIENT_SECRET and
+                                           SEVADM_BRIDGE_URL, _TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES,
+                                           _COMPANY[, _LIBRARY, _USER, _PASSWORD]); without a terminal: list what
+                                           both sides hold
   sevadm demo [--data-dir DIR] [--reset] [--lang sv|en]
                                            the app on the built-in demo (what npm start runs)
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help

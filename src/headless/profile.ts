@@ -6,15 +6,17 @@ import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 
 export const PROFILE_USAGE = `sevadm profile list
 sevadm profile add NAME --severa-url production|stage|URL --client-id ID --bridge-url URL [--secrets-from-stdin]
+sevadm profile add NAME … --adk-common DIR --adk-company DIR [--adk-library FILE] [--adk-user USER]   (on the Windows host)
 sevadm profile remove NAME
 sevadm profile default NAME
   One profile per client company. Secrets (the Severa client secret, the bridge token) are never given on the
-  command line: they come from SEVADM_SEVERA_CLIENT_SECRET and SEVADM_BRIDGE_TOKEN, or with --secrets-from-stdin
-  as two lines on standard input; they are stored in the profiles file (mode 0600) and never shown again.`;
+  command line: they come from SEVADM_SEVERA_CLIENT_SECRET, SEVADM_BRIDGE_TOKEN and SEVADM_ADK_PASSWORD, or with
+  --secrets-from-stdin as lines on standard input (secret, token, Administration password); they are stored in
+  the profiles file (mode 0600) and never shown again. sevadm setup does the same interactively.`;
 
-function secretsFromStdin(): { clientSecret?: string; bridgeToken?: string } {
-  const [clientSecret, bridgeToken] = readFileSync(0, 'utf8').split(/\r?\n/);
-  return { clientSecret: clientSecret?.trim() || undefined, bridgeToken: bridgeToken?.trim() || undefined };
+function secretsFromStdin(): { clientSecret?: string; bridgeToken?: string; adkPassword?: string } {
+  const [clientSecret, bridgeToken, adkPassword] = readFileSync(0, 'utf8').split(/\r?\n/);
+  return { clientSecret: clientSecret?.trim() || undefined, bridgeToken: bridgeToken?.trim() || undefined, adkPassword: adkPassword || undefined };
 }
 
 export async function runProfileCommand(argv: string[], out: (line: string) => void = console.log, store = new ProfileStore()): Promise<number> {
@@ -22,7 +24,16 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { 'severa-url': { type: 'string' }, 'client-id': { type: 'string' }, 'bridge-url': { type: 'string' }, 'secrets-from-stdin': { type: 'boolean' } },
+    options: {
+      'severa-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'bridge-url': { type: 'string' },
+      'adk-common': { type: 'string' },
+      'adk-company': { type: 'string' },
+      'adk-library': { type: 'string' },
+      'adk-user': { type: 'string' },
+      'secrets-from-stdin': { type: 'boolean' },
+    },
   });
   const [action, name] = positionals;
   switch (action) {
@@ -31,7 +42,9 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
       for (const [profileName, p] of Object.entries(file.profiles)) {
         const secret = p.severa?.clientSecret ? 'secret set' : 'no secret';
         const token = p.administration?.bridgeToken ? 'token set' : 'no token';
-        out(`${profileName === file.defaultProfile ? '*' : ' '} ${profileName}: Severa ${p.severa?.baseUrl ?? '-'} (${p.severa?.clientId ?? '-'}, ${secret}); bridge ${p.administration?.bridgeUrl ?? '-'} (${token})`);
+        const a = p.administration;
+        const administration = a?.companyPath ? `ADK ${a.companyPath}${a.adkUser ? ` (login ${a.adkUser}, ${a.adkPassword ? 'password set' : 'no password'})` : ''}` : `bridge ${a?.bridgeUrl ?? '-'} (${token})`;
+        out(`${profileName === file.defaultProfile ? '*' : ' '} ${profileName}: Severa ${p.severa?.baseUrl ?? '-'} (${p.severa?.clientId ?? '-'}, ${secret}); ${administration}`);
       }
       if (Object.keys(file.profiles).length === 0) out('No profiles yet: sevadm profile add NAME …');
       out(`(${store.path})`);
@@ -39,7 +52,9 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
     }
     case 'add': {
       if (!name) throw new UsageError('sevadm profile add needs a NAME');
-      const secrets = values['secrets-from-stdin'] ? secretsFromStdin() : { clientSecret: process.env.SEVADM_SEVERA_CLIENT_SECRET, bridgeToken: process.env.SEVADM_BRIDGE_TOKEN };
+      const secrets = values['secrets-from-stdin']
+        ? secretsFromStdin()
+        : { clientSecret: process.env.SEVADM_SEVERA_CLIENT_SECRET, bridgeToken: process.env.SEVADM_BRIDGE_TOKEN, adkPassword: process.env.SEVADM_ADK_PASSWORD };
       let severaUrl: string | undefined;
       if (values['severa-url']) {
         try {
@@ -51,8 +66,20 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
       if (Boolean(severaUrl) !== Boolean(values['client-id'])) throw new UsageError('--severa-url and --client-id go together');
       const profile: Profile = {
         severa: severaUrl ? { baseUrl: severaUrl, clientId: values['client-id']!, clientSecret: secrets.clientSecret } : undefined,
-        administration: values['bridge-url'] ? { bridgeUrl: values['bridge-url'], bridgeToken: secrets.bridgeToken } : undefined,
+        administration:
+          values['bridge-url'] || values['adk-company'] || values['adk-common']
+            ? {
+                bridgeUrl: values['bridge-url'],
+                bridgeToken: values['bridge-url'] ? secrets.bridgeToken : undefined,
+                commonFilesPath: values['adk-common'],
+                companyPath: values['adk-company'],
+                adkLibrary: values['adk-library'],
+                adkUser: values['adk-user'],
+                adkPassword: values['adk-user'] ? secrets.adkPassword : undefined,
+              }
+            : undefined,
       };
+      if (Boolean(values['adk-common']) !== Boolean(values['adk-company'])) throw new UsageError('--adk-common and --adk-company go together (both folders are in Administration under Hjälp › Om › Systeminfo)');
       const checked = Profile.safeParse(profile);
       if (!checked.success) {
         const issue = checked.error.issues[0]!;

@@ -69,4 +69,22 @@ describe('profiles', () => {
     expect(out.join('\n')).not.toContain('token-från-env');
     await expect(runProfileCommand(['add', 'kund-d', '--severa-url', 'ftp://x', '--client-id', 'd'], () => {}, s)).rejects.toThrow(/--severa-url/);
   });
+
+  it('sevadm profile add takes the ADK folders and login for the Windows host; the password is never printed', async () => {
+    const s = store();
+    const out: string[] = [];
+    process.env.SEVADM_ADK_PASSWORD = 'lösen-från-env';
+    try {
+      const common = 'C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer';
+      const company = 'C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000';
+      await runProfileCommand(['add', 'lokal', '--adk-common', common, '--adk-company', company, '--adk-user', 'anna'], (l) => out.push(l), s);
+      await runProfileCommand(['list'], (l) => out.push(l), s);
+      expect(s.get('lokal').administration).toEqual({ commonFilesPath: common, companyPath: company, adkUser: 'anna', adkPassword: 'lösen-från-env' });
+      expect(out.join('\n')).toContain(`lokal: Severa - (-, no secret); ADK ${company} (login anna, password set)`);
+      expect(out.join('\n')).not.toContain('lösen');
+      await expect(runProfileCommand(['add', 'halv', '--adk-company', company], () => {}, s)).rejects.toThrow(/--adk-common and --adk-company go together/);
+    } finally {
+      delete process.env.SEVADM_ADK_PASSWORD;
+    }
+  });
 });

@@ -45,7 +45,7 @@ describe('sevadm setup in a real terminal', () => {
       expect(tested).not.toContain(severa.clientSecret);
       expect(tested).not.toContain(TOKEN);
       // Both sides' lists are there: map the Severa language sv-SE to Administration's EN.
-      await app.waitFor(/sv-SE\s+SV\s+Svenska/);
+      await app.waitFor(/en-GB\s+EN\s+Engelska/);
       for (let i = 0; i < 40 && !/^ {3}sv-SE/.test(app.inverseLines()[0] ?? ''); i++) await app.keys('j');
       expect(app.inverseLines()[0]).toMatch(/^ {3}sv-SE/);
       await app.keys('\r');

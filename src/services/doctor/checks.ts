@@ -43,11 +43,11 @@ export async function runChecks(
   }
 
   let administrationUp = false;
-  if (!administration) add('Administration connection', false, 'not configured', 'run sevadm setup, or set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (and run sevadm bridge on the Windows host)');
+  if (!administration) add('Administration connection', false, 'not configured', 'run sevadm setup, or set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (and run sevadm bridge on the Windows host), or on that host SEVADM_ADK_COMMON_FILES and SEVADM_ADK_COMPANY');
   else {
     const test = await testAdministration(administration);
     administrationUp = test.ok;
-    if (!test.ok) add('Administration connection', false, test.error ?? '?', 'start sevadm bridge on the Windows host and check the URL, the token and the company paths');
+    if (!test.ok) add('Administration connection', false, test.error ?? '?', 'start sevadm bridge on the Windows host and check the URL and the token; with the ADK, check the folders and Adk.dll (see the detail)');
     else {
       add('Administration connection', true, `"${test.name}", ADK ${test.adkVersion}`);
       add('Administration variant', test.variant !== 500, `Visma Administration ${test.variant}`, 'projects need Administration 1000 or 2000; the other transfers work on 500');
