@@ -66,10 +66,9 @@ export function fakeCompanyFolders(setup: FakeCompanySetup): { commonFiles: stri
   return { commonFiles, company };
 }
 
-/** Copies an embedded company (the demo seed) into a fake ADK company: registers as lines, the rest through the adapter. */
-async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, library: string): Promise<AdkAdministration> {
-  const info = await source.companyInfo();
-  const registers: FakeCompanySetup['registers'] = [
+/** A company's registers (articles, suppliers, terms, languages, currencies, profit centres) as stand-in lines. */
+export async function registersOf(source: AdministrationPort): Promise<NonNullable<FakeCompanySetup['registers']>> {
+  return [
     ...(await source.listArticles()).map((a) => [1, { 0: a.number, 1: a.name, 5: a.accountingCode ?? '', 7: a.unitCode ?? '', 45: a.price ?? 0, 76: Boolean(a.inactive) }] as [number, Record<number, string | number | boolean>]),
     ...(await source.listSuppliers()).map((s) => [12, { 0: s.number, 1: s.name, 14: s.organisationNumber ?? '', 56: s.project ?? '' }] as [number, Record<number, string>]),
     ...(await source.listTermsOfPayment()).map((t) => [15, { 0: t.code, 1: t.text }] as [number, Record<number, string>]),
@@ -77,7 +76,12 @@ async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, 
     ...(await source.listCurrencies()).map((c) => [17, { 0: c.code, 1: c.name, 2: 1, 4: c.rate }] as [number, Record<number, string | number>]),
     ...(await source.listProfitCentres()).map((p) => [25, { 0: '2026', 1: p.code, 2: p.name }] as [number, Record<number, string>]),
   ];
-  const folders = fakeCompanyFolders({ name: info.name, variant, invoiceSeries: 20001, registers });
+}
+
+/** Copies an embedded company (the demo seed) into a fake ADK company: registers as lines, the rest through the adapter. */
+async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, library: string): Promise<AdkAdministration> {
+  const info = await source.companyInfo();
+  const folders = fakeCompanyFolders({ name: info.name, variant, invoiceSeries: 20001, registers: await registersOf(source) });
   const adk = await AdkAdministration.open({ library, ...folders });
   for (const { timestamp: _t, ...customer } of await source.listCustomers()) await adk.addCustomer(customer);
   if (variant !== 500) for (const { timestamp: _t, ...project } of await source.listProjects()) await adk.addProject(project);

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TransferRowLine, TransferSummaryLine } from '../../src/headless/result.js';
+import { runTransferCommand } from '../../src/headless/transfer.js';
+import { AdkAdministration } from '../../src/services/administration/adk/adapter.js';
+import { freshCompanies } from '../helpers/administration.js';
+import { fakeAdkLibrary, fakeCompanyFolders, registersOf } from '../helpers/fakeAdk.js';
+import { sandbox } from '../helpers/severa.js';
+
+const saved = { ...process.env };
+beforeEach(() => {
+  for (const name of Object.keys(process.env)) if (name.startsWith('SEVADM_')) delete process.env[name];
+  process.env.XDG_DATA_HOME = mkdtempSync(join(tmpdir(), 'sevadm-data-'));
+  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'sevadm-config-'));
+});
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+async function transfer(args: string[]) {
+  const lines: string[] = [];
+  const code = await runTransferCommand([...args, '--json'], (l) => lines.push(l));
+  return { code, rows: lines.slice(0, -1).map((l) => TransferRowLine.parse(JSON.parse(l))), summary: TransferSummaryLine.parse(JSON.parse(lines.at(-1)!)).summary };
+}
+
+describe('sevadm transfer into Visma Administration through the ADK (stand-in library)', () => {
+  it('books customers, projects and invoices; the company keeps them across runs; never the same invoice twice', async () => {
+    const severa = await sandbox();
+    const { port, small } = await freshCompanies();
+    const folders = fakeCompanyFolders({ name: 'Övningsbolaget AB', variant: 2000, invoiceSeries: 20001, registers: await registersOf(port) });
+    await port.close();
+    await small.close();
+    Object.assign(process.env, {
+      SEVADM_SEVERA_BASE_URL: severa.url,
+      SEVADM_SEVERA_CLIENT_ID: severa.clientId,
+      SEVADM_SEVERA_CLIENT_SECRET: severa.clientSecret,
+      SEVADM_ADK_COMMON_FILES: folders.commonFiles,
+      SEVADM_ADK_COMPANY: folders.company,
+      SEVADM_ADK_LIBRARY: fakeAdkLibrary(),
+    });
+
+    const customers = await transfer(['customers', '--changed-since', '2020-01-01', '--select', 'all']);
+    expect(customers.code).toBe(0);
+    expect(customers.summary.transferred).toBe(64);
+    const projects = await transfer(['projects', '--changed-since', '2020-01-01', '--select', 'all']);
+    expect(projects.summary.transferred).toBeGreaterThan(20);
+    const invoices = await transfer(['invoices', '--status', 'Ready for transfer', '--select', 'all', '--set-status', 'none']);
+    const booked = invoices.rows.filter((r) => r.result === 'created');
+    expect(booked.length).toBeGreaterThan(10);
+
+    // A new run (a new worker, the company opened again) with the ledger gone: the company itself says
+    // each invoice is there already, found by the Severa guid on its head.
+    rmSync(join(process.env.XDG_DATA_HOME!, 'sevadm', 'ledger.sqlite'), { force: true });
+    const again = await transfer(['invoices', '--status', 'Ready for transfer', '--select', booked.map((r) => r.id).join(','), '--set-status', 'none']);
+    expect(again.summary.transferred).toBe(0);
+    expect(again.rows.every((r) => r.result === 'skipped' && /already transferred as invoice \d+/.test(r.reason ?? ''))).toBe(true);
+
+    const adk = await AdkAdministration.open({ library: fakeAdkLibrary(), ...folders });
+    try {
+      expect((await adk.listCustomers()).length).toBe(64);
+      const one = await adk.findInvoicesByReference(booked[0]!.id);
+      expect(one).toHaveLength(1);
+      expect(one[0]!.rows.length).toBeGreaterThan(0);
+    } finally {
+      await adk.close();
+    }
+    expect(existsSync(join(folders.company, 'company.dat'))).toBe(true);
+    expect(readFileSync(join(folders.company, 'company.dat')).includes(Buffer.from('Ö', 'latin1'))).toBe(true);
+  }, 120_000);
+});
