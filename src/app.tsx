@@ -225,12 +225,12 @@ export function App({ session, initial, onAction }: AppProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <TabBar tab={state.tab} demo={state.demo} profile={state.profile} width={columns} t={t} />
+      <TabBar tab={state.tab} demo={state.demo} width={columns} t={t} />
       <Box height={mainHeight} flexDirection="column">
         {main}
       </Box>
       {state.logOpen ? <LogPanel log={state.log} height={LOG_HEIGHT} t={t} /> : null}
-      <StatusBar connections={state.connections} middle={middle} width={columns} hints={hints} hintsAreError={Boolean(state.sinceError)} t={t} />
+      <StatusBar connections={state.connections} middle={middle} width={columns} hints={hints} hintsAreError={Boolean(state.sinceError)} profile={state.profile} t={t} />
     </Box>
   );
 }

@@ -18,17 +18,21 @@ export interface StatusBarProps {
   width: number;
   /** Show the hint line as a problem (red). */
   hintsAreError?: boolean;
+  /** The client company's profile in use. */
+  profile?: string;
   t: Translate;
 }
 
 /** Two lines: both connections, the selection and the transfer's progress; then a notice, or the key hints for where the cursor is. */
-export function StatusBar({ connections, middle, hints, hintsAreError, width, t }: StatusBarProps) {
+export function StatusBar({ connections, middle, hints, hintsAreError, profile, width, t }: StatusBarProps) {
   const wide = width >= 100;
   const severa = connectionText('severa', connections.severa, t, wide);
   const administration = connectionText('administration', connections.administration, t, wide);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
+        {profile ? <Text color="black" backgroundColor="cyan">{` ${profile} `}</Text> : null}
+        {profile ? ' ' : null}
         <Text color={severa.color}>{severa.text}</Text>
         {'  '}
         <Text color={administration.color}>{administration.text}</Text>

@@ -17,7 +17,7 @@ export function tabLabel(tab: TabId, t: Translate): string {
   return t(LABEL[tab]);
 }
 
-export function TabBar({ tab, demo, profile, width, t }: { tab: TabId; demo: boolean; profile?: string; width: number; t: Translate }) {
+export function TabBar({ tab, demo, width, t }: { tab: TabId; demo: boolean; width: number; t: Translate }) {
   // Narrow terminals: the other tabs shrink to their number and a few letters.
   const narrow = width < 100;
   return (
@@ -30,7 +30,6 @@ export function TabBar({ tab, demo, profile, width, t }: { tab: TabId; demo: boo
         </Text>
       </Box>
       {demo ? <Text color="black" backgroundColor="yellow">{` ${t('conn.demo')} `}</Text> : null}
-      {profile ? <Text color="black" backgroundColor="cyan">{` ${profile} `}</Text> : null}
     </Box>
   );
 }
