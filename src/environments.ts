@@ -44,7 +44,12 @@ export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnviron
   const company = await openDemoCompany(dir, 2000);
   let forward: Session | undefined;
   const severa = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, onEvent: (e) => forward?.severaEvent(e) });
-  const fixed = { values: { 'severa.baseUrl': sandbox.url, 'severa.clientId': sandbox.clientId }, secretsSet: { 'severa.clientSecret': true }, overridden: [] };
+  // Shown on the settings screen: the demo's connection is fixed (the sandbox and the embedded company file).
+  const fixed = {
+    values: { 'severa.baseUrl': sandbox.url, 'severa.clientId': sandbox.clientId, 'administration.companyPath': demoCompanyFile(dir, 2000) },
+    secretsSet: { 'severa.clientSecret': true },
+    overridden: [],
+  };
   const { session, ledger } = sessionOver({ severa, administration: company }, dir, 'demo', new FileConfiguration(join(dir, 'settings.json'), fixed));
   forward = session;
   return {
