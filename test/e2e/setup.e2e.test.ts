@@ -46,7 +46,12 @@ describe('sevadm setup in a real terminal', () => {
       expect(tested).not.toContain(TOKEN);
       // Both sides' lists are there: map the Severa language sv-SE to Administration's EN.
       await app.waitFor(/en-GB\s+EN\s+Engelska/);
-      for (let i = 0; i < 40 && !/^ {3}sv-SE/.test(app.inverseLines()[0] ?? ''); i++) await app.keys('j');
+      // One line at a time: each key waits for the cursor to move, so a slow frame cannot make it overshoot.
+      for (let i = 0; i < 40 && !/^ {3}sv-SE/.test(app.inverseLines()[0] ?? ''); i++) {
+        const before = app.inverseLines()[0];
+        await app.keys('j');
+        for (let waited = 0; app.inverseLines()[0] === before && waited < 3000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      }
       expect(app.inverseLines()[0]).toMatch(/^ {3}sv-SE/);
       await app.keys('\r');
       await app.waitFor('(not mapped)');
