@@ -8,6 +8,7 @@ import { LogPanel } from './components/LogPanel.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TabBar } from './components/TabBar.js';
 import { translator } from './i18n/index.js';
+import { SettingRefused } from './cliOptions.js';
 import { Picker } from './components/Picker.js';
 import { columnsOf } from './screens/columns.js';
 import { ListScreen } from './screens/ListScreen.js';
@@ -131,7 +132,7 @@ export function App({ session, initial, onAction }: AppProps) {
               connectBoth();
               loadSettings();
             },
-            (error: unknown) => dispatch({ type: 'settingRefused', error: (error as Error).message }),
+            (error: unknown) => dispatch({ type: 'settingRefused', error: error instanceof SettingRefused ? t(error.key, error.params) : (error as Error).message }),
           );
           break;
         }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { UsageError } from '../cliOptions.js';
+import { SettingRefused } from '../cliOptions.js';
+import type { MessageKey } from '../i18n/index.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 import { DEMO_CUSTOMER_MAPPINGS, type Mappings } from '../services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from '../services/transfer/settings.js';
@@ -53,7 +54,7 @@ export interface ConfigurationStore {
   /** False for the demo and a bare environment: their connection is fixed. */
   readonly connectionEditable: boolean;
   connection(): ConnectionView;
-  /** Validates and saves one field; a bad value is a UsageError naming the field and what is allowed. */
+  /** Validates and saves one field; a bad value is refused naming the field and what is allowed. */
   setConnectionField(field: ConnectionField, value: string): void;
   mappings(): Mappings;
   saveMappings(mappings: Mappings): void;
@@ -61,7 +62,7 @@ export interface ConfigurationStore {
   saveSettings(settings: TransferSettings): void;
 }
 
-const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed: string }> = {
+const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed: MessageKey }> = {
   'severa.baseUrl': {
     schema: z.string().trim().min(1).refine((v) => {
       try {
@@ -71,23 +72,23 @@ const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed:
         return false;
       }
     }),
-    allowed: 'production, stage or an https:// URL',
+    allowed: 'refused.severaBaseUrl',
   },
-  'severa.clientId': { schema: z.string().trim().min(1), allowed: 'the client id from Severa › Settings › Integrations › REST API' },
-  'severa.clientSecret': { schema: z.string().trim().min(1), allowed: 'the client secret shown once when the credentials were made' },
-  'administration.bridgeUrl': { schema: z.string().trim().regex(/^https?:\/\/[^\s/]+/), allowed: 'a URL such as http://10.0.0.5:7730' },
-  'administration.bridgeToken': { schema: z.string().trim().min(16), allowed: 'the token sevadm bridge printed (16 characters or more)' },
-  'administration.commonFilesPath': { schema: z.string().trim().min(1), allowed: 'a folder path, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer' },
-  'administration.companyPath': { schema: z.string().trim().min(1), allowed: 'a folder path, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000' },
-  'administration.adkLibrary': { schema: z.string().trim().min(1), allowed: 'the path of Adk.dll (leave it unset to use the one the registry names)' },
-  'administration.adkUser': { schema: z.string().trim().min(1), allowed: 'the Administration user name (only when login is turned on)' },
-  'administration.adkPassword': { schema: z.string().min(1), allowed: 'the Administration password (only when login is turned on)' },
+  'severa.clientId': { schema: z.string().trim().min(1), allowed: 'refused.severaClientId' },
+  'severa.clientSecret': { schema: z.string().trim().min(1), allowed: 'refused.severaClientSecret' },
+  'administration.bridgeUrl': { schema: z.string().trim().regex(/^https?:\/\/[^\s/]+/), allowed: 'refused.bridgeUrl' },
+  'administration.bridgeToken': { schema: z.string().trim().min(16), allowed: 'refused.bridgeToken' },
+  'administration.commonFilesPath': { schema: z.string().trim().min(1), allowed: 'refused.commonFilesPath' },
+  'administration.companyPath': { schema: z.string().trim().min(1), allowed: 'refused.companyPath' },
+  'administration.adkLibrary': { schema: z.string().trim().min(1), allowed: 'refused.adkLibrary' },
+  'administration.adkUser': { schema: z.string().trim().min(1), allowed: 'refused.adkUser' },
+  'administration.adkPassword': { schema: z.string().min(1), allowed: 'refused.adkPassword' },
 };
 
 /** A field's value checked against its rule; the error names the field and what it takes. */
 export function validateConnectionField(field: ConnectionField, value: string): string {
   const parsed = FIELD_RULES[field].schema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`${field}: ${FIELD_RULES[field].allowed}`);
+  if (!parsed.success) throw new SettingRefused(FIELD_RULES[field].allowed);
   return parsed.data.trim();
 }
 
@@ -169,7 +170,7 @@ export class FileConfiguration implements ConfigurationStore {
   }
 
   setConnectionField(field: ConnectionField, _value?: string): void {
-    throw new UsageError(`${field}: this connection is fixed here (demo or environment variables); use a profile (sevadm setup) to edit it`);
+    throw new SettingRefused('refused.fixed');
   }
 
   mappings(): Mappings {

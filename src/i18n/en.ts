@@ -265,6 +265,23 @@ export const en = {
   'hint.settingsSecret': 'type (hidden) · Enter save · Esc cancel; the old value stays until you save',
   'setup.nameQuestion': 'Profile name for this client company (letters, digits, . _ -)',
   'setup.nameInvalid': 'A profile name is 1–40 letters, digits, . _ or -',
+  'refused.paidStatus': 'Paid: choose the Severa status that marks an invoice paid',
+  'refused.numberPolicy': "Invoice numbers: keep Severa's number, or Administration's number series",
+  'refused.productType': 'Fee product type: one of {types}',
+  'refused.billable': 'Fees billable: yes or no',
+  'refused.markup': 'Markup on billable fees: a percentage from 0 to 1000 with at most two decimals (e.g. 15 or 12,5), got "{value}"',
+  'refused.vatCode': 'VAT: an Administration VAT code {codes}, got "{value}"',
+  'refused.severaBaseUrl': 'Base URL: production, stage or an https:// URL',
+  'refused.severaClientId': 'Client id: the client id from Severa › Settings › Integrations › REST API',
+  'refused.severaClientSecret': 'Client secret: the secret shown once when the credentials were made',
+  'refused.bridgeUrl': 'Bridge URL: a URL such as http://10.0.0.5:7730',
+  'refused.bridgeToken': 'Bridge token: the token sevadm bridge printed (16 characters or more)',
+  'refused.commonFilesPath': "Common files: a folder, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer",
+  'refused.companyPath': "Company folder: a folder, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000",
+  'refused.adkLibrary': 'Adk.dll: the path of the file (leave it unset to use the one the registry names)',
+  'refused.adkUser': 'Administration user: the user name (only when login is turned on)',
+  'refused.adkPassword': 'Administration password: the password (only when login is turned on)',
+  'refused.fixed': 'The connection is fixed here (demo or environment variables); sevadm setup makes a profile you can edit',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,8 +27,8 @@ describe('a profile as the settings screen edits it', () => {
   it('refuses a bad value naming the field and what is allowed, and writes nothing', () => {
     const s = store();
     const c = new ProfileConfiguration('acme', s, {});
-    expect(() => c.setConnectionField('severa.baseUrl', 'ftp://x')).toThrow(/severa.baseUrl: production, stage or an https:\/\/ URL/);
-    expect(() => c.setConnectionField('administration.bridgeUrl', 'localhost')).toThrow(/administration.bridgeUrl: a URL such as/);
+    expect(() => c.setConnectionField('severa.baseUrl', 'ftp://x')).toThrow(/Base URL: production, stage or an https:\/\/ URL/);
+    expect(() => c.setConnectionField('administration.bridgeUrl', 'localhost')).toThrow(/Bridge URL: a URL such as/);
     expect(() => c.setConnectionField('administration.bridgeToken', 'short')).toThrow(/16 characters or more/);
     expect(s.read().profiles.acme).toBeUndefined();
   });
@@ -65,7 +65,7 @@ describe('the demo / environment settings file', () => {
     expect(c.mappings().vatCodes).toEqual([{ rate: 12, administration: '3' }]);
     expect(JSON.parse(readFileSync(file, 'utf8')).paidStatus).toBe('Betald');
     expect(c.connection().values['administration.bridgeUrl']).toBe('http://10.0.0.5:7730');
-    expect(() => c.setConnectionField('severa.clientId', 'x')).toThrow(/severa.clientId: this connection is fixed here/);
+    expect(() => c.setConnectionField('severa.clientId', 'x')).toThrow(/The connection is fixed here/);
   });
 
   it('names the key of a broken hand edit and leaves the file alone', () => {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../cliOptions.js';
+import { SettingRefused } from '../../cliOptions.js';
 import type { ConnectionField } from '../../config/configurationStore.js';
 import { ProductType } from '../severa/schemas/index.js';
 import type { Mappings } from '../transfer/mappings.js';
@@ -23,22 +23,22 @@ export function changeSetting(settings: TransferSettings, key: SettingKey, value
     case 'afterTransferStatus':
       return { ...settings, [key]: text };
     case 'paidStatus':
-      if (!text) throw new UsageError('paidStatus: choose the Severa status that marks an invoice paid');
+      if (!text) throw new SettingRefused('refused.paidStatus');
       return { ...settings, paidStatus: text };
     case 'invoiceNumberPolicy':
-      if (text !== 'severa' && text !== 'administration') throw new UsageError('invoiceNumberPolicy: severa (keep Severa\'s number) or administration (its number series)');
+      if (text !== 'severa' && text !== 'administration') throw new SettingRefused('refused.numberPolicy');
       return { ...settings, invoiceNumberPolicy: text };
     case 'supplierProductType': {
       const parsed = ProductType.safeParse(text);
-      if (!parsed.success) throw new UsageError(`supplierProductType: one of ${ProductType.options.join(', ')}`);
+      if (!parsed.success) throw new SettingRefused('refused.productType', { types: ProductType.options.join(', ') });
       return { ...settings, supplierProductType: parsed.data };
     }
     case 'supplierBillable':
-      if (text !== 'true' && text !== 'false') throw new UsageError('supplierBillable: yes or no');
+      if (text !== 'true' && text !== 'false') throw new SettingRefused('refused.billable');
       return { ...settings, supplierBillable: text === 'true' };
     case 'supplierMarkupPercent': {
       const n = Number((text ?? '').replace(',', '.'));
-      if (!text || !/^\d+([.,]\d{1,2})?$/.test(text) || n > 1000) throw new UsageError(`supplierMarkupPercent: a percentage from 0 to 1000 with at most two decimals (e.g. 15 or 12,5), got "${value ?? ''}"`);
+      if (!text || !/^\d+([.,]\d{1,2})?$/.test(text) || n > 1000) throw new SettingRefused('refused.markup', { value: value ?? '' });
       return { ...settings, supplierMarkupPercent: n };
     }
   }
@@ -54,7 +54,7 @@ export function changeMapping(mappings: Mappings, table: MappingTable, severa: s
     }
     case 'vatCodes': {
       const rate = Number(severa);
-      if (administration && !(VAT_CODES as readonly string[]).includes(administration)) throw new UsageError(`vatCodes: an Administration VAT code ${VAT_CODES.join(', ')}, got "${administration}"`);
+      if (administration && !(VAT_CODES as readonly string[]).includes(administration)) throw new SettingRefused('refused.vatCode', { codes: VAT_CODES.join(', '), value: administration });
       const rest = mappings.vatCodes.filter((m) => m.rate !== rate);
       return { ...mappings, vatCodes: administration ? [...rest, { rate, administration: administration as (typeof VAT_CODES)[number] }].sort((a, b) => a.rate - b.rate) : rest };
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SettingRefused } from '../../../src/cliOptions.js';
+import { translator } from '../../../src/i18n/index.js';
 import { changeMapping, changeSetting } from '../../../src/services/setup/settingChange.js';
 import { DEMO_CUSTOMER_MAPPINGS, mappedCode } from '../../../src/services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS } from '../../../src/services/transfer/settings.js';
@@ -15,12 +17,21 @@ describe('a change on the settings screen', () => {
   });
 
   it('refuses values that are not allowed, naming the setting and what it takes', () => {
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '12,5x')).toThrow(/supplierMarkupPercent: a percentage from 0 to 1000.*got "12,5x"/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '12,5x')).toThrow(/Markup on billable fees: a percentage from 0 to 1000.*got "12,5x"/);
     expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '1001')).toThrow(/0 to 1000/);
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '-1')).toThrow(/supplierMarkupPercent/);
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierProductType', 'Travel')).toThrow(/supplierProductType: one of FixedFees, Materials, Subcontracting/);
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'paidStatus', undefined)).toThrow(/paidStatus/);
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'invoiceNumberPolicy', 'both')).toThrow(/invoiceNumberPolicy/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '-1')).toThrow(/Markup on billable fees/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierProductType', 'Travel')).toThrow(/Fee product type: one of FixedFees, Materials, Subcontracting/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'paidStatus', undefined)).toThrow(/Paid: choose/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'invoiceNumberPolicy', 'both')).toThrow(/Invoice numbers/);
+    // The same refusal in Swedish for the Swedish screen.
+    const refused = (() => {
+      try {
+        changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', 'mycket');
+      } catch (error) {
+        return error as SettingRefused;
+      }
+    })();
+    expect(refused && translator('sv')(refused.key, refused.params)).toBe('Påslag på fakturerbara kostnader: en procentsats 0–1000 med högst två decimaler (t.ex. 15 eller 12,5), fick "mycket"');
   });
 
   it('sets, replaces and removes one mapping line, leaving the others', () => {
@@ -35,7 +46,7 @@ describe('a change on the settings screen', () => {
     expect(m.paymentTerms.at(-1)).toEqual({ days: 45, administration: '30' });
     m = changeMapping(m, 'vatCodes', '25', '0');
     expect(m.vatCodes).toEqual([{ rate: 25, administration: '0' }]);
-    expect(() => changeMapping(m, 'vatCodes', '25', '7')).toThrow(/vatCodes: an Administration VAT code 0, 1, 2, 3/);
+    expect(() => changeMapping(m, 'vatCodes', '25', '7')).toThrow(/VAT: an Administration VAT code 0, 1, 2, 3/);
     m = changeMapping(m, 'costCentres', '10', 'SÄLJ');
     expect(mappedCode(m.costCentres, '10')).toBe('SÄLJ');
     // Codes with no line go as they are.
