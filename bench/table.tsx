@@ -1,5 +1,4 @@
 import { render } from 'ink-testing-library';
-import React from 'react';
 import { App } from '../src/app.js';
 import type { Session } from '../src/session.js';
 import { initialState } from '../src/state/app.js';

@@ -9,6 +9,7 @@ import { StatusBar } from './components/StatusBar.js';
 import { TabBar } from './components/TabBar.js';
 import { translator } from './i18n/index.js';
 import { SettingRefused } from './cliOptions.js';
+import { failureText } from './i18n/failures.js';
 import { Picker } from './components/Picker.js';
 import { columnsOf } from './screens/columns.js';
 import { ListScreen } from './screens/ListScreen.js';
@@ -63,14 +64,14 @@ export function App({ session, initial, onAction }: AppProps) {
     dispatch({ type: 'loading', list });
     session.load(list, filter, state.lang).then(
       (result) => dispatch({ type: 'loaded', list, ...result }),
-      (error: unknown) => dispatch({ type: 'loadFailed', list, error: (error as { short?: string }).short ?? (error as Error).message }),
+      (error: unknown) => dispatch({ type: 'loadFailed', list, error: failureText(error, state.lang) }),
     );
   };
 
   useEffect(() => session.onLog((level, text) => dispatch({ type: 'log', level, text })), [session]);
 
   const connectBoth = () => {
-    void session.connectSevera().then((c) => {
+    void session.connectSevera(state.lang).then((c) => {
       dispatch({ type: 'connection', side: 'severa', connection: c });
       if (c.state !== 'connected') return;
       load('severaCustomers', loadFilter(initial, 'severaCustomers'));
@@ -79,7 +80,7 @@ export function App({ session, initial, onAction }: AppProps) {
         (error: unknown) => dispatch({ type: 'log', level: 'error', text: (error as Error).message }),
       );
     });
-    void session.connectAdministration().then((c) => {
+    void session.connectAdministration(state.lang).then((c) => {
       dispatch({ type: 'connection', side: 'administration', connection: c });
       if (c.state === 'connected') load('administrationCustomers', loadFilter(initial, 'administrationCustomers'));
     });

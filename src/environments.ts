@@ -11,7 +11,7 @@ import { SeveraClient } from './services/severa/index.js';
 import { Ledger } from './services/transfer/ledger.js';
 import { Session, type Sides } from './session.js';
 import { type ConfigurationStore, environmentConnectionView, FileConfiguration, ProfileConfiguration } from './config/configurationStore.js';
-import { type Profile, ProfileStore } from './config/profiles.js';
+import { ProfileStore } from './config/profiles.js';
 
 /** Both sides, the ledger and the session over them, and how to let go of all of it. */
 export interface OpenEnvironment {

@@ -1,4 +1,5 @@
 import { type Lang, translator } from './i18n/index.js';
+import { failureText } from './i18n/failures.js';
 import { AdministrationError } from './services/administration/errors.js';
 import type { AdmCustomer } from './services/administration/models.js';
 import { TransferRefusal } from './services/transfer/refusal.js';
@@ -69,10 +70,6 @@ function flat(value: unknown): string {
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
-const reason = (error: unknown) => {
-  const e = error as { short?: string; message?: string };
-  return e?.short ?? e?.message ?? String(error);
-};
 
 /**
  * The services behind the screens: connections, the loaded records and transfers. No React here; the
@@ -175,25 +172,25 @@ export class Session {
       .map(([k, v]) => [k, typeof v === 'object' ? flat(v) : String(v)]);
   }
 
-  async connectSevera(): Promise<Connection> {
+  async connectSevera(lang: Lang = 'en'): Promise<Connection> {
     const { severa, severaProblem } = this.options;
     if (!severa) return { state: 'disconnected', reason: severaProblem ?? 'not configured' };
     try {
       const organization = await severa.organizationDetails();
       return { state: 'connected', name: organization.name ?? '?' };
     } catch (error) {
-      return { state: 'disconnected', reason: reason(error) };
+      return { state: 'disconnected', reason: failureText(error, lang) };
     }
   }
 
-  async connectAdministration(): Promise<Connection> {
+  async connectAdministration(lang: Lang = 'en'): Promise<Connection> {
     const { administration, administrationProblem } = this.options;
     if (!administration) return { state: 'disconnected', reason: administrationProblem ?? 'not configured' };
     try {
       const info = await administration.companyInfo();
       return { state: 'connected', name: `${info.name} (${info.variant})` };
     } catch (error) {
-      return { state: 'disconnected', reason: reason(error) };
+      return { state: 'disconnected', reason: failureText(error, lang) };
     }
   }
 
@@ -298,12 +295,10 @@ export class Session {
     const { ledger, concurrency } = this.options;
     const mappings = this.mappings;
     const t = translator(lang);
-    // Errors in the user's language: refusals from the catalogue, ADK errors in their own two languages.
+    // Errors in the user's language; the detail keeps the technical message (endpoint, status) for the log.
     const describeError = (error: unknown) => {
-      const e = error as { short?: string; message?: string; mayHaveBeenApplied?: boolean };
-      let message = e?.short ?? e?.message ?? String(error);
-      if (error instanceof TransferRefusal && error.reason) message = t(error.reason.key, error.reason.params);
-      else if (error instanceof AdministrationError) message = error.text(lang);
+      const e = error as { message?: string; mayHaveBeenApplied?: boolean };
+      const message = failureText(error, lang);
       const translated = error instanceof AdministrationError || (error instanceof TransferRefusal && error.reason);
       return { message, detail: translated ? message : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
     };

@@ -1,5 +1,4 @@
 import { render } from 'ink';
-import React from 'react';
 import { App } from './app.js';
 import type { Lang } from './i18n/index.js';
 import type { Session } from './session.js';

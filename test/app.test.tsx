@@ -1,5 +1,4 @@
 import { cleanup, render } from 'ink-testing-library';
-import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app.js';
 import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary } from '../src/services/transfer/engine.js';

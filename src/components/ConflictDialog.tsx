@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { isMessageKey, type Translate } from '../i18n/index.js';
 import type { ConflictPrompt, Side } from '../state/app.js';
 import { fit } from './text.js';

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import type { Row } from '../state/list.js';

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import { KEYMAP } from '../state/keymap.js';
 import { fit } from './text.js';

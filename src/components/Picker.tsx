@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import type { Translate } from '../i18n/index.js';
 
 /** A list to choose one from (invoice statuses, mapping codes); long lists scroll with the cursor. */

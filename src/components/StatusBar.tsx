@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { Connection, Side } from '../state/app.js';
 

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React, { memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { isMarked, type ListState, type Row } from '../state/list.js';

@@ -282,6 +282,16 @@ export const en = {
   'refused.adkUser': 'Administration user: the user name (only when login is turned on)',
   'refused.adkPassword': 'Administration password: the password (only when login is turned on)',
   'refused.fixed': 'The connection is fixed here (demo or environment variables); sevadm setup makes a profile you can edit',
+  'failure.severaAuth': 'Severa refused the credentials',
+  'failure.severaScope': 'missing Severa scope: {detail}',
+  'failure.severaNotFound': 'not found in Severa',
+  'failure.severaQuota': 'Severa quota exceeded ({attempts} tries)',
+  'failure.severaServer': 'Severa server error {status}',
+  'failure.severaRefused': 'Severa refused the request ({status})',
+  'failure.severaSchema': 'unexpected Severa data in "{field}"',
+  'failure.severaUncertain': 'no answer from Severa; the write may have been saved',
+  'failure.severaTimeout': 'Severa did not answer in time',
+  'failure.severaNetwork': 'cannot reach Severa ({detail})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { WindowedTable } from '../components/WindowedTable.js';
 import type { Translate } from '../i18n/index.js';
 import { activeList, type AppState, listName, tableHeight } from '../state/app.js';

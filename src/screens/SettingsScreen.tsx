@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { Picker } from '../components/Picker.js';
 import { fit } from '../components/text.js';
 import type { Translate } from '../i18n/index.js';

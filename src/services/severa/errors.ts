@@ -51,7 +51,12 @@ export class SeveraApiError extends SeveraError {
     super(`${endpoint}: ${status}${type ? ` ${type}` : ''}${detailText ? ` – ${detailText}` : ''}`, endpoint, mayHaveBeenApplied);
     this.code = code;
     this.short = short;
+    this.detailText = detailText;
+    this.attempts = attempts;
   }
+  /** Severa's own words about the problem (field: message; …), if it sent any. */
+  readonly detailText: string;
+  readonly attempts: number;
 }
 
 function codeFor(status: number, type: string | undefined): SeveraErrorCode {
@@ -98,7 +103,7 @@ export class SeveraSchemaError extends SeveraError {
 export class SeveraNetworkError extends SeveraError {
   readonly code: SeveraErrorCode;
   readonly short: string;
-  constructor(endpoint: string, kind: 'timeout' | 'network', mayHaveBeenApplied: boolean, detail: string, cause?: unknown) {
+  constructor(endpoint: string, kind: 'timeout' | 'network', mayHaveBeenApplied: boolean, readonly detail: string, cause?: unknown) {
     const what = kind === 'timeout' ? 'Severa did not answer in time' : `cannot reach Severa (${detail})`;
     super(
       `${endpoint}: ${what}${mayHaveBeenApplied ? '; the write may have been applied, check before retrying' : ''}`,
