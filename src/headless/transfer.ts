@@ -88,7 +88,9 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
         env.session.settings = { ...env.session.settings, afterTransferStatus: target?.name };
       }
     }
-    const { rows } = await env.session.load(list, { since, until, statusGuid }, lang);
+    const { rows, banner } = await env.session.load(list, { since, until, statusGuid }, lang);
+    // Nothing in the list can go (projects on Administration 500): one configuration error, not a failure per row.
+    if (banner) throw new UsageError(banner);
     let ids: string[];
     if (values.select === 'all') ids = rows.map((r) => r.id);
     else {

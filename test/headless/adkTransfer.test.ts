@@ -69,4 +69,19 @@ describe('sevadm transfer into Visma Administration through the ADK (stand-in li
     expect(existsSync(join(folders.company, 'company.dat'))).toBe(true);
     expect(readFileSync(join(folders.company, 'company.dat')).includes(Buffer.from('Ö', 'latin1'))).toBe(true);
   }, 120_000);
+
+  it('on a variant-500 company, projects stop with one configuration error (exit 2) and nothing is written', async () => {
+    const severa = await sandbox();
+    const folders = fakeCompanyFolders({ name: 'Lilla Verkstaden AB', variant: 500 });
+    Object.assign(process.env, {
+      SEVADM_SEVERA_BASE_URL: severa.url,
+      SEVADM_SEVERA_CLIENT_ID: severa.clientId,
+      SEVADM_SEVERA_CLIENT_SECRET: severa.clientSecret,
+      SEVADM_ADK_COMMON_FILES: folders.commonFiles,
+      SEVADM_ADK_COMPANY: folders.company,
+      SEVADM_ADK_LIBRARY: fakeAdkLibrary(),
+    });
+    await expect(runTransferCommand(['projects', '--changed-since', '2020-01-01', '--select', 'all'], () => {})).rejects.toThrow(/need Visma Administration 1000 or 2000|1000 or 2000/);
+    expect(existsSync(join(folders.company, 'company.dat'))).toBe(false);
+  }, 60_000);
 });
