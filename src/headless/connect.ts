@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cliOptions.js';
-import { bridgeConnectionFromEnv, severaConnectionFromEnv } from '../config/environment.js';
+import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from '../config/environment.js';
 import { type OpenEnvironment, openDemo, openFromEnvironment } from '../environments.js';
 import { ProfileStore } from '../config/profiles.js';
 
@@ -14,8 +14,8 @@ export async function openFor(values: { demo?: boolean; 'data-dir'?: string; pro
   }
   if (values['data-dir']) throw new UsageError('--data-dir goes with --demo');
   const store = new ProfileStore();
-  if (!values.profile && !store.defaultName() && !severaConnectionFromEnv() && !bridgeConnectionFromEnv()) {
-    throw new UsageError('nothing to connect to: name a --profile (sevadm profile add), set SEVADM_SEVERA_* and SEVADM_BRIDGE_*, or add --demo');
+  if (!values.profile && !store.defaultName() && !severaConnectionFromEnv() && !adkConnectionFromEnv() && !bridgeConnectionFromEnv()) {
+    throw new UsageError('nothing to connect to: name a --profile (sevadm setup or sevadm profile add), set SEVADM_SEVERA_* and SEVADM_BRIDGE_* (or SEVADM_ADK_* on the Windows host), or add --demo');
   }
   return openFromEnvironment(values.profile, store);
 }
