@@ -1,5 +1,6 @@
 import { printThroughput, severaThroughput } from './severaThroughput.js';
 import { printTableBench } from './table.js';
+import { printAdkBench } from './adk.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
 const only = process.argv[2];
@@ -16,4 +17,9 @@ if (!only || only === 'table') {
   console.log('  target: median ≤ 16 ms for each');
   await printTableBench(100_000, 80, 24);
   await printTableBench(100_000, 120, 40);
+}
+
+if (!only || only === 'adk') {
+  console.log('ADK adapter: calls through the worker process and koffi, on the stand-in library (no target)');
+  await printAdkBench(1000);
 }
