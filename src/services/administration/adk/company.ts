@@ -37,6 +37,20 @@ export interface AdkCompanyPaths {
 
 type Values = Record<string, unknown>;
 
+/**
+ * The ADK's timestamps are the Windows host's wall-clock time ("YYYY-MM-DD HH:MM:SS"); sevadm runs on that
+ * host (or the bridge does), so its local time zone is the one to read them in.
+ */
+function wallClockToIso(text: string): string {
+  const [y, mo, d, h, mi, s] = text.split(/[- :]/).map(Number);
+  return new Date(y!, mo! - 1, d!, h ?? 0, mi ?? 0, s ?? 0).toISOString();
+}
+function isoToWallClock(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 const EMPTY_MEANS_ABSENT = new Set(['str', 'date']);
 
 /**
@@ -142,7 +156,7 @@ export class AdkCompany {
         }
         case 'stamp': {
           const long = this.adk.getDate(data, id);
-          value = long ? `${this.adk.longToDateTime(long).replace(' ', 'T')}Z` : '';
+          value = long ? wallClockToIso(this.adk.longToDateTime(long)) : '';
           break;
         }
       }
@@ -221,7 +235,7 @@ export class AdkCompany {
     if (changedSince === undefined) return undefined;
     const ms = Date.parse(changedSince);
     if (Number.isNaN(ms)) throw new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table: 'company', field: 'changedSince', detail: `"${changedSince}" is not a date` });
-    return this.adk.dateTimeToLong(new Date(ms).toISOString().slice(0, 19).replace('T', ' '));
+    return this.adk.dateTimeToLong(isoToWallClock(ms));
   }
 
   // --- company ---------------------------------------------------------------------------------
