@@ -1,5 +1,7 @@
 import type {
+  AddressModel,
   CostCenterModel,
+  CountryModel,
   CurrencyOutputModel,
   CustomerModel,
   InvoiceOutputModel,
@@ -30,5 +32,8 @@ export interface SeveraData {
   invoices: InvoiceOutputModel[];
   invoiceRows: InvoiceRowOutputModel[];
   projectFees: ProjectFeeOutputModel[];
+  /** Customers' addresses (the head office shows on the customer, read-only). Missing in older files. */
+  addresses?: AddressModel[];
+  countries?: CountryModel[];
   counters: { nextCustomerNumber: number; nextProjectNumber: number; nextInvoiceNumber: number };
 }

@@ -6,6 +6,7 @@ import { QueryReader } from './query.js';
 import { QUOTA_MESSAGE, QuotaWindow } from './quota.js';
 import { NotFound, readJsonBody, SandboxError, sendEmpty, sendException, sendJson } from './respond.js';
 import { customerRoutes } from './routes/customers.js';
+import { addressRoutes } from './routes/addresses.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { projectFeeRoutes } from './routes/projectFees.js';
 import { projectRoutes } from './routes/projects.js';
@@ -62,7 +63,7 @@ export interface SeveraSandbox {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...settingsRoutes, ...customerRoutes, ...projectRoutes, ...invoiceRoutes, ...projectFeeRoutes];
+const ROUTES: Route[] = [...settingsRoutes, ...customerRoutes, ...addressRoutes, ...projectRoutes, ...invoiceRoutes, ...projectFeeRoutes];
 
 interface CompiledRoute {
   route: Route;

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { dirname } from 'node:path';
 import type { SeveraData } from './data.js';
 import { DEFAULT_SEED, seedSeveraData } from './seed.js';
+import { withAddresses } from './addresses.js';
 
 /** The sandbox organisation in memory, written to a JSON file after each change when one is given. */
 export class SeveraStore {
@@ -24,9 +25,9 @@ export class SeveraStore {
       if (parsed?.version !== 1 || !Array.isArray(parsed.customers)) {
         throw new Error(`Severa sandbox data file ${options.file} is not sandbox data of version 1; move it away to start over`);
       }
-      return new SeveraStore(parsed, options.file);
+      return new SeveraStore(withAddresses(parsed), options.file);
     }
-    const store = new SeveraStore(seedSeveraData(options.seed ?? DEFAULT_SEED), options.file);
+    const store = new SeveraStore(withAddresses(seedSeveraData(options.seed ?? DEFAULT_SEED)), options.file);
     store.flush();
     return store;
   }

@@ -5,7 +5,10 @@ import { SeveraApiError } from './errors.js';
 import { collect, offsetPages, PAGE_SIZE, tokenPages } from './paging.js';
 import { RateLimiter } from './rateLimiter.js';
 import {
+  AddressCreateModel,
+  AddressModel,
   CostCenterModel,
+  CountryModel,
   CurrencyOutputModel,
   CustomerCreateModel,
   CustomerModel,
@@ -155,6 +158,27 @@ export class SeveraClient {
   /** Returns the updated customer (Severa answers with a one-element array). */
   async updateCustomer(guid: string, operations: PatchOperation[]): Promise<CustomerModel> {
     return this.patchOne(`/v1/customers/${encodeGuid(guid)}`, operations, CustomerModel);
+  }
+
+  /** The customer's addresses (offset paging). */
+  customerAddresses(customerGuid: string): Promise<AddressModel[]> {
+    return collect(offsetPages(this.transport, `/v1/customers/${encodeGuid(customerGuid)}/addresses`, {}, AddressModel, this.pageSize));
+  }
+
+  async createCustomerAddress(customerGuid: string, address: AddressCreateModel): Promise<AddressModel> {
+    const body = validateInput('address', AddressCreateModel, address);
+    return (await this.transport.request({ method: 'POST', path: `/v1/customers/${encodeGuid(customerGuid)}/addresses`, body, schema: AddressModel })).data;
+  }
+
+  updateAddress(guid: string, operations: PatchOperation[]): Promise<AddressModel> {
+    return this.patchOne(`/v1/addresses/${encodeGuid(guid)}`, operations, AddressModel);
+  }
+
+  /** A country by its ISO alpha-2 code (e.g. SE); null when Severa has none. */
+  async countryByCode2(code2: string): Promise<CountryModel | null> {
+    if (!/^[A-Za-z]{2}$/.test(code2)) return null;
+    const found = await this.getOrNull(`/v1/localization/countries/${code2.toUpperCase()}`, z.array(CountryModel));
+    return found?.[0] ?? null;
   }
 
   // --- projects -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { AdmCustomer, CustomerChanges, CustomerInput } from '../administration/models.js';
-import type { CustomerCreateModel, CustomerModel, PatchOperation } from '../severa/schemas/index.js';
+import type { AddressCreateModel, CustomerCreateModel, CustomerModel, PatchOperation } from '../severa/schemas/index.js';
 import { replace } from '../severa/schemas/index.js';
 import type { ConflictField } from './engine.js';
 import { type CustomerMappings, mappedCode } from './mappings.js';
@@ -15,6 +15,12 @@ export function organisationNumberFromVat(vat: string | null | undefined): strin
   return m ? `${m[1]}-${m[2]}` : undefined;
 }
 
+/** "Storgatan 1\nBox 12" → ["Storgatan 1", "Box 12"]; lines after the second join the second. */
+export function addressLines(addressline: string | null | undefined): [string | undefined, string | undefined] {
+  const lines = (addressline ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return [lines[0], lines.slice(1).join(', ') || undefined];
+}
+
 /** Severa customer → Administration customer (head-office address only). */
 export function severaToAdministration(c: CustomerModel, maps: CustomerMappings): CustomerInput {
   const vat = c.vatNumber?.replace(/\s/g, '') || undefined;
@@ -22,7 +28,9 @@ export function severaToAdministration(c: CustomerModel, maps: CustomerMappings)
   return compact({
     number: String(c.number ?? ''),
     name: c.name,
-    mailingAddress: c.headquarterAddress?.addressline ?? undefined,
+    // Severa keeps the street as one text, maybe over two lines; Administration has two address lines.
+    mailingAddress: addressLines(c.headquarterAddress?.addressline)[0],
+    mailingAddress2: addressLines(c.headquarterAddress?.addressline)[1],
     zipCode: c.headquarterAddress?.postalCode ?? undefined,
     city: c.headquarterAddress?.city ?? undefined,
     country: c.headquarterAddress?.country ?? undefined,
@@ -40,7 +48,7 @@ export function severaToAdministration(c: CustomerModel, maps: CustomerMappings)
   }) as CustomerInput;
 }
 
-const ADM_FIELDS = ['name', 'mailingAddress', 'zipCode', 'city', 'country', 'email', 'organisationNumber', 'vatNumber', 'export', 'currencyCode', 'languageCode', 'termsOfPaymentCode', 'notes', 'inactive'] as const;
+const ADM_FIELDS = ['name', 'mailingAddress', 'mailingAddress2', 'zipCode', 'city', 'country', 'email', 'organisationNumber', 'vatNumber', 'export', 'currencyCode', 'languageCode', 'termsOfPaymentCode', 'notes', 'inactive'] as const;
 
 const show = (v: unknown) => (v === undefined || v === null || v === '' ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 const same = (a: unknown, b: unknown) => show(a) === show(b) || (a === false && b === undefined) || (a === undefined && b === false);
@@ -106,6 +114,42 @@ export function severaConflict(incoming: CustomerCreateModel, existing: Customer
         path === '/isActive' ? !source : path === '/currency/guid' ? incoming.currency!.guid : path === '/language/guid' ? incoming.language!.guid : source;
       operations.push(replace(path, value));
     }
+    return { label, source: show(source), target: show(target), changes };
+  });
+  return { fields, operations };
+}
+
+/** The Administration customer's address as Severa's head office; undefined when it has none. */
+export function administrationAddress(a: AdmCustomer, countryGuid: string | undefined): AddressCreateModel | undefined {
+  const addressline = [a.mailingAddress, a.mailingAddress2].filter(Boolean).join('\n') || undefined;
+  if (!addressline && !a.zipCode && !a.city && !a.telephone && !a.fax) return undefined;
+  return compact({
+    addressline,
+    postalCode: a.zipCode,
+    city: a.city,
+    phone: a.telephone,
+    fax: a.fax,
+    country: countryGuid ? { guid: countryGuid } : undefined,
+    // One address serves as head office: postal, billing and visiting.
+    isPostalAddress: true,
+    isBillingAddress: true,
+    isVisitAddress: true,
+  }) as AddressCreateModel;
+}
+
+/** What an update would change in the head-office address (the customer shows it read-only; the address is patched). */
+export function addressConflict(incoming: AddressCreateModel | undefined, existing: CustomerModel): { fields: ConflictField[]; operations: PatchOperation[] } {
+  const hq = existing.headquarterAddress;
+  const rows: [string, string | null | undefined, string | null | undefined, string][] = [
+    ['address', incoming?.addressline, hq?.addressline, '/addressline'],
+    ['postalCode', incoming?.postalCode, hq?.postalCode, '/postalCode'],
+    ['city', incoming?.city, hq?.city, '/city'],
+  ];
+  const operations: PatchOperation[] = [];
+  const fields = rows.map(([label, source, target, path]) => {
+    // As for the other fields: what Administration leaves empty does not blank Severa's.
+    const changes = Boolean(source) && !same(source, target);
+    if (changes) operations.push(replace(path, source));
     return { label, source: show(source), target: show(target), changes };
   });
   return { fields, operations };

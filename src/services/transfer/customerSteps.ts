@@ -2,7 +2,7 @@ import type { AdmCustomer } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import type { SeveraClient } from '../severa/client.js';
 import type { CustomerModel } from '../severa/schemas/index.js';
-import { administrationConflict, administrationToSevera, type SeveraReferenceData, severaConflict, severaToAdministration } from './customerMapping.js';
+import { addressConflict, administrationAddress, administrationConflict, administrationToSevera, type SeveraReferenceData, severaConflict, severaToAdministration } from './customerMapping.js';
 import type { TransferStep } from './engine.js';
 import type { CustomerMappings } from './mappings.js';
 import { TransferRefusal } from './refusal.js';
@@ -50,6 +50,13 @@ export function customersToSevera(
   ref: SeveraReferenceData,
   knownTargetNumbers: ReadonlySet<string> = new Set(),
 ): TransferStep<AdmCustomer, CustomerModel> {
+  // Countries by ISO code, looked up once per run.
+  const countries = new Map<string, Promise<string | undefined>>();
+  const countryGuid = (code: string | undefined): Promise<string | undefined> => {
+    if (!code) return Promise.resolve(undefined);
+    if (!countries.has(code)) countries.set(code, severa.countryByCode2(code).then((c) => c?.guid));
+    return countries.get(code)!;
+  };
   const byNumber = async (number: string): Promise<CustomerModel | null> => {
     for await (const page of severa.customers({ numbers: [Number(number)] })) return page.find((c) => String(c.number) === number) ?? null;
     return null;
@@ -83,15 +90,26 @@ export function customersToSevera(
     likelyConflict: (a) => knownTargetNumbers.has(a.number),
     async create(a) {
       const created = await severa.createCustomer(administrationToSevera(a, maps, ref));
+      // The head office is an address of its own, added once the customer exists. Should it fail, the customer
+      // is there: the next run finds it and the update adds the address.
+      const address = administrationAddress(a, await countryGuid(a.countryCode));
+      if (address) await severa.createCustomerAddress(created.guid, address);
       return String(created.number ?? created.guid);
     },
     async update(a, existing) {
       const { operations } = severaConflict(administrationToSevera(a, maps, ref), existing, ref);
-      if (operations.length === 0) return String(existing.number);
-      return String((await severa.updateCustomer(existing.guid, operations)).number);
+      const address = administrationAddress(a, await countryGuid(a.countryCode));
+      const addressOps = addressConflict(address, existing).operations;
+      let number = String(existing.number);
+      if (operations.length) number = String((await severa.updateCustomer(existing.guid, operations)).number);
+      if (address && !existing.headquarterAddress?.guid) await severa.createCustomerAddress(existing.guid, address);
+      else if (addressOps.length) await severa.updateAddress(existing.headquarterAddress!.guid!, addressOps);
+      return number;
     },
     conflictView(a, existing) {
-      return { title: `${a.number} ${a.name}`, fields: severaConflict(administrationToSevera(a, maps, ref), existing, ref).fields };
+      const customer = severaConflict(administrationToSevera(a, maps, ref), existing, ref).fields;
+      const address = addressConflict(administrationAddress(a, undefined), existing).fields;
+      return { title: `${a.number} ${a.name}`, fields: [...customer, ...address] };
     },
     async findByPlannedKey(_sourceId, key) {
       return key && (await byNumber(key)) ? key : null;

@@ -9,3 +9,4 @@ export * from './projectFee.js';
 export * from './user.js';
 export * from './settings.js';
 export * from './patch.js';
+export * from './address.js';
