@@ -162,7 +162,7 @@ export class Session {
     lang: Lang = 'en',
     options: { dryRun?: boolean } = {},
   ): Promise<TransferSummary> {
-    const run = await transferRunFor(this.context(), list, ids, onEvent, askConflict, lang, options);
+    const run = await transferRunFor(this.context(), { list, ids, onEvent, askConflict, lang, dryRun: options.dryRun });
     this.run = run;
     try {
       return await run.run();

@@ -15,16 +15,19 @@ import type { SessionContext } from './context.js';
 import { pick } from './records.js';
 import { supplierInvoiceProgress } from './supplierInvoiceProgress.js';
 
+/** Which rows of which list go, and where the run reports to. */
+export interface TransferRequest {
+  list: ListId;
+  ids: string[];
+  onEvent: (event: TransferEvent) => void;
+  askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>;
+  lang: Lang;
+  dryRun?: boolean;
+}
+
 /** The engine run that transfers the chosen rows of a list to the other side (not started yet). */
-export async function transferRunFor(
-  ctx: SessionContext,
-  list: ListId,
-  ids: string[],
-  onEvent: (event: TransferEvent) => void,
-  askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
-  lang: Lang = 'en',
-  options: { dryRun?: boolean } = {},
-): Promise<TransferRun<unknown, unknown>> {
+export async function transferRunFor(ctx: SessionContext, request: TransferRequest): Promise<TransferRun<unknown, unknown>> {
+  const { list, ids, onEvent, askConflict, lang } = request;
   const { ledger, concurrency, mappings, settings } = ctx;
   const t = translator(lang);
   // Errors in the user's language; the detail keeps the technical message (endpoint, status) for the log.
@@ -35,7 +38,7 @@ export async function transferRunFor(
     return { message, detail: translated ? message : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
   };
   let run: TransferRun<unknown, unknown>;
-  const common = { ledger, concurrency, onEvent, askConflict, describeError, dryRun: options.dryRun };
+  const common = { ledger, concurrency, onEvent, askConflict, describeError, dryRun: request.dryRun };
   switch (list) {
     case 'severaCustomers': {
       const administration = ctx.administration();
