@@ -63,3 +63,18 @@ describe('the head-office address', () => {
     expect((await client.customerAddresses(customer.guid))[0]?.guid).toBe(customer.headquarterAddress?.guid);
   });
 });
+
+describe('conflict dialog labels', () => {
+  it('every field a customer conflict can show has a label in both catalogues', async () => {
+    const { isMessageKey, translator } = await import('../../../src/i18n/index.js');
+    const { administrationConflict, severaConflict, addressConflict } = await import('../../../src/services/transfer/customerMapping.js');
+    const customer = { guid: 'g', name: 'N', number: 1 };
+    const labels = [
+      ...administrationConflict({ number: '1', name: 'N' }, { number: '1', name: 'N', timestamp: '' }).fields,
+      ...severaConflict({ name: 'N' }, customer, { currencies: [], languages: [] }).fields,
+      ...addressConflict(undefined, customer).fields,
+    ].map((f) => `field.${f.label}`);
+    expect(labels.filter((k) => !isMessageKey(k))).toEqual([]);
+    for (const k of labels) expect(translator('sv')(k as never)).not.toBe(k);
+  });
+});
