@@ -16,6 +16,8 @@ export function ConflictDialog({ conflict, height, width, t }: { conflict: Confl
     const k = `field.${key}`;
     return isMessageKey(k) ? t(k) : key;
   };
+  // Yes/no fields in the user's language.
+  const value = (v: string) => (v === 'yes' ? t('yes') : v === 'no' ? t('no') : v);
   const button = (which: 'update' | 'skip') => (
     <Text inverse={conflict.choice === which} bold={conflict.choice === which}>{` ${t(which === 'update' ? 'conflict.update' : 'conflict.skip')} `}</Text>
   );
@@ -27,7 +29,7 @@ export function ConflictDialog({ conflict, height, width, t }: { conflict: Confl
       </Text>
       {rows.map((f) => (
         <Text key={f.label} color={f.changes ? 'yellow' : undefined} wrap="truncate-end">
-          {fit(`${f.changes ? '* ' : '  '}${label(f.label)}`, labelWidth)}  {fit(f.source, valueWidth)}  {fit(f.target, valueWidth)}
+          {fit(`${f.changes ? '* ' : '  '}${label(f.label)}`, labelWidth)}  {fit(value(f.source), valueWidth)}  {fit(value(f.target), valueWidth)}
         </Text>
       ))}
       {conflict.view.fields.every((f) => !f.changes) ? <Text color="gray">{t('conflict.noChanges')}</Text> : null}
