@@ -26,7 +26,7 @@ export function statusText(status: RowStatus | undefined, t: Translate, tick: nu
       return { text: t(status.updated ? 'status.updated' : 'status.done', { key: status.targetKey }), color: 'green' };
     case 'skipped':
       if (status.reason === 'already' && status.message) return { text: `⤼ ${status.message}`, color: 'yellow' };
-      return { text: t(status.reason === 'cancelled' ? 'status.cancelled' : 'status.skipped'), color: 'yellow' };
+      return { text: t(status.reason === 'cancelled' ? 'status.cancelled' : status.reason === 'unchanged' ? 'status.unchanged' : 'status.skipped'), color: status.reason === 'unchanged' ? 'gray' : 'yellow' };
     case 'error':
       return { text: t('status.error', { message: status.message }), color: 'red' };
     case 'planned':

@@ -26,6 +26,7 @@ export const en = {
   'status.running': 'running',
   'status.done': '✓ {key}',
   'status.updated': '✓ {key} updated',
+  'status.unchanged': '⤼ unchanged (already the same)',
   'status.skipped': '⤼ skipped',
   'status.cancelled': '⤼ cancelled',
   'status.error': '✗ {message}',

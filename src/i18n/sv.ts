@@ -28,6 +28,7 @@ export const sv: Record<MessageKey, string> = {
   'status.running': 'pågår',
   'status.done': '✓ {key}',
   'status.updated': '✓ {key} uppdaterad',
+  'status.unchanged': '⤼ oförändrad (redan likadan)',
   'status.skipped': '⤼ hoppades över',
   'status.cancelled': '⤼ avbruten',
   'status.error': '✗ {message}',

@@ -6,7 +6,7 @@ export type RowStatus =
   | { kind: 'queued' }
   | { kind: 'running' }
   | { kind: 'done'; targetKey: string; updated: boolean }
-  | { kind: 'skipped'; reason: 'conflict' | 'cancelled' | 'already'; message?: string }
+  | { kind: 'skipped'; reason: 'conflict' | 'cancelled' | 'already' | 'unchanged'; message?: string }
   | { kind: 'error'; message: string; detail?: string }
   /** A dry run's answer: what a real run would do with the row. */
   | { kind: 'planned'; action: 'create' | 'update'; targetKey: string | null };
@@ -163,7 +163,14 @@ export class TransferRun<T, E> {
         await step.check?.(item);
         const existing = await step.find(item);
         if (existing) {
-          const decision = await this.decide(id, label, step.conflictView(item, existing));
+          const view = step.conflictView(item, existing);
+          // The target already holds exactly this: nothing to ask and nothing to write.
+          if (view.fields.length > 0 && view.fields.every((f) => !f.changes)) {
+            this.summary.skipped++;
+            onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'unchanged' } });
+            continue;
+          }
+          const decision = await this.decide(id, label, view);
           if (decision === 'skip') {
             this.summary.skipped++;
             onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });

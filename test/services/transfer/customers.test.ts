@@ -80,3 +80,26 @@ describe('customers Administration → Severa', () => {
     expect(created).toMatchObject({ name: own.find((c) => c.number === '5001')!.name, paymentTerm: 30, currency: { code: 'SEK' }, language: { code: 'sv-SE' } });
   });
 });
+
+describe('a customer that is already the same on the other side', () => {
+  it('is not asked about and not written: skipped as unchanged', async () => {
+    const s = await sandbox();
+    const { port } = await freshCompanies();
+    const severa = (await collectPages(clientFor(s).customers())).slice(0, 8);
+    const run = (asked: string[]) =>
+      new TransferRun({
+        items: severa,
+        step: customersToAdministration(port, DEMO_CUSTOMER_MAPPINGS, new Set((severa.map((c) => String(c.number))))),
+        ledger: new Ledger(':memory:', 'test'),
+        onEvent: (e) => e.type === 'status' && e.status.kind === 'skipped' && asked.push(`${e.id}:${e.status.reason}`),
+        askConflict: async (q) => (asked.push(`asked:${q.id}`), { decision: 'update', applyToRemaining: true }),
+      }).run();
+    await run([]);
+    const before = await port.listCustomers();
+    const second: string[] = [];
+    const summary = await run(second);
+    expect(summary).toMatchObject({ transferred: 0, updated: 0, skipped: 8, failed: 0 });
+    expect(second.every((e) => e.endsWith(':unchanged'))).toBe(true);
+    expect(await port.listCustomers()).toEqual(before);
+  });
+});
