@@ -24,8 +24,6 @@ export interface SessionOptions {
   ledger: Ledger;
   mappings: Mappings;
   settings?: TransferSettings;
-  /** Called when a setting the user chose should be remembered. */
-  saveSettings?: (settings: TransferSettings) => void;
   /** Where the settings screen reads and saves; without it there is no settings screen. */
   configuration?: ConfigurationStore;
   /** New clients after the connection was edited (from the store and the environment). */
@@ -93,8 +91,7 @@ export class Session {
 
   rememberAfterStatus(name: string | undefined): void {
     this.settings = { ...this.settings, afterTransferStatus: name };
-    if (this.options.configuration) this.options.configuration.saveSettings(this.settings);
-    else this.options.saveSettings?.(this.settings);
+    this.options.configuration?.saveSettings(this.settings);
   }
 
   /** Subscribes to what the services report (retries, renewals); returns the unsubscribe. */

@@ -3,7 +3,7 @@ import { SettingRefused } from '../cliOptions.js';
 import type { MessageKey } from '../i18n/index.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 import { DEMO_CUSTOMER_MAPPINGS, type Mappings } from '../services/transfer/mappings.js';
-import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from '../services/transfer/settings.js';
+import { settingsFromStored, settingsToStored, type TransferSettings } from '../services/transfer/settings.js';
 import { type Profile, ProfileStore } from './profiles.js';
 import { readSettingsFile, writeSettingsFile } from './transferSettingsFile.js';
 
@@ -92,8 +92,18 @@ export function validateConnectionField(field: ConnectionField, value: string): 
   return parsed.data.trim();
 }
 
-function overriddenBy(env: NodeJS.ProcessEnv): ConnectionField[] {
-  return CONNECTION_FIELDS.filter((f) => ENV_OF[f] && env[ENV_OF[f]!]?.trim());
+const fromEnvironment = (env: NodeJS.ProcessEnv, field: ConnectionField) => (ENV_OF[field] ? env[ENV_OF[field]!]?.trim() : undefined) || undefined;
+
+/** Each field from the environment, else from `stored`; secrets only as set or not. */
+function connectionView(env: NodeJS.ProcessEnv, stored: (field: ConnectionField) => string | undefined): ConnectionView {
+  const values: ConnectionView['values'] = {};
+  const secretsSet: ConnectionView['secretsSet'] = {};
+  for (const field of CONNECTION_FIELDS) {
+    const value = fromEnvironment(env, field) ?? stored(field);
+    if (SECRET_FIELDS.includes(field)) secretsSet[field] = Boolean(value);
+    else if (value) values[field] = value;
+  }
+  return { values, secretsSet, overridden: CONNECTION_FIELDS.filter((f) => fromEnvironment(env, f)) };
 }
 
 /** The settings of a named profile in profiles.json. */
@@ -115,16 +125,10 @@ export class ProfileConfiguration implements ConfigurationStore {
 
   connection(): ConnectionView {
     const p = this.profile();
-    const values: ConnectionView['values'] = {};
-    const secretsSet: ConnectionView['secretsSet'] = {};
-    for (const field of CONNECTION_FIELDS) {
+    return connectionView(this.env, (field) => {
       const [side, key] = field.split('.') as ['severa' | 'administration', string];
-      const fromEnv = ENV_OF[field] ? this.env[ENV_OF[field]!]?.trim() : undefined;
-      const value = fromEnv || ((p[side] as Record<string, string | undefined> | undefined)?.[key]);
-      if (SECRET_FIELDS.includes(field)) secretsSet[field] = Boolean(value);
-      else if (value) values[field] = value;
-    }
-    return { values, secretsSet, overridden: overriddenBy(this.env) };
+      return (p[side] as Record<string, string | undefined> | undefined)?.[key];
+    });
   }
 
   setConnectionField(field: ConnectionField, value: string): void {
@@ -143,12 +147,11 @@ export class ProfileConfiguration implements ConfigurationStore {
   }
 
   settings(): TransferSettings {
-    const { afterTransferStatus, ...rest } = this.profile().defaults ?? {};
-    return { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
+    return settingsFromStored(this.profile().defaults);
   }
 
   saveSettings(settings: TransferSettings): void {
-    this.store.put(this.name, { ...this.profile(), defaults: { ...settings, afterTransferStatus: settings.afterTransferStatus ?? null } });
+    this.store.put(this.name, { ...this.profile(), defaults: settingsToStored(settings) });
   }
 }
 
@@ -192,12 +195,5 @@ export class FileConfiguration implements ConfigurationStore {
 
 /** The connection of the environment alone (no profile), for the screen. */
 export function environmentConnectionView(env: NodeJS.ProcessEnv = process.env): ConnectionView {
-  const values: ConnectionView['values'] = {};
-  const secretsSet: ConnectionView['secretsSet'] = {};
-  for (const field of CONNECTION_FIELDS) {
-    const value = ENV_OF[field] ? env[ENV_OF[field]!]?.trim() : undefined;
-    if (SECRET_FIELDS.includes(field)) secretsSet[field] = Boolean(value);
-    else if (value) values[field] = value;
-  }
-  return { values, secretsSet, overridden: overriddenBy(env) };
+  return connectionView(env, () => undefined);
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { ProductType } from '../services/severa/schemas/index.js';
 import { Mappings } from '../services/transfer/mappings.js';
-import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from '../services/transfer/settings.js';
+import { settingsFromStored, settingsToStored, type TransferSettings } from '../services/transfer/settings.js';
 
 const SettingsFile = z
   .object({
@@ -30,7 +30,7 @@ export interface SettingsFileContents {
  * defaults. A broken file is an error naming the file and the key, and is never overwritten.
  */
 export function readSettingsFile(file: string): SettingsFileContents {
-  if (!existsSync(file)) return { settings: { ...DEMO_TRANSFER_SETTINGS }, mappings: undefined };
+  if (!existsSync(file)) return { settings: settingsFromStored(), mappings: undefined };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -42,25 +42,14 @@ export function readSettingsFile(file: string): SettingsFileContents {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${file}: "${issue.path.join('.')}" ${issue.message}; fix or remove it`);
   }
-  const { afterTransferStatus, mappings, ...rest } = parsed.data;
-  return {
-    settings: { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) },
-    mappings,
-  };
-}
-
-export function readTransferSettings(file: string): TransferSettings {
-  return readSettingsFile(file).settings;
+  const { mappings, ...stored } = parsed.data;
+  return { settings: settingsFromStored(stored), mappings };
 }
 
 export function writeSettingsFile(file: string, contents: SettingsFileContents): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
-  const body = { ...contents.settings, afterTransferStatus: contents.settings.afterTransferStatus ?? null, ...(contents.mappings ? { mappings: contents.mappings } : {}) };
+  const body = { ...settingsToStored(contents.settings), ...(contents.mappings ? { mappings: contents.mappings } : {}) };
   writeFileSync(tmp, JSON.stringify(body, null, 2) + '\n');
   renameSync(tmp, file);
-}
-
-export function writeTransferSettings(file: string, settings: TransferSettings): void {
-  writeSettingsFile(file, { settings, mappings: existsSync(file) ? readSettingsFile(file).mappings : undefined });
 }

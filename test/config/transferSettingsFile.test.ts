@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTransferSettings, writeTransferSettings } from '../../src/config/transferSettingsFile.js';
+import { readSettingsFile, writeSettingsFile } from '../../src/config/transferSettingsFile.js';
+import type { TransferSettings } from '../../src/services/transfer/settings.js';
+
+const readTransferSettings = (file: string) => readSettingsFile(file).settings;
+const writeTransferSettings = (file: string, settings: TransferSettings) => writeSettingsFile(file, { settings, mappings: undefined });
 import { DEMO_TRANSFER_SETTINGS } from '../../src/services/transfer/settings.js';
 
 describe('remembered transfer settings', () => {

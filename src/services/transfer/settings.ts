@@ -26,3 +26,15 @@ export const DEMO_TRANSFER_SETTINGS: TransferSettings = {
   supplierBillable: false,
   supplierMarkupPercent: 0,
 };
+
+/** The choices as a file keeps them: null is "no status after transfer" as chosen; a missing key is the default. */
+export type StoredTransferSettings = Partial<Omit<TransferSettings, 'afterTransferStatus'>> & { afterTransferStatus?: string | null };
+
+export function settingsFromStored(stored: StoredTransferSettings = {}): TransferSettings {
+  const { afterTransferStatus, ...rest } = stored;
+  return { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
+}
+
+export function settingsToStored(settings: TransferSettings): StoredTransferSettings {
+  return { ...settings, afterTransferStatus: settings.afterTransferStatus ?? null };
+}
