@@ -53,6 +53,66 @@ function isoToWallClock(ms: number): string {
 
 const EMPTY_MEANS_ABSENT = new Set(['str', 'date']);
 
+/** A register with one key and a timestamp (customers, projects). */
+interface Keyed {
+  table: number;
+  sort: number;
+  map: F.FieldMap;
+  /** Read back even when empty. */
+  required: string[];
+  /** The port's name of the key. */
+  key: string;
+  errorTable: AdministrationTable;
+}
+const CUSTOMERS: Keyed = { table: F.DB.CUSTOMER, sort: F.SORT.CUSTOMER_NUMBER, map: F.CUSTOMER, required: ['number', 'name'], key: 'number', errorTable: 'customer' };
+const PROJECTS: Keyed = { table: F.DB.PROJECT, sort: F.SORT.PROJECT_CODE, map: F.PROJECT, required: ['code', 'name'], key: 'code', errorTable: 'project' };
+
+/** A head with rows, added in one go (invoices, supplier invoices). */
+interface Document {
+  headTable: number;
+  headMap: F.FieldMap;
+  headRequired: string[];
+  rowTable: number;
+  rowMap: F.FieldMap;
+  rowRequired: string[];
+  rowsField: { rows: number; count: number };
+  errorTable: AdministrationTable;
+  rowErrorTable: AdministrationTable;
+  /** Codes the ADK gives for an unknown reference, with the register to look the value up in. */
+  references: Partial<Record<number, { field: string; table: number; headField?: string }>>;
+}
+const INVOICES: Document = {
+  headTable: F.DB.INVOICE_HEAD,
+  headMap: F.INVOICE_HEAD,
+  headRequired: ['documentNumber', 'type', 'customerNumber', 'customerName', 'date', 'externalReference', 'total', 'totalExcludingVat', 'vatAmount', 'printed', 'cancelled', 'timestamp'],
+  rowTable: F.DB.INVOICE_ROW,
+  rowMap: F.INVOICE_ROW,
+  rowRequired: ['quantity', 'unitPrice', 'amount'],
+  rowsField: F.INVOICE_ROWS,
+  errorTable: 'invoice',
+  rowErrorTable: 'invoiceRow',
+  references: {
+    [ADK.INVALID_ARTICLE]: { field: 'articleNumber', table: F.DB.ARTICLE },
+    [ADK.INVALID_PROJECT]: { field: 'project', table: F.DB.PROJECT, headField: 'projectCode' },
+    [ADK.INVALID_PROFIT_CENTRE]: { field: 'profitCentre', table: F.DB.PROFIT_CENTRE, headField: 'profitCentre' },
+  },
+};
+const SUPPLIER_INVOICES: Document = {
+  headTable: F.DB.SUPPLIER_INVOICE_HEAD,
+  headMap: F.SUPPLIER_INVOICE_HEAD,
+  headRequired: ['givenNumber', 'supplierNumber', 'supplierName', 'invoiceNumber', 'invoiceDate', 'total', 'cancelled', 'timestamp'],
+  rowTable: F.DB.SUPPLIER_INVOICE_ROW,
+  rowMap: F.SUPPLIER_INVOICE_ROW,
+  rowRequired: ['amount'],
+  rowsField: F.SUPPLIER_INVOICE_ROWS,
+  errorTable: 'supplierInvoice',
+  rowErrorTable: 'supplierInvoiceRow',
+  references: {
+    [ADK.INVALID_PROJECT]: { field: 'project', table: F.DB.PROJECT, headField: 'project' },
+    [ADK.INVALID_PROFIT_CENTRE]: { field: 'profitCentre', table: F.DB.PROFIT_CENTRE, headField: 'profitCentre' },
+  },
+};
+
 /**
  * The AdministrationPort's operations over the ADK, synchronous: they run on the one worker that owns
  * the library, one at a time. Every ADK error becomes an AdministrationError naming the port's field.
@@ -246,74 +306,60 @@ export class AdkCompany {
     return { name: info.name, variant: F.VARIANT_OF_ID[info.variantId] ?? 2000, adkVersion: this.adk.version() };
   }
 
-  // --- customers -------------------------------------------------------------------------------
+  // --- customers and projects: one key, one timestamp ------------------------------------------
 
-  private customerOf(data: AdkData): AdmCustomer {
-    return this.read(data, F.CUSTOMER, ['number', 'name']) as AdmCustomer;
+  private listKeyed<T>(k: Keyed, filter: ChangedSince): T[] {
+    const since = this.sinceStamp(filter.changedSince);
+    const stamp = F.fieldId(k.map, 'timestamp');
+    return this.scan(k.table, (d) => (since === undefined || this.adk.getDate(d, stamp) >= since ? (this.read(d, k.map, k.required) as T) : undefined), k.errorTable);
+  }
+
+  private getKeyed<T>(k: Keyed, key: string): T | null {
+    return this.findBy(k.table, k.sort, key, k.errorTable, (d) => (d ? (this.read(d, k.map, k.required) as T) : null));
+  }
+
+  private addKeyed<T>(k: Keyed, record: Values): T {
+    this.ensureOpen();
+    this.withData(k.table, (data) => {
+      this.write(data, k.map, record, k.errorTable);
+      this.guard(k.errorTable, k.map, () => this.adk.add(data));
+    });
+    return this.getKeyed<T>(k, record[k.key] as string)!;
+  }
+
+  private updateKeyed<T>(k: Keyed, key: string, changes: Values): T {
+    this.findBy(k.table, k.sort, key, k.errorTable, (data) => {
+      if (!data) throw new AdministrationError({ code: ADK.NOT_FOUND, table: k.errorTable, field: k.key, detail: key });
+      this.write(data, k.map, changes, k.errorTable);
+      this.guard(k.errorTable, k.map, () => this.adk.update(data));
+    });
+    return this.getKeyed<T>(k, key)!;
   }
 
   listCustomers(filter: ChangedSince = {}): AdmCustomer[] {
-    const since = this.sinceStamp(filter.changedSince);
-    return this.scan(F.DB.CUSTOMER, (d) => (since === undefined || this.adk.getDate(d, 94) >= since ? this.customerOf(d) : undefined), 'customer');
+    return this.listKeyed(CUSTOMERS, filter);
   }
-
   getCustomer(number: string): AdmCustomer | null {
-    return this.findBy(F.DB.CUSTOMER, F.SORT.CUSTOMER_NUMBER, number, 'customer', (d) => (d ? this.customerOf(d) : null));
+    return this.getKeyed(CUSTOMERS, number);
   }
-
   addCustomer(input: CustomerInput): AdmCustomer {
-    const customer = this.parse(CustomerInput, input, 'customer');
-    this.ensureOpen();
-    this.withData(F.DB.CUSTOMER, (data) => {
-      this.write(data, F.CUSTOMER, customer, 'customer');
-      this.guard('customer', F.CUSTOMER, () => this.adk.add(data));
-    });
-    return this.getCustomer(customer.number)!;
+    return this.addKeyed(CUSTOMERS, this.parse(CustomerInput, input, 'customer'));
   }
-
   updateCustomer(number: string, input: CustomerChanges): AdmCustomer {
-    const changes = this.parse(CustomerChanges, input, 'customer');
-    this.findBy(F.DB.CUSTOMER, F.SORT.CUSTOMER_NUMBER, number, 'customer', (data) => {
-      if (!data) throw new AdministrationError({ code: ADK.NOT_FOUND, table: 'customer', field: 'number', detail: number });
-      this.write(data, F.CUSTOMER, changes, 'customer');
-      this.guard('customer', F.CUSTOMER, () => this.adk.update(data));
-    });
-    return this.getCustomer(number)!;
-  }
-
-  // --- projects --------------------------------------------------------------------------------
-
-  private projectOf(data: AdkData): AdmProject {
-    return this.read(data, F.PROJECT, ['code', 'name']) as AdmProject;
+    return this.updateKeyed(CUSTOMERS, number, this.parse(CustomerChanges, input, 'customer'));
   }
 
   listProjects(filter: ChangedSince = {}): AdmProject[] {
-    const since = this.sinceStamp(filter.changedSince);
-    return this.scan(F.DB.PROJECT, (d) => (since === undefined || this.adk.getDate(d, 21) >= since ? this.projectOf(d) : undefined), 'project');
+    return this.listKeyed(PROJECTS, filter);
   }
-
   getProject(code: string): AdmProject | null {
-    return this.findBy(F.DB.PROJECT, F.SORT.PROJECT_CODE, code, 'project', (d) => (d ? this.projectOf(d) : null));
+    return this.getKeyed(PROJECTS, code);
   }
-
   addProject(input: ProjectInput): AdmProject {
-    const project = this.parse(ProjectInput, input, 'project');
-    this.ensureOpen();
-    this.withData(F.DB.PROJECT, (data) => {
-      this.write(data, F.PROJECT, project, 'project');
-      this.guard('project', F.PROJECT, () => this.adk.add(data));
-    });
-    return this.getProject(project.code)!;
+    return this.addKeyed(PROJECTS, this.parse(ProjectInput, input, 'project'));
   }
-
   updateProject(code: string, input: ProjectChanges): AdmProject {
-    const changes = this.parse(ProjectChanges, input, 'project');
-    this.findBy(F.DB.PROJECT, F.SORT.PROJECT_CODE, code, 'project', (data) => {
-      if (!data) throw new AdministrationError({ code: ADK.NOT_FOUND, table: 'project', field: 'code', detail: code });
-      this.write(data, F.PROJECT, changes, 'project');
-      this.guard('project', F.PROJECT, () => this.adk.update(data));
-    });
-    return this.getProject(code)!;
+    return this.updateKeyed(PROJECTS, code, this.parse(ProjectChanges, input, 'project'));
   }
 
   // --- registers -------------------------------------------------------------------------------
@@ -353,152 +399,109 @@ export class AdkCompany {
     return this.scan(F.DB.SUPPLIER, (d) => this.read(d, F.SUPPLIER, ['number', 'name']) as Supplier, 'supplier');
   }
 
-  // --- customer invoices -------------------------------------------------------------------------
+  // --- documents with rows: invoices and supplier invoices ------------------------------------
 
-  private invoiceOf(data: AdkData): AdmInvoice {
-    const head = this.read(data, F.INVOICE_HEAD, ['documentNumber', 'type', 'customerNumber', 'customerName', 'date', 'externalReference', 'total', 'totalExcludingVat', 'vatAmount', 'printed', 'cancelled', 'timestamp']);
-    const count = this.adk.getDouble(data, F.INVOICE_ROWS.count);
-    const rows = Array.from({ length: count }, (_, i) => ({
-      ...this.read(this.adk.getRow(data, F.INVOICE_ROWS.rows, i), F.INVOICE_ROW, ['quantity', 'unitPrice', 'amount']),
-      position: i + 1,
-    }));
-    return { ...head, rows } as AdmInvoice;
+  private readDocument<T>(data: AdkData, d: Document): T {
+    const head = this.read(data, d.headMap, d.headRequired);
+    const count = this.adk.getDouble(data, d.rowsField.count);
+    const rows = Array.from({ length: count }, (_, i) => ({ ...this.read(this.adk.getRow(data, d.rowsField.rows, i), d.rowMap, d.rowRequired), position: i + 1 }));
+    return { ...head, rows } as T;
   }
 
-  addInvoice(input: InvoiceInput): AdmInvoice {
-    const invoice = this.parse(InvoiceInput, input, 'invoice');
+  /** Head and rows in one AdkAdd; answers the number the ADK gave the head. */
+  private addDocument(d: Document, head: Values, rows: Values[]): number {
     this.ensureOpen();
-    const number = this.withData(F.DB.INVOICE_HEAD, (head) => {
-      const { rows, ...fields } = invoice;
-      this.write(head, F.INVOICE_HEAD, { ...fields, documentNumber: fields.documentNumber ?? undefined }, 'invoice');
-      const buffer = this.adk.createRows(F.DB.INVOICE_ROW, rows.length);
-      rows.forEach((row, i) => this.write(this.adk.row(buffer, i), F.INVOICE_ROW, row, 'invoiceRow'));
-      this.guard('invoice', F.INVOICE_HEAD, () => {
-        this.adk.setRows(head, F.INVOICE_ROWS.rows, buffer);
-        this.adk.setDouble(head, F.INVOICE_ROWS.count, rows.length);
+    return this.withData(d.headTable, (data) => {
+      this.write(data, d.headMap, head, d.errorTable);
+      const buffer = this.adk.createRows(d.rowTable, rows.length);
+      rows.forEach((row, i) => this.write(this.adk.row(buffer, i), d.rowMap, row, d.rowErrorTable));
+      this.guard(d.errorTable, d.headMap, () => {
+        this.adk.setRows(data, d.rowsField.rows, buffer);
+        this.adk.setDouble(data, d.rowsField.count, rows.length);
       });
       try {
-        this.adk.add(head);
+        this.adk.add(data);
       } catch (error) {
-        throw error instanceof AdkCallError ? this.invoiceAddError(error, invoice) : error;
+        throw error instanceof AdkCallError ? this.documentAddError(error, d, head, rows) : error;
       }
-      return this.adk.getDouble(head, 0);
+      return this.adk.getDouble(data, 0);
     });
-    return this.getInvoice(number)!;
   }
 
   /**
    * The ADK names the code and field but not the row: for a row's article, project or profit centre the
    * row is found by looking its value up, so the user is told which one.
    */
-  private invoiceAddError(error: AdkCallError, invoice: InvoiceInput): AdministrationError {
-    const rowFields: Record<number, { field: 'articleNumber' | 'project' | 'profitCentre'; table: number; headField?: 'projectCode' | 'profitCentre' }> = {
-      [ADK.INVALID_ARTICLE]: { field: 'articleNumber', table: F.DB.ARTICLE },
-      [ADK.INVALID_PROJECT]: { field: 'project', table: F.DB.PROJECT, headField: 'projectCode' },
-      [ADK.INVALID_PROFIT_CENTRE]: { field: 'profitCentre', table: F.DB.PROFIT_CENTRE, headField: 'profitCentre' },
-    };
-    const rowField = rowFields[error.rc];
-    if (rowField) {
-      const headValue = rowField.headField && invoice[rowField.headField];
-      if (headValue && !this.exists(rowField.table, headValue)) {
-        return new AdministrationError({ code: error.rc, table: 'invoice', field: rowField.headField, detail: headValue });
-      }
-      const index = invoice.rows.findIndex((r) => r[rowField.field] && !this.exists(rowField.table, r[rowField.field]!));
-      if (index >= 0) return new AdministrationError({ code: error.rc, table: 'invoiceRow', field: rowField.field, detail: `row ${index + 1}: ${invoice.rows[index]![rowField.field]}` });
+  private documentAddError(error: AdkCallError, d: Document, head: Values, rows: Values[]): AdministrationError {
+    const ref = d.references[error.rc];
+    if (ref) {
+      const headValue = ref.headField && (head[ref.headField] as string | undefined);
+      if (headValue && !this.exists(ref.table, headValue)) return new AdministrationError({ code: error.rc, table: d.errorTable, field: ref.headField, detail: headValue });
+      const index = rows.findIndex((r) => r[ref.field] && !this.exists(ref.table, r[ref.field] as string));
+      if (index >= 0) return new AdministrationError({ code: error.rc, table: d.rowErrorTable, field: ref.field, detail: `row ${index + 1}: ${rows[index]![ref.field]}` });
     }
-    return new AdministrationError({ code: error.rc, table: 'invoice', field: F.portFieldName(F.INVOICE_HEAD, error.field), detail: error.text || undefined });
+    return new AdministrationError({ code: error.rc, table: d.errorTable, field: F.portFieldName(d.headMap, error.field), detail: error.text || undefined });
   }
 
   /** Whether a register holds this code (projects: never on a variant-500 company). */
   private exists(table: number, key: string): boolean {
-    const keyField = table === F.DB.PROFIT_CENTRE ? 1 : 0;
+    if (table === F.DB.PROFIT_CENTRE) return this.listProfitCentres().some((p) => p.code === key);
     try {
-      return this.withData(table, (data) => {
-        this.adk.setStr(data, keyField, key);
-        if (table === F.DB.PROFIT_CENTRE) {
-          for (let more = this.adk.first(data); more; more = this.adk.next(data)) if (this.adk.getStr(data, 1) === key) return true;
-          return false;
-        }
-        this.adk.setSortOrder(data, table === F.DB.PROJECT ? F.SORT.PROJECT_CODE : F.SORT.ARTICLE_NUMBER);
-        return this.adk.find(data);
-      });
+      return this.findBy(table, table === F.DB.PROJECT ? F.SORT.PROJECT_CODE : F.SORT.ARTICLE_NUMBER, key, 'company', (d) => d !== undefined);
     } catch {
       return false;
     }
   }
 
+  addInvoice(input: InvoiceInput): AdmInvoice {
+    const { rows, ...head } = this.parse(InvoiceInput, input, 'invoice');
+    return this.getInvoice(this.addDocument(INVOICES, head, rows))!;
+  }
+
   getInvoice(documentNumber: number): AdmInvoice | null {
-    return this.findBy(F.DB.INVOICE_HEAD, F.SORT.INVOICE_NUMBER, documentNumber, 'invoice', (d) => (d ? this.invoiceOf(d) : null));
+    return this.findBy(F.DB.INVOICE_HEAD, F.SORT.INVOICE_NUMBER, documentNumber, 'invoice', (d) => (d ? this.readDocument<AdmInvoice>(d, INVOICES) : null));
   }
 
   findInvoicesByReference(reference: string): AdmInvoice[] {
     if (!reference) return [];
-    return this.scan(F.DB.INVOICE_HEAD, (d) => (this.adk.getStr(d, 105).includes(reference) ? this.invoiceOf(d) : undefined), 'invoice');
-  }
-
-  // --- supplier invoices ---------------------------------------------------------------------
-
-  private supplierInvoiceOf(data: AdkData): AdmSupplierInvoice {
-    const head = this.read(data, F.SUPPLIER_INVOICE_HEAD, ['givenNumber', 'supplierNumber', 'supplierName', 'invoiceNumber', 'invoiceDate', 'total', 'cancelled', 'timestamp']);
-    const count = this.adk.getDouble(data, F.SUPPLIER_INVOICE_ROWS.count);
-    const rows = Array.from({ length: count }, (_, i) => ({
-      ...this.read(this.adk.getRow(data, F.SUPPLIER_INVOICE_ROWS.rows, i), F.SUPPLIER_INVOICE_ROW, ['amount']),
-      position: i + 1,
-    }));
-    return { ...head, rows } as AdmSupplierInvoice;
+    const field = F.fieldId(F.INVOICE_HEAD, 'externalReference');
+    return this.scan(F.DB.INVOICE_HEAD, (d) => (this.adk.getStr(d, field).includes(reference) ? this.readDocument<AdmInvoice>(d, INVOICES) : undefined), 'invoice');
   }
 
   listSupplierInvoices(from: string, to: string): AdmSupplierInvoice[] {
     this.parse(AdmDate, from, 'supplierInvoice');
     this.parse(AdmDate, to, 'supplierInvoice');
     const [low, high] = [this.adk.dateToLong(from), this.adk.dateToLong(to)];
+    const [dateField, cancelledField] = [F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'invoiceDate'), F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'cancelled')];
     return this.scan(
       F.DB.SUPPLIER_INVOICE_HEAD,
       (d) => {
-        const date = this.adk.getDate(d, 8);
-        return date >= low && date <= high && !this.adk.getBool(d, 20) ? this.supplierInvoiceOf(d) : undefined;
+        const date = this.adk.getDate(d, dateField);
+        return date >= low && date <= high && !this.adk.getBool(d, cancelledField) ? this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES) : undefined;
       },
       'supplierInvoice',
     ).sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : a.givenNumber - b.givenNumber));
   }
 
   addSupplierInvoice(input: SupplierInvoiceInput): AdmSupplierInvoice {
-    const invoice = this.parse(SupplierInvoiceInput, input, 'supplierInvoice');
-    this.ensureOpen();
-    const given = this.withData(F.DB.SUPPLIER_INVOICE_HEAD, (head) => {
-      const { rows, ...fields } = invoice;
-      this.write(head, F.SUPPLIER_INVOICE_HEAD, fields, 'supplierInvoice');
-      const buffer = this.adk.createRows(F.DB.SUPPLIER_INVOICE_ROW, rows.length);
-      rows.forEach((row, i) => this.write(this.adk.row(buffer, i), F.SUPPLIER_INVOICE_ROW, row, 'supplierInvoiceRow'));
-      this.guard('supplierInvoice', F.SUPPLIER_INVOICE_HEAD, () => {
-        this.adk.setRows(head, F.SUPPLIER_INVOICE_ROWS.rows, buffer);
-        this.adk.setDouble(head, F.SUPPLIER_INVOICE_ROWS.count, rows.length);
-      });
-      try {
-        this.adk.add(head);
-      } catch (error) {
-        if (!(error instanceof AdkCallError)) throw error;
-        const rowProject = error.rc === ADK.INVALID_PROJECT && !(invoice.project && !this.exists(F.DB.PROJECT, invoice.project));
-        const index = rowProject ? invoice.rows.findIndex((r) => r.project && !this.exists(F.DB.PROJECT, r.project)) : -1;
-        if (index >= 0) throw new AdministrationError({ code: error.rc, table: 'supplierInvoiceRow', field: 'project', detail: `row ${index + 1}: ${invoice.rows[index]!.project}` });
-        throw new AdministrationError({ code: error.rc, table: 'supplierInvoice', field: F.portFieldName(F.SUPPLIER_INVOICE_HEAD, error.field), detail: error.text || undefined });
-      }
-      return this.adk.getDouble(head, 0);
-    });
-    const [saved] = this.scan(F.DB.SUPPLIER_INVOICE_HEAD, (d) => (this.adk.getDouble(d, 0) === given ? this.supplierInvoiceOf(d) : undefined), 'supplierInvoice');
-    return saved!;
+    const { rows, ...head } = this.parse(SupplierInvoiceInput, input, 'supplierInvoice');
+    const given = this.addDocument(SUPPLIER_INVOICES, head, rows);
+    return this.findBy(F.DB.SUPPLIER_INVOICE_HEAD, F.SORT.SUPPLIER_INVOICE_NUMBER, given, 'supplierInvoice', (d) => this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES));
   }
 
   // --- customer payments ---------------------------------------------------------------------
 
+  private paymentOf(data: AdkData): AdmCustomerPayment {
+    return this.read(data, F.CUSTOMER_PAYMENT, ['number', 'invoiceNumber', 'date', 'amount', 'cancelled', 'timestamp']) as AdmCustomerPayment;
+  }
+
   listCustomerPayments(since: string): AdmCustomerPayment[] {
     this.parse(AdmDate, since, 'customerPayment');
     const low = this.adk.dateToLong(since);
-    return this.scan(
-      F.DB.CUSTOMER_PAYMENT,
-      (d) => (this.adk.getDate(d, 2) >= low && !this.adk.getBool(d, 24) ? (this.read(d, F.CUSTOMER_PAYMENT, ['number', 'invoiceNumber', 'date', 'amount', 'cancelled', 'timestamp']) as AdmCustomerPayment) : undefined),
-      'customerPayment',
-    ).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
+    const [dateField, cancelledField] = [F.fieldId(F.CUSTOMER_PAYMENT, 'date'), F.fieldId(F.CUSTOMER_PAYMENT, 'cancelled')];
+    return this.scan(F.DB.CUSTOMER_PAYMENT, (d) => (this.adk.getDate(d, dateField) >= low && !this.adk.getBool(d, cancelledField) ? this.paymentOf(d) : undefined), 'customerPayment').sort(
+      (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number),
+    );
   }
 
   addCustomerPayment(input: CustomerPaymentInput): AdmCustomerPayment {
@@ -509,6 +512,7 @@ export class AdkCompany {
       this.guard('customerPayment', F.CUSTOMER_PAYMENT, () => this.adk.add(data));
       return this.adk.getDouble(data, 0);
     });
-    return this.scan(F.DB.CUSTOMER_PAYMENT, (d) => (this.adk.getDouble(d, 0) === number ? (this.read(d, F.CUSTOMER_PAYMENT, ['number', 'invoiceNumber', 'date', 'amount', 'cancelled', 'timestamp']) as AdmCustomerPayment) : undefined), 'customerPayment')[0]!;
+    // The ADK has no sort order by payment number: look it up among all.
+    return this.scan(F.DB.CUSTOMER_PAYMENT, (d) => (this.adk.getDouble(d, 0) === number ? this.paymentOf(d) : undefined), 'customerPayment')[0]!;
   }
 }

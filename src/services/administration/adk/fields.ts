@@ -23,7 +23,7 @@ export const DB = {
 } as const;
 
 /** ADK_SORT_ORDER values for lookups by key. */
-export const SORT = { CUSTOMER_NUMBER: 0, INVOICE_NUMBER: 12, ARTICLE_NUMBER: 16, PROJECT_CODE: 23 } as const;
+export const SORT = { CUSTOMER_NUMBER: 0, INVOICE_NUMBER: 12, SUPPLIER_INVOICE_NUMBER: 14, ARTICLE_NUMBER: 16, PROJECT_CODE: 23 } as const;
 
 /** ADKI_* variant ids as AdkGetCompanyName answers them. */
 export const VARIANT_OF_ID: Record<number, 500 | 1000 | 2000> = { 1: 2000, 2: 1000, 3: 500 };
@@ -79,4 +79,11 @@ export const CUSTOMER_PAYMENT: FieldMap = [['number', 0, 'num'], ['invoiceNumber
 /** The port's name of an ADK field id in a map, for error messages. */
 export function portFieldName(map: FieldMap, id: number): string | undefined {
   return map.find(([, fieldId]) => fieldId === id)?.[0];
+}
+
+/** The ADK field id of a port field in a map (a programming error when it is not there). */
+export function fieldId(map: FieldMap, name: string): number {
+  const entry = map.find(([n]) => n === name);
+  if (!entry) throw new Error(`no ADK field for "${name}"`);
+  return entry[1];
 }

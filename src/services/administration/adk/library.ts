@@ -34,6 +34,9 @@ export function fromAdkText(bytes: Buffer | Uint8Array): string {
   return iconv.decode(Buffer.from(end < 0 ? bytes : bytes.subarray(0, end)), 'win1252');
 }
 
+/** ADK_ERROR, returned by value (LONG is 32 bits on Windows). Declared once: koffi names types per process. */
+const ERROR = koffi.struct('ADK_ERROR', { lRc: 'int32_t', lDbTable: 'int32_t', lField: 'int32_t', lFunction: 'int32_t', lProgramPart: 'int32_t' });
+
 /**
  * Adk.dll (or the test stand-in) through koffi: each C function once, with the ADK's signatures.
  * Strings cross as Windows-1252 bytes. The real DLL exports __stdcall functions (what matters on 32-bit).
@@ -47,7 +50,6 @@ export class AdkLibrary {
   constructor(path: string) {
     const lib = koffi.load(path);
     const convention = process.platform === 'win32' ? '__stdcall' : '';
-    const ERROR = koffi.struct(`ADK_ERROR_${Math.random().toString(36).slice(2)}`, { lRc: 'int32_t', lDbTable: 'int32_t', lField: 'int32_t', lFunction: 'int32_t', lProgramPart: 'int32_t' });
     const declare = (name: string, result: unknown, args: unknown[]) => {
       this.fns[name] = (convention ? lib.func(convention, name, result as never, args as never) : lib.func(name, result as never, args as never)) as never;
     };
