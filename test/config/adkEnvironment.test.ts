@@ -1,20 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adkConnectionFromEnv } from '../../src/config/environment.js';
 import { ProfileStore } from '../../src/config/profiles.js';
 import { openFromEnvironment } from '../../src/environments.js';
 import { fakeAdkLibrary, fakeCompanyFolders } from '../helpers/fakeAdk.js';
+import { isolateEnvironment } from '../helpers/environment.js';
 
-const saved = { ...process.env };
-beforeEach(() => {
-  for (const name of Object.keys(process.env)) if (name.startsWith('SEVADM_')) delete process.env[name];
-  process.env.XDG_DATA_HOME = mkdtempSync(join(tmpdir(), 'sevadm-data-'));
-});
-afterEach(() => {
-  process.env = { ...saved };
-});
+isolateEnvironment();
 
 describe('the ADK connection from a profile or SEVADM_ADK_*', () => {
   it('needs both folders, and user with password', () => {

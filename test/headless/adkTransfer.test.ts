@@ -1,23 +1,27 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TransferRowLine, TransferSummaryLine } from '../../src/headless/result.js';
 import { runTransferCommand } from '../../src/headless/transfer.js';
 import { AdkAdministration } from '../../src/services/administration/adk/adapter.js';
 import { freshCompanies } from '../helpers/administration.js';
 import { fakeAdkLibrary, fakeCompanyFolders, registersOf } from '../helpers/fakeAdk.js';
 import { sandbox } from '../helpers/severa.js';
+import { isolateEnvironment } from '../helpers/environment.js';
 
-const saved = { ...process.env };
-beforeEach(() => {
-  for (const name of Object.keys(process.env)) if (name.startsWith('SEVADM_')) delete process.env[name];
-  process.env.XDG_DATA_HOME = mkdtempSync(join(tmpdir(), 'sevadm-data-'));
-  process.env.XDG_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'sevadm-config-'));
-});
-afterEach(() => {
-  process.env = { ...saved };
-});
+isolateEnvironment({ config: true });
+
+/** sevadm pointed at a sandbox Severa and a stand-in ADK company, through the environment. */
+function useSystems(severa: { url: string; clientId: string; clientSecret: string }, folders: { commonFiles: string; company: string }): void {
+  Object.assign(process.env, {
+    SEVADM_SEVERA_BASE_URL: severa.url,
+    SEVADM_SEVERA_CLIENT_ID: severa.clientId,
+    SEVADM_SEVERA_CLIENT_SECRET: severa.clientSecret,
+    SEVADM_ADK_COMMON_FILES: folders.commonFiles,
+    SEVADM_ADK_COMPANY: folders.company,
+    SEVADM_ADK_LIBRARY: fakeAdkLibrary(),
+  });
+}
 
 async function transfer(args: string[]) {
   const lines: string[] = [];
@@ -32,14 +36,7 @@ describe('sevadm transfer into Visma Administration through the ADK (stand-in li
     const folders = fakeCompanyFolders({ name: 'Övningsbolaget AB', variant: 2000, invoiceSeries: 20001, registers: await registersOf(port) });
     await port.close();
     await small.close();
-    Object.assign(process.env, {
-      SEVADM_SEVERA_BASE_URL: severa.url,
-      SEVADM_SEVERA_CLIENT_ID: severa.clientId,
-      SEVADM_SEVERA_CLIENT_SECRET: severa.clientSecret,
-      SEVADM_ADK_COMMON_FILES: folders.commonFiles,
-      SEVADM_ADK_COMPANY: folders.company,
-      SEVADM_ADK_LIBRARY: fakeAdkLibrary(),
-    });
+    useSystems(severa, folders);
 
     const customers = await transfer(['customers', '--changed-since', '2020-01-01', '--select', 'all']);
     expect(customers.code).toBe(0);
@@ -73,14 +70,7 @@ describe('sevadm transfer into Visma Administration through the ADK (stand-in li
   it('on a variant-500 company, projects stop with one configuration error (exit 2) and nothing is written', async () => {
     const severa = await sandbox();
     const folders = fakeCompanyFolders({ name: 'Lilla Verkstaden AB', variant: 500 });
-    Object.assign(process.env, {
-      SEVADM_SEVERA_BASE_URL: severa.url,
-      SEVADM_SEVERA_CLIENT_ID: severa.clientId,
-      SEVADM_SEVERA_CLIENT_SECRET: severa.clientSecret,
-      SEVADM_ADK_COMMON_FILES: folders.commonFiles,
-      SEVADM_ADK_COMPANY: folders.company,
-      SEVADM_ADK_LIBRARY: fakeAdkLibrary(),
-    });
+    useSystems(severa, folders);
     await expect(runTransferCommand(['projects', '--changed-since', '2020-01-01', '--select', 'all'], () => {})).rejects.toThrow(/need Visma Administration 1000 or 2000|1000 or 2000/);
     expect(existsSync(join(folders.company, 'company.dat'))).toBe(false);
   }, 60_000);

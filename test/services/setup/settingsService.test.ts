@@ -1,19 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileStore } from '../../../src/config/profiles.js';
 import { openFromEnvironment } from '../../../src/environments.js';
 import { sandbox } from '../../helpers/severa.js';
+import { isolateEnvironment } from '../../helpers/environment.js';
 
-const saved = { ...process.env };
-beforeEach(() => {
-  for (const name of Object.keys(process.env)) if (name.startsWith('SEVADM_')) delete process.env[name];
-  process.env.XDG_DATA_HOME = mkdtempSync(join(tmpdir(), 'sevadm-data-'));
-});
-afterEach(() => {
-  process.env = { ...saved };
-});
+isolateEnvironment();
 
 describe('the settings screen on a profile', () => {
   it('connects once the last missing connection field is saved, and the session uses the new settings at once', async () => {
