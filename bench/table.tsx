@@ -1,5 +1,6 @@
 import { render } from 'ink-testing-library';
 import { App } from '../src/app.js';
+import { defaultDates, systemClock } from '../src/clock.js';
 import type { Session } from '../src/session.js';
 import { initialState } from '../src/state/app.js';
 import { makeRow } from '../src/state/list.js';
@@ -24,8 +25,9 @@ export async function tableBench(count: number, samples = 60, columns = 120, row
     cancel: () => {},
     onLog: () => () => {},
     details: () => [],
+    clock: systemClock,
   } as unknown as Session;
-  const app = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns, rows })} />);
+  const app = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns, rows, dates: defaultDates(systemClock.now()) })} />);
   const settle = () => new Promise((r) => setImmediate(r));
   while (!(app.lastFrame() ?? '').includes(`of ${count} selected`)) await new Promise((r) => setTimeout(r, 20));
   const timeKey = async (key: string) => {

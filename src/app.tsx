@@ -51,7 +51,15 @@ const LIST_HINT = {
 /** The root: one key handler that only dispatches, one reducer, and the effects that call the session. */
 export function App({ session, initial, onAction }: AppProps) {
   const [state, rawDispatch] = useReducer(reducer, initial);
-  const dispatch = useMemo(() => (a: Action) => (onAction?.(a), rawDispatch(a)), [onAction]);
+  // Every action carries its time from the one clock, so the reducer stays pure and the log shows it.
+  const dispatch = useMemo(
+    () => (a: Action) => {
+      const stamped = { ...a, at: session.clock.now() };
+      onAction?.(stamped);
+      rawDispatch(stamped);
+    },
+    [onAction, session],
+  );
   const { exit } = useApp();
   const answer = useRef<((a: ConflictAnswer) => void) | undefined>(undefined);
   const [tick, setTick] = useState(0);
@@ -63,7 +71,7 @@ export function App({ session, initial, onAction }: AppProps) {
   const load = (list: ListId, filter: LoadFilter) => {
     dispatch({ type: 'loading', list });
     session.load(list, filter, state.lang).then(
-      (result) => dispatch({ type: 'loaded', list, ...result }),
+      (result) => dispatch({ type: 'loaded', list, filter, ...result }),
       (error: unknown) => dispatch({ type: 'loadFailed', list, error: failureText(error, state.lang) }),
     );
   };

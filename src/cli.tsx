@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ClockSettingError, processClock } from './clock.js';
 import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
 import { runTui } from './tui.js';
@@ -126,6 +127,8 @@ async function connectionCheck(
 }
 
 async function main(argv: string[]): Promise<number> {
+  // A bad SEVADM_NOW is refused before anything starts.
+  processClock();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--lang' || command === '--profile') return runOnEnvironment(argv);
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -179,7 +182,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const e = error as { code?: string; message?: string };
     // parseArgs reports unknown options with a code; both are the user's input, not a crash.
-    if (error instanceof UsageError || e?.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof ClockSettingError || e?.code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`sevadm: ${e.message}`);
       process.exit(2);
     }

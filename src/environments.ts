@@ -1,4 +1,6 @@
 import { rmSync } from 'node:fs';
+import { type Clock, processClock } from './clock.js';
+import { demoAnchor, demoDayFile } from './sandbox/demoDay.js';
 import { join } from 'node:path';
 import { type AdkConnection, adkConnectionFromEnv, type BridgeConnection, bridgeConnectionFromEnv, type SeveraConnection, severaConnectionFromEnv } from './config/environment.js';
 import { defaultDataDir, demoDataDir } from './paths.js';
@@ -27,21 +29,37 @@ export interface OpenEnvironment {
 
 export function resetDemo(dir: string): void {
   rmSync(join(dir, 'severa.json'), { force: true });
+  rmSync(demoDayFile(dir), { force: true });
   for (const variant of [2000, 500] as const) removeCompanyFile(demoCompanyFile(dir, variant));
   removeCompanyFile(join(dir, 'ledger.sqlite'));
   rmSync(join(dir, 'settings.json'), { force: true });
 }
 
-function sessionOver(sides: Sides, dir: string, profileName: string, configuration: ConfigurationStore, reconnect?: () => Sides) {
-  const ledger = new Ledger(join(dir, 'ledger.sqlite'), profileName);
-  const session = new Session({ ...sides, ledger, mappings: configuration.mappings(), settings: configuration.settings(), configuration, reconnect });
+interface SessionPlace {
+  dir: string;
+  profileName: string;
+  configuration: ConfigurationStore;
+  clock: Clock;
+  /** The instant the default filters count back from, when not now (the demo's day). */
+  defaultsAt?: number;
+  reconnect?: () => Sides;
+}
+
+function sessionOver(sides: Sides, place: SessionPlace) {
+  const { configuration, clock } = place;
+  const ledger = new Ledger(join(place.dir, 'ledger.sqlite'), place.profileName, clock);
+  const session = new Session({ ...sides, ledger, mappings: configuration.mappings(), settings: configuration.settings(), configuration, reconnect: place.reconnect, clock, defaultsAt: place.defaultsAt });
   return { session, ledger };
 }
 
-/** The built-in demo: the Severa sandbox on a free loopback port and the embedded company, state in `dir`. */
-export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnvironment> {
-  const sandbox = await startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json') });
-  const company = await openDemoCompany(dir, 2000);
+/**
+ * The built-in demo: the Severa sandbox on a free loopback port and the embedded company, state in `dir`.
+ * Both sides' data lead up to the demo's day; its default filters count back from that day.
+ */
+export async function openDemo(dir: string = demoDataDir(), clock: Clock = processClock()): Promise<OpenEnvironment> {
+  const anchor = demoAnchor(dir, clock);
+  const sandbox = await startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor });
+  const company = await openDemoCompany(dir, 2000, anchor, clock);
   let forward: Session | undefined;
   const severa = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, onEvent: (e) => forward?.severaEvent(e) });
   // Shown on the settings screen: the demo's connection is fixed (the sandbox and the embedded company file).
@@ -50,7 +68,8 @@ export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnviron
     secretsSet: { 'severa.clientSecret': true },
     overridden: [],
   };
-  const { session, ledger } = sessionOver({ severa, administration: company }, dir, 'demo', new FileConfiguration(join(dir, 'settings.json'), fixed));
+  const configuration = new FileConfiguration(join(dir, 'settings.json'), fixed);
+  const { session, ledger } = sessionOver({ severa, administration: company }, { dir, profileName: 'demo', configuration, clock, defaultsAt: anchor });
   forward = session;
   return {
     session,
@@ -69,7 +88,7 @@ export async function openDemo(dir: string = demoDataDir()): Promise<OpenEnviron
  * The systems a profile names, each field overridden by SEVADM_SEVERA_* / SEVADM_BRIDGE_* when set; with no
  * profile (none named, no default) the environment alone. A side named nowhere is left out.
  */
-export function openFromEnvironment(profileName?: string, store: ProfileStore = new ProfileStore()): OpenEnvironment {
+export function openFromEnvironment(profileName?: string, store: ProfileStore = new ProfileStore(), clock: Clock = processClock()): OpenEnvironment {
   const name = profileName ?? store.defaultName();
   const profile = name ? store.get(name) : undefined;
   if (profile && store.readableByOthers()) {
@@ -111,7 +130,7 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
   };
   const sides = connect();
   const configuration = name ? new ProfileConfiguration(name, store) : new FileConfiguration(join(defaultDataDir(), 'settings.json'), environmentConnectionView());
-  const { session, ledger } = sessionOver(sides, defaultDataDir(), name ?? 'environment', configuration, connect);
+  const { session, ledger } = sessionOver(sides, { dir: defaultDataDir(), profileName: name ?? 'environment', configuration, clock, reconnect: connect });
   forward = session;
   const { severaConnection, bridge, adk } = current!;
   return {

@@ -1,3 +1,4 @@
+import { type Clock, type DefaultDates, defaultDates, processClock } from './clock.js';
 import type { ConfigurationStore } from './config/configurationStore.js';
 import { failureText } from './i18n/failures.js';
 import type { Lang } from './i18n/index.js';
@@ -29,6 +30,10 @@ export interface SessionOptions {
   /** New clients after the connection was edited (from the store and the environment). */
   reconnect?: () => Promise<Sides> | Sides;
   concurrency?: number;
+  /** Today and the ledger's timestamps (default: the program's clock). */
+  clock?: Clock;
+  /** The instant the default filters count back from when not now: the demo's day, so they find its data. */
+  defaultsAt?: number;
 }
 
 /** Both sides' clients, or why one is missing. */
@@ -145,6 +150,15 @@ export class Session {
     }
   }
 
+  /** The filters' default dates: 30 days back (from the demo's day on the demo) up to today. */
+  defaultDates(): DefaultDates {
+    return defaultDates(this.clock.now(), this.options.defaultsAt);
+  }
+
+  get clock(): Clock {
+    return this.options.clock ?? processClock();
+  }
+
   /** Loads one list with its filter (dates YYYY-MM-DD, local midnight). */
   load(list: ListId, filter: LoadFilter, lang: Lang = 'en'): Promise<LoadResult> {
     return loadList(this.context(), list, filter, lang);
@@ -178,6 +192,7 @@ export class Session {
       settings: this.settings,
       mappings: this.mappings,
       concurrency: this.options.concurrency,
+      clock: this.clock,
       invoiceStatuses: async () => (this.statuses.length ? this.statuses : this.invoiceStatuses()),
     };
   }

@@ -33,7 +33,7 @@ export async function runTui(session: Session, options: { demo: boolean; lang: L
   };
   process.once('SIGTERM', killed);
   process.once('SIGHUP', killed);
-  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24, afterStatus: session.settings.afterTransferStatus, statusToTransfer: session.settings.invoiceStatusToTransfer, profile: options.profile, tab: options.tab, setup: options.setup });
+  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24, dates: session.defaultDates(), afterStatus: session.settings.afterTransferStatus, statusToTransfer: session.settings.invoiceStatusToTransfer, profile: options.profile, tab: options.tab, setup: options.setup });
   // Ctrl+C goes through the keymap, so a running transfer is asked about first.
   const app = render(<App session={session} initial={initial} />, { exitOnCtrlC: false });
   try {

@@ -6,6 +6,8 @@ import type { Session } from '../src/session.js';
 import { initialState, type ListId } from '../src/state/app.js';
 import { makeRow, type Row } from '../src/state/list.js';
 import { KEY, press, typeText, waitFor } from './helpers/ink.js';
+import { defaultDates, ManualClock } from '../src/clock.js';
+import { TEST_NOW, TEST_NOW_MS } from './helpers/clock.js';
 
 afterEach(() => cleanup());
 
@@ -54,13 +56,14 @@ function fakeSession(count = 50) {
     cancel: () => {},
     onLog: () => () => {},
     details: (_list: ListId, id: string) => [['number', id], ['name', `Kund ${id}`]],
+    clock: new ManualClock(TEST_NOW),
   };
   return { session: session as unknown as Session, calls };
 }
 
 async function start(count = 50, lang: 'en' | 'sv' = 'en') {
   const fake = fakeSession(count);
-  const initial = initialState({ lang, demo: true, columns: 100, rows: 20, now: new Date('2026-11-28T12:00:00') });
+  const initial = initialState({ lang, demo: true, columns: 100, rows: 20, dates: defaultDates(Date.parse('2026-11-28T12:00:00')) });
   const r = render(<App session={fake.session} initial={initial} />);
   await waitFor(() => (r.lastFrame() ?? '').includes(lang === 'sv' ? `av ${count} markerade` : `of ${count} selected`), 'the Severa list');
   await waitFor(() => fake.calls.loads.length >= 2, 'both customer lists');
@@ -184,7 +187,7 @@ describe('the app', () => {
           release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: ids.length });
         }),
     } as unknown as Session;
-    const r = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20 })} />);
+    const r = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })} />);
     await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
     await press(r.stdin, KEY.ctrlA, 't');
     await waitFor(() => (r.lastFrame() ?? '').includes('running'), 'the running rows');

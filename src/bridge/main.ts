@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../cliOptions.js';
 import { demoDataDir } from '../paths.js';
 import { openDemoCompany } from '../sandbox/administration/demoCompanies.js';
+import { demoAnchor } from '../sandbox/demoDay.js';
+import { isoNow, processClock } from '../clock.js';
 import { waitForStop } from '../sandbox/severa/main.js';
 import { listenRefusal, parseListen } from '../services/administration/bridge/listenPolicy.js';
 import { startBridgeServer } from '../services/administration/bridge/server.js';
@@ -61,7 +63,8 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     ...(values['adk-company'] ? { SEVADM_ADK_COMPANY: values['adk-company'] } : {}),
     ...(values['adk-library'] ? { SEVADM_ADK_LIBRARY: values['adk-library'] } : {}),
   });
-  const company: AdministrationPort = adk ? openAdkCompany(adk) : await openDemoCompany(dir, variant);
+  // The embedded company shares the demo's day with the demo in the same directory.
+  const company: AdministrationPort = adk ? openAdkCompany(adk) : await openDemoCompany(dir, variant, demoAnchor(dir, processClock()));
   const info = await company.companyInfo();
   const server = await startBridgeServer({
     company,
@@ -69,7 +72,7 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     host: listen.host,
     port: listen.port,
     tls: values['tls-cert'] ? { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']!) } : undefined,
-    onRequest: (line) => console.log(`${new Date().toISOString()} ${line}`),
+    onRequest: (line) => console.log(`${isoNow(processClock())} ${line}`),
   });
   console.log(`sevadm bridge: ${info.name} (Administration ${info.variant}, ${adk ? `ADK ${info.adkVersion}, ${adk.company}` : `embedded company in ${dir}`})`);
   console.log(`  listening on ${server.url}`);

@@ -30,7 +30,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
     options: { kind: { type: 'string' }, since: { type: 'string' }, result: { type: 'string' }, csv: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' }, profile: { type: 'string' } },
   });
   const kind = values.kind === undefined ? undefined : RECORD_KIND[kindOf(values.kind, 'history')];
-  const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since, '')}T00:00:00`).toISOString();
+  const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since)}T00:00:00`).toISOString();
   const result = values.result as HistoryResult | undefined;
   if (result !== undefined && !['created', 'updated', 'skipped', 'failed'].includes(result)) {
     throw new UsageError(`--result must be created, updated, skipped or failed, got "${values.result}"`);

@@ -1,6 +1,6 @@
 import { UsageError } from '../cliOptions.js';
 import type { ListId } from '../state/app.js';
-import { isIsoDate } from '../state/dates.js';
+import { type DefaultDates, isIsoDate } from '../clock.js';
 
 export const KINDS = ['customers', 'projects', 'invoices', 'supplier-invoices', 'payments'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -28,10 +28,26 @@ export function listFor(kind: Kind, source: 'severa' | 'administration'): ListId
   }
 }
 
-export function dateOption(name: string, raw: string | undefined, fallback: string): string {
-  if (raw === undefined) return fallback;
+export function dateOption(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
   if (!isIsoDate(raw)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${raw}"`);
   return raw;
+}
+
+/**
+ * A list's dates: --changed-since, or --from and --to for supplier invoices, checked before anything
+ * connects; a date left out takes the environment's default (on the demo, counted from its day).
+ */
+export function listDates(kind: Kind, values: { 'changed-since'?: string; from?: string; to?: string }): (defaults: DefaultDates) => DefaultDates {
+  const ranged = kind === 'supplier-invoices';
+  const since = ranged ? dateOption('from', values.from) : dateOption('changed-since', values['changed-since']);
+  const until = dateOption('to', values.to);
+  const ordered = (dates: DefaultDates) => {
+    if (ranged && dates.since > dates.until) throw new UsageError(`--from (${dates.since}) is after --to (${dates.until}); --from must be on or before --to`);
+    return dates;
+  };
+  if (since && until) ordered({ since, until });
+  return (defaults) => ordered({ since: since ?? defaults.since, until: until ?? defaults.until });
 }
 
 /** The options every list-reading command shares: filters, output and where to connect. */

@@ -3,14 +3,13 @@ import { langOption, UsageError } from '../cliOptions.js';
 import { columnWidths, fit } from '../components/text.js';
 import { translator } from '../i18n/index.js';
 import { columnsOf } from '../screens/columns.js';
-import { daysAgo } from '../state/dates.js';
 import { openFor } from './connect.js';
-import { dateOption, kindOf, LIST_OPTIONS, listFor } from './options.js';
+import { kindOf, LIST_OPTIONS, listDates, listFor } from './options.js';
 
 export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
-  --changed-since DATE   customers, projects (default 30 days back); payments: paid since
+  --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
   --status NAME          invoices: the Severa status to list (required)
-  --from DATE --to DATE  supplier invoices (default: 30 days back to today)
+  --from DATE --to DATE  supplier invoices (default: 30 days back, as above, to today)
   --json                 one JSON object per line, as the side holds the record
   --demo [--data-dir DIR]`;
 
@@ -29,12 +28,12 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
   const isProjectsInAdministration = kind === 'projects' && side === 'administration';
   if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);
   const t = translator(langOption(values.lang));
-  const since = dateOption(kind === 'supplier-invoices' ? 'from' : 'changed-since', kind === 'supplier-invoices' ? values.from : values['changed-since'], daysAgo(30));
-  const until = dateOption('to', values.to, daysAgo(0));
+  const datesFor = listDates(kind, values);
   if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to list');
 
   const env = await openFor(values);
   try {
+    const { since, until } = datesFor(env.session.defaultDates());
     if (isProjectsInAdministration) {
       if (!env.administration) throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
       const projects = await env.administration.listProjects({ changedSince: new Date(`${since}T00:00:00`).toISOString() });

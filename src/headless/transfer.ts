@@ -3,18 +3,17 @@ import { langOption, UsageError } from '../cliOptions.js';
 import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
-import { daysAgo } from '../state/dates.js';
 import { openFor } from './connect.js';
-import { dateOption, kindOf, LIST_OPTIONS, listFor } from './options.js';
+import { kindOf, LIST_OPTIONS, listDates, listFor } from './options.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
 
 export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
   --select all|ID,ID…        which rows (required): all, or numbers/ids as the list shows them
   --direction to-administration|to-severa   customers only (default to-administration)
-  --changed-since DATE       customers, projects (default 30 days back); payments: paid since
+  --changed-since DATE       customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
   --status NAME              invoices: the Severa status to take invoices from (required)
   --set-status NAME|none     invoices: status set in Severa after booking (default: the remembered one)
-  --from DATE --to DATE      supplier invoices (default: 30 days back to today)
+  --from DATE --to DATE      supplier invoices (default: 30 days back, as above, to today)
   --on-conflict skip|update|fail   when the record exists on the target (default skip)
   --dry-run                  the plan only: what would be created, updated, skipped or refused, and why
   --json                     one JSON object per row, then a summary object
@@ -69,12 +68,11 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
   if (!values.select) throw new UsageError('--select is required: all, or a comma-separated list of numbers/ids');
   if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to take invoices from');
   if (values['set-status'] && kind !== 'invoices') throw new UsageError('--set-status goes with invoices');
-  const since = dateOption(kind === 'supplier-invoices' ? 'from' : 'changed-since', kind === 'supplier-invoices' ? values.from : values['changed-since'], daysAgo(30));
-  const until = dateOption('to', values.to, daysAgo(0));
-  if (kind === 'supplier-invoices' && since > until) throw new UsageError(`--from (${since}) is after --to (${until}); --from must be on or before --to`);
+  const datesFor = listDates(kind, values);
 
   const env: OpenEnvironment = await openFor(values);
   try {
+    const { since, until } = datesFor(env.session.defaultDates());
     let statusGuid: string | undefined;
     if (kind === 'invoices') {
       const statuses = await env.session.invoiceStatuses();

@@ -3,6 +3,7 @@ import { WindowedTable } from '../components/WindowedTable.js';
 import type { Translate } from '../i18n/index.js';
 import { activeList, type AppState, listName, tableHeight } from '../state/app.js';
 import { columnsOf } from './columns.js';
+import { emptyListText } from './emptyText.js';
 
 /** One tab's list: its title (or the Severa/Administration switch), its filters and the table. */
 export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; tick: number }) {
@@ -80,7 +81,7 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
         t={t}
         tick={tick}
         statusColumn={id !== 'history'}
-        emptyText={list.loading ? t('list.loading') : list.rows.length ? t('list.noMatch') : id === 'severaInvoices' && !state.invoiceStatus ? t('list.pickStatusFirst') : t('list.empty')}
+        emptyText={emptyListText(state, id, t)}
       />
     </Box>
   );

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { AdministrationPort } from '../services/administration/port.js';
 import type { SeveraClient } from '../services/severa/index.js';
 import type { Ledger } from '../services/transfer/ledger.js';
@@ -16,5 +17,6 @@ export interface SessionContext {
   settings: TransferSettings;
   mappings: Mappings;
   concurrency?: number;
+  clock: Clock;
   invoiceStatuses(): Promise<StatusOption[]>;
 }

@@ -1,3 +1,4 @@
+import { localDay } from '../clock.js';
 import { failureText } from '../i18n/failures.js';
 import { type Lang, translator } from '../i18n/index.js';
 import { AdministrationError } from '../services/administration/errors.js';
@@ -77,6 +78,7 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
         customers: new Set((await administration.listCustomers()).map((c) => c.number)),
         projects: info.variant === 500 ? undefined : new Set((await administration.listProjects()).map((p) => p.code)),
         numberPolicy: settings.invoiceNumberPolicy,
+        today: localDay(ctx.clock.now()),
         mappings: mappings,
       };
       const step = invoicesToAdministration({

@@ -1,6 +1,6 @@
 import { type Lang, translator } from '../i18n/index.js';
 import type { ConflictAnswer, ConflictView, RowStatus, TransferSummary } from '../services/transfer/engine.js';
-import { daysAgo, isIsoDate } from './dates.js';
+import { type DefaultDates, isIsoDate } from '../clock.js';
 import { type Command, commandFor, KEYMAP, type KeyPress } from './keymap.js';
 import * as L from './list.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
@@ -88,6 +88,8 @@ export interface AppState {
   since: Record<ListId, string>;
   /** The To date of ranged lists (supplier invoices). */
   until: string;
+  /** The dates the filters started on (from the one clock; on the demo, from its day). */
+  defaults: DefaultDates;
   invoiceStatuses: StatusOption[];
   /** The status whose invoices the Invoices tab lists. */
   invoiceStatus: string | undefined;
@@ -111,11 +113,14 @@ export interface AppState {
   quit: boolean;
 }
 
-export type Action =
+/** `at`: when it happened (the one clock's milliseconds), stamped by the app as it dispatches. */
+export type Action = ActionOf & { at?: number };
+
+type ActionOf =
   | { type: 'key'; input: string; key: KeyPress }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'loading'; list: ListId }
-  | { type: 'loaded'; list: ListId; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
+  | { type: 'loaded'; list: ListId; filter?: LoadFilter; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; list: ListId; error: string }
   | { type: 'status'; list: ListId; id: string; status: RowStatus }
@@ -141,8 +146,8 @@ export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
   return Math.max(3, state.size.rows - chrome);
 }
 
-export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; now?: Date; afterStatus?: string; statusToTransfer?: string; profile?: string; tab?: TabId; setup?: boolean }): AppState {
-  const since = daysAgo(30, options.now);
+export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; dates: DefaultDates; afterStatus?: string; statusToTransfer?: string; profile?: string; tab?: TabId; setup?: boolean }): AppState {
+  const since = options.dates.since;
   const lists = Object.fromEntries(LIST_IDS.map((id) => [id, L.emptyList()])) as Record<ListId, L.ListState>;
   return {
     lang: options.lang,
@@ -152,7 +157,8 @@ export function initialState(options: { lang: Lang; demo: boolean; columns: numb
     side: 'severa',
     lists,
     since: Object.fromEntries(LIST_IDS.map((id) => [id, since])) as Record<ListId, string>,
-    until: daysAgo(0, options.now),
+    until: options.dates.until,
+    defaults: options.dates,
     invoiceStatuses: [],
     invoiceStatus: undefined,
     afterStatus: options.afterStatus,
@@ -206,8 +212,9 @@ function withList(state: AppState, id: ListId, update: (l: L.ListState) => L.Lis
   return { ...state, lists: { ...state.lists, [id]: update(state.lists[id]) } };
 }
 
-function addLog(state: AppState, level: LogEntry['level'], text: string): AppState {
-  const log = [...state.log, { time: new Date().toTimeString().slice(0, 8), level, text }];
+function addLog(state: AppState, level: LogEntry['level'], text: string, at?: number): AppState {
+  const time = at === undefined ? '' : new Date(at).toTimeString().slice(0, 8);
+  const log = [...state.log, { time, level, text }];
   return { ...state, log: log.length > MAX_LOG ? log.slice(-MAX_LOG) : log };
 }
 
@@ -238,12 +245,13 @@ export function reducer(state: AppState, action: Action): AppState {
       return withList(state, action.list, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
       return addLog(
-        withList(state, action.list, (l) => ({ ...L.setRows(l, action.rows, tableHeight(state)), banner: action.banner, statuses: new Map(action.statuses ?? []) })),
+        withList(state, action.list, (l) => ({ ...L.setRows(l, action.rows, tableHeight(state)), banner: action.banner, statuses: new Map(action.statuses ?? []), loadedWith: action.filter ?? l.loadedWith })),
         'info',
         translator(state.lang)('log.loaded', { list: listName(state, action.list), count: action.rows.length }),
+        action.at,
       );
     case 'loadFailed':
-      return addLog(withList(state, action.list, (l) => ({ ...l, loading: false, error: action.error })), 'error', translator(state.lang)('log.loadFailed', { list: listName(state, action.list), error: action.error }));
+      return addLog(withList(state, action.list, (l) => ({ ...l, loading: false, error: action.error })), 'error', translator(state.lang)('log.loadFailed', { list: listName(state, action.list), error: action.error }), action.at);
     case 'status':
       return withList(state, action.list, (l) => L.setStatus(l, action.id, action.status));
     case 'progress':
@@ -254,12 +262,12 @@ export function reducer(state: AppState, action: Action): AppState {
       const t = translator(state.lang);
       const s = action.summary;
       const text = t('transfer.summary', { ...s, cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '' });
-      return addLog({ ...state, transfer: undefined, notice: text, overlay: state.overlay.kind === 'confirmCancel' ? { kind: 'none' } : state.overlay }, 'info', text);
+      return addLog({ ...state, transfer: undefined, notice: text, overlay: state.overlay.kind === 'confirmCancel' ? { kind: 'none' } : state.overlay }, 'info', text, action.at);
     }
     case 'conflict':
       return { ...state, conflict: { id: action.id, view: action.view, remaining: action.remaining, choice: 'update', applyToRemaining: false, source: action.source } };
     case 'log':
-      return addLog(state, action.level, action.text);
+      return addLog(state, action.level, action.text, action.at);
     case 'connection': {
       const next = { ...state, connections: { ...state.connections, [action.side]: action.connection } };
       // A tab opened while its side was still connecting loads once the side is there.
@@ -285,10 +293,10 @@ export function reducer(state: AppState, action: Action): AppState {
       const settings = afterSave(state.settings, view, text, t, tableHeight(state), action.reconnecting);
       const s = action.view.settings;
       // The Invoices tab follows the saved statuses.
-      return addLog({ ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer }, 'info', text);
+      return addLog({ ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer }, 'info', text, action.at);
     }
     case 'settingRefused':
-      return addLog({ ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } }, 'error', action.error);
+      return addLog({ ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } }, 'error', action.error, action.at);
     case 'reconnected': {
       // What was loaded came from the old connection.
       const lists = Object.fromEntries(LIST_IDS.map((id) => [id, id === 'history' ? state.lists.history : L.emptyList()])) as Record<ListId, L.ListState>;
@@ -363,7 +371,7 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
     const editingUntil = state.focus === 'until';
     if (key.escape) return { ...state, focus: 'list', sinceDraft: editingUntil ? state.until : state.since[id], sinceError: undefined };
     if (key.return) {
-      if (!isIsoDate(state.sinceDraft)) return { ...state, sinceError: t('date.invalid', { example: daysAgo(30) }) };
+      if (!isIsoDate(state.sinceDraft)) return { ...state, sinceError: t('date.invalid', { example: state.defaults.since }) };
       const from = editingUntil ? state.since[id] : state.sinceDraft;
       const to = editingUntil ? state.sinceDraft : state.until;
       if (RANGED.includes(id) && from > to) return { ...state, sinceError: t('date.fromAfterTo', { from, to }) };

@@ -27,6 +27,8 @@ export interface ListState {
   error: string | undefined;
   /** Why the whole list cannot be transferred (e.g. projects on Administration 500). */
   banner?: string;
+  /** The filter of the last load that came back: what an empty list says it looked for. */
+  loadedWith?: { since: string; until?: string; statusGuid?: string };
 }
 
 export function emptyList(): ListState {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SeveraData } from '../../src/sandbox/severa/data.js';
 import { spawnApp } from '../helpers/pty.js';
+import { demoCompanyFile } from '../../src/sandbox/administration/demoCompanies.js';
+import { EmbeddedCompany } from '../../src/sandbox/administration/embeddedCompany.js';
 
 const BACKSPACE = '\x7f';
 let app: ReturnType<typeof spawnApp> | undefined;
@@ -34,7 +36,10 @@ describe('invoices and supplier invoices in a real terminal', () => {
     // Supplier invoices: from 2025-01-01; given number 7 has rows on two projects.
     await app.keys('4', 'd', ...Array(10).fill(BACKSPACE), ...'2025-01-01', '\r');
     await app.waitFor(/0 of 17 selected/);
-    await app.keys('/', ...'2182-7', '\r', ' ', 't');
+    const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+    const seventh = (await company.listSupplierInvoices('2025-01-01', '2099-12-31')).find((i) => i.givenNumber === 7)!;
+    await company.close();
+    await app.keys('/', ...seventh.invoiceNumber, '\r', ' ', 't');
     await app.waitFor(/✓ 2 fees/);
     await app.keys('q');
     expect(await app.exited()).toBe(0);

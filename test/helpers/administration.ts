@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCompanyFile, openDemoCompany } from '../../src/sandbox/administration/demoCompanies.js';
+import { TEST_NOW_MS } from './clock.js';
 import { EmbeddedCompany } from '../../src/sandbox/administration/embeddedCompany.js';
 
 let template: Promise<string> | undefined;
@@ -10,8 +11,8 @@ let template: Promise<string> | undefined;
 function seededTemplate(): Promise<string> {
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-adm-template-'));
-    await (await openDemoCompany(dir, 2000)).close();
-    await (await openDemoCompany(dir, 500)).close();
+    await (await openDemoCompany(dir, 2000, TEST_NOW_MS)).close();
+    await (await openDemoCompany(dir, 500, TEST_NOW_MS)).close();
     return dir;
   })();
   return template;

@@ -1,5 +1,6 @@
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
+import { TEST_NOW } from './clock.js';
 
 const { Terminal } = xterm;
 
@@ -8,13 +9,13 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
   const cols = options.cols ?? 100;
   const rows = options.rows ?? 30;
   const term = new Terminal({ cols, rows, allowProposedApi: true });
-  // CI=true turns ink non-interactive; the child must see a normal terminal session.
+  // CI=true turns ink non-interactive; the child must see a normal terminal session, on the suite's day.
   const child = pty.spawn(process.execPath, ['bin/sevadm.js', ...args], {
     name: 'xterm-256color',
     cols,
     rows,
     cwd: process.cwd(),
-    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', FORCE_COLOR: '1', ...options.env } as Record<string, string>,
+    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', FORCE_COLOR: '1', SEVADM_NOW: TEST_NOW, ...options.env } as Record<string, string>,
   });
   let exitCode: number | undefined;
   child.onData((d) => term.write(d));

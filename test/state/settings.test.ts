@@ -4,6 +4,8 @@ import type { SettingsView } from '../../src/services/setup/settingsService.js';
 import { DEMO_CUSTOMER_MAPPINGS } from '../../src/services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS } from '../../src/services/transfer/settings.js';
 import { type Action, type AppState, initialState, reducer } from '../../src/state/app.js';
+import { defaultDates } from '../../src/clock.js';
+import { TEST_NOW_MS } from '../helpers/clock.js';
 import type { KeyPress } from '../../src/state/keymap.js';
 import { currentLine } from '../../src/state/settings.js';
 import { settingsRows } from '../../src/state/settingsRows.js';
@@ -33,7 +35,7 @@ const ENTER = key('', { return: true });
 const DOWN = key('', { downArrow: true });
 const press = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
 const start = (view: SettingsView, setup = false) =>
-  press(initialState({ lang: 'en', demo: false, columns: 100, rows: 40, tab: 'settings', setup, profile: 'acme' }), { type: 'settingsView', view, loading: false });
+  press(initialState({ lang: 'en', demo: false, columns: 100, rows: 40, dates: defaultDates(TEST_NOW_MS), tab: 'settings', setup, profile: 'acme' }), { type: 'settingsView', view, loading: false });
 const lineOf = (s: AppState) => currentLine(s.settings, settingsRows(s.settings.view, t, false));
 
 describe('the settings screen', () => {

@@ -27,6 +27,7 @@ import {
   AdmDate,
 } from '../../services/administration/models.js';
 import type { AdministrationPort, ChangedSince } from '../../services/administration/port.js';
+import { type Clock, processClock } from '../../clock.js';
 import { MonotonicClock } from '../clock.js';
 import { type Db, getSetting, oneOf, openDb, rowsOf, setSetting, takeNumber } from './db.js';
 import { checkLengths, fail, organisationNumberValid, parseInput, round2, rowAmount, VAT_RATES } from './rules.js';
@@ -46,27 +47,27 @@ export class EmbeddedCompany implements AdministrationPort {
   private db: Db | undefined;
   private readonly clock: MonotonicClock;
 
-  private constructor(db: Db) {
+  private constructor(db: Db, clock: Clock) {
     this.db = db;
     const last = db.prepare(`SELECT max(timestamp) AS t FROM (
       SELECT timestamp FROM customers UNION ALL SELECT timestamp FROM projects UNION ALL SELECT timestamp FROM invoices
       UNION ALL SELECT timestamp FROM supplier_invoices UNION ALL SELECT timestamp FROM customer_payments)`).get() as { t: string | null };
-    this.clock = new MonotonicClock(last.t ?? undefined);
+    this.clock = new MonotonicClock(last.t ?? undefined, clock);
   }
 
   /** Opens an existing company file; a missing file is ADK's "wrong path to the company" (116). */
-  static open(file: string): EmbeddedCompany {
+  static open(file: string, clock: Clock = processClock()): EmbeddedCompany {
     if (!existsSync(file)) fail(ADK.INVALID_PATH_COMPANY, 'company', undefined, file);
     const db = openDb(file);
     if (!getSetting(db, 'name')) {
       db.close();
       fail(ADK.INVALID_PATH_COMPANY, 'company', undefined, `${file} is not a company`);
     }
-    return new EmbeddedCompany(db);
+    return new EmbeddedCompany(db, clock);
   }
 
   /** Creates a new, empty company file (`:memory:` for one that lives only in this process). */
-  static create(file: string, setup: CompanySetup): EmbeddedCompany {
+  static create(file: string, setup: CompanySetup, clock: Clock = processClock()): EmbeddedCompany {
     if (file !== ':memory:') {
       if (existsSync(file)) throw new Error(`${file} exists already`);
       mkdirSync(dirname(file), { recursive: true });
@@ -78,7 +79,7 @@ export class EmbeddedCompany implements AdministrationPort {
     setSetting(db, 'nextInvoiceNumber', 1);
     setSetting(db, 'nextSupplierInvoiceNumber', 1);
     setSetting(db, 'nextPaymentNumber', 1);
-    return new EmbeddedCompany(db);
+    return new EmbeddedCompany(db, clock);
   }
 
   private get open(): Db {

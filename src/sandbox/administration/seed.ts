@@ -2,11 +2,12 @@ import type { CompanyVariant, InvoiceRowInput, SupplierInvoiceRowInput } from '.
 import { severaInvoiceReference } from '../../services/administration/references.js';
 import { organisationNumber } from '../orgNumber.js';
 import { SeededRandom } from '../random.js';
-import { DEFAULT_SEED, SEED_ANCHOR, SEED_COST_CENTERS, SEED_PRODUCTS, seedSeveraData } from '../severa/seed.js';
+import { localDay } from '../../clock.js';
+import { DEFAULT_SEED, SEED_COST_CENTERS, SEED_PRODUCTS, seedSeveraData } from '../severa/seed.js';
 import { EmbeddedCompany } from './embeddedCompany.js';
 
 const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoDay = localDay;
 
 const SUPPLIERS: [string, string][] = [
   ['201', 'Tryckeriet i Norr AB'], ['202', 'Underkonsult Öberg HB'], ['203', 'IT-Grossisten Sverige AB'],
@@ -45,8 +46,9 @@ function seedRegisters(company: EmbeddedCompany, withProfitCentres: boolean): vo
  * projects that were "transferred before" (some since changed on one side, so conflicts happen),
  * their invoices already booked, payments, suppliers and supplier invoices on several projects.
  */
-export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_SEED): Promise<void> {
-  const severa = seedSeveraData(seed);
+export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, seed = DEFAULT_SEED): Promise<void> {
+  const severa = seedSeveraData(anchor, seed);
+  const year = new Date(anchor).getFullYear();
   const rnd = new SeededRandom(seed + 2000);
   seedRegisters(company, true);
 
@@ -106,7 +108,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_S
       closureDate: p.closedDate,
     });
   }
-  await company.addProject({ code: 'INTERN', name: 'Interna kostnader', startDate: '2026-01-01', endDate: '2026-12-31' });
+  await company.addProject({ code: 'INTERN', name: 'Interna kostnader', startDate: `${year}-01-01`, endDate: `${year}-12-31` });
 
   for (const invoice of booked) {
     const rows = severa.invoiceRows.filter((r) => r.invoiceGuid === invoice.guid);
@@ -142,13 +144,17 @@ export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_S
   // Administration numbers its own invoices in a series apart from Severa's.
   company.setNextNumber('nextInvoiceNumber', 20001);
 
-  // Paid in Severa and in Administration; and a few paid in Administration only, for the payments transfer.
-  const paidHere = [...booked.filter((i) => i.status?.name === 'Paid'), ...booked.filter((i) => i.status?.name === 'Transferred').slice(0, 5)];
-  for (const invoice of paidHere) {
-    const due = Date.parse(invoice.dueDate ?? invoice.date!);
+  // Paid in Severa and in Administration, on Severa's payment day.
+  for (const invoice of booked.filter((i) => i.status?.name === 'Paid')) {
+    await company.addCustomerPayment({ invoiceNumber: invoice.number!, date: invoice.paymentDate!, amount: invoice.totalIncludingTax?.amount ?? 0 });
+  }
+  // A few paid lately in Administration only, for the payments transfer: after the invoice, never after today.
+  const newest = booked.filter((i) => i.status?.name === 'Transferred').sort((a, b) => b.date!.localeCompare(a.date!));
+  for (const invoice of newest.slice(0, 5)) {
+    const invoiced = Date.parse(`${invoice.date!}T12:00:00`);
     await company.addCustomerPayment({
       invoiceNumber: invoice.number!,
-      date: invoice.paymentDate ?? isoDay(Math.min(due, SEED_ANCHOR - DAY)),
+      date: isoDay(Math.min(anchor, Math.max(invoiced + DAY, anchor - rnd.int(2, 20) * DAY))),
       amount: invoice.totalIncludingTax?.amount ?? 0,
     });
   }
@@ -169,7 +175,8 @@ export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_S
       return { text, accountNumber, articleNumber, amount: rnd.int(5, 400) * 25, quantity: 1, project: rowProject, profitCentre: rnd.pick(SEED_COST_CENTERS)[0] };
     });
     const net = rows.reduce((s, r) => s + r.amount, 0);
-    const date = SEED_ANCHOR - rnd.int(3, 150) * DAY;
+    // Every third lately, so the default From–To range always lists some.
+    const date = anchor - (i % 3 === 0 ? rnd.int(1, 25) : rnd.int(30, 150)) * DAY;
     await company.addSupplierInvoice({
       supplierNumber,
       invoiceNumber: `${rnd.int(1000, 9999)}-${i + 1}`,
@@ -186,8 +193,8 @@ export async function seedDemoCompany(company: EmbeddedCompany, seed = DEFAULT_S
 }
 
 /** The small variant-500 company: no project register, so the project transfer is refused there. */
-export async function seedSmallCompany(company: EmbeddedCompany, seed = DEFAULT_SEED): Promise<void> {
-  const severa = seedSeveraData(seed);
+export async function seedSmallCompany(company: EmbeddedCompany, anchor: number, seed = DEFAULT_SEED): Promise<void> {
+  const severa = seedSeveraData(anchor, seed);
   seedRegisters(company, false);
   for (const c of severa.customers.slice(0, 6)) {
     await company.addCustomer({ number: String(c.number), name: c.name, city: c.headquarterAddress?.city ?? undefined, countryCode: 'SE', currencyCode: 'SEK', languageCode: 'SV', termsOfPaymentCode: '30' });
@@ -195,7 +202,7 @@ export async function seedSmallCompany(company: EmbeddedCompany, seed = DEFAULT_
   await company.addSupplierInvoice({
     supplierNumber: '205',
     invoiceNumber: 'K-1001',
-    invoiceDate: isoDay(SEED_ANCHOR - 20 * DAY),
+    invoiceDate: isoDay(anchor - 20 * DAY),
     total: 1250,
     vatAmount: 250,
     rows: [{ text: 'Kontorsmaterial', accountNumber: '6110', amount: 1000 }],

@@ -9,16 +9,18 @@ import type {
   ProjectOutputModel,
   UserOutputModel,
 } from '../../services/severa/schemas/index.js';
+import { localDay } from '../../clock.js';
 import { organisationNumber } from '../orgNumber.js';
 import { SeededRandom } from '../random.js';
 import type { SeveraData } from './data.js';
 
-/** Seeded records are dated relative to this instant, so a seed gives the same data on every day. */
-export const SEED_ANCHOR = Date.parse('2026-11-01T08:00:00Z');
+/** Demos made before their day was kept were seeded relative to this instant. */
+export const LEGACY_SEED_ANCHOR = Date.parse('2026-11-01T08:00:00Z');
 export const DEFAULT_SEED = 4711;
 
 const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// Calendar dates are the local day, as the user sees today: never a day ahead of it.
+const isoDay = localDay;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const CITIES: [string, string][] = [
@@ -35,7 +37,7 @@ const USERS: [string, string, string][] = [
   ['Sofia', 'Ekström', 'SEK'], ['Johan', 'Bäckström', 'JBÄ'], ['Karin', 'Håkansson', 'KHÅ'], ['Per', 'Nyström', 'PNY'],
 ];
 const CONTACTS = ['Maria Johansson', 'Björn Karlsson', 'Åsa Nilsson', 'Göran Persson', 'Linnéa Ström', 'Ola Söderlund', 'Elin Forsén', 'Jörgen Wallin'];
-const PROJECT_KINDS = ['Webbplats', 'Affärssystem', 'Molnmigrering', 'Utbildning', 'Förstudie', 'Support 2026', 'Integration', 'Dataanalys', 'Säkerhetsgranskning', 'Apputveckling', 'Ekonomiöversyn'];
+const PROJECT_KINDS = ['Webbplats', 'Affärssystem', 'Molnmigrering', 'Utbildning', 'Förstudie', 'Support {year}', 'Integration', 'Dataanalys', 'Säkerhetsgranskning', 'Apputveckling', 'Ekonomiöversyn'];
 
 interface ProductSeed {
   code: string;
@@ -72,10 +74,13 @@ export const SEED_INVOICE_STATUSES: Omit<InvoiceStatusModel, 'guid'>[] = [
   { name: 'Cancelled', isDefault: false, isActive: false, hasInvoiceNumber: false, isReadOnly: true, isSent: false, isWaitingPayment: false, isPaid: false, isDefaultForCreditNote: false, sortOrder: 5 },
 ];
 
-/** A realistic Swedish consultancy, the same for the same seed. */
-export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
+/**
+ * A realistic Swedish consultancy, the same for the same seed and day: every date lies on or before
+ * `anchor` (the day the data is made), as it would in an organisation that has been working up to then.
+ */
+export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): SeveraData {
   const rnd = new SeededRandom(seed);
-  const stamp = (daysAgo: number) => new Date(SEED_ANCHOR - daysAgo * DAY).toISOString();
+  const stamp = (daysAgo: number) => new Date(anchor - daysAgo * DAY).toISOString();
   const audit = (daysAgo: number) => ({ createdDateTime: stamp(daysAgo + rnd.int(0, 30)), lastUpdatedDateTime: stamp(daysAgo) });
 
   const sek = { guid: rnd.guid(), code: 'SEK', name: 'Svensk krona', symbol: 'kr', rate: 1, isActive: true, isOrganizationCurrency: true, ...audit(900) };
@@ -141,7 +146,8 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
       eInvoiceAddress: null,
       eInvoiceOperator: null,
       invoiceTemplate: null,
-      ...audit(rnd.int(1, 400)),
+      // Every fourth changed lately, so the default "changed since" always finds some.
+      ...audit(customers.length % 4 === 0 ? rnd.int(1, 25) : rnd.int(30, 400)),
     });
   }
 
@@ -149,18 +155,18 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
   for (let i = 0; i < 44; i++) {
     const customer = customers[i % 40]!;
     const owner = rnd.pick(users.slice(0, 7));
-    const start = SEED_ANCHOR - rnd.int(30, 330) * DAY;
+    const start = anchor - rnd.int(30, 330) * DAY;
     const closed = i % 8 === 3;
     const missing = i % 9 === 7 ? (i % 2 === 0 ? 'start' : 'deadline') : undefined;
     const center = rnd.pick(costCenters);
     projects.push({
       guid: rnd.guid(),
-      name: `${customer.name.split(' ')[0]} – ${PROJECT_KINDS[i % PROJECT_KINDS.length]}`,
+      name: `${customer.name.split(' ')[0]} – ${PROJECT_KINDS[i % PROJECT_KINDS.length]!.replace('{year}', String(new Date(anchor).getFullYear()))}`,
       number: 101 + i,
       description: null,
       isInternal: false,
       isClosed: closed,
-      closedDate: closed ? isoDay(SEED_ANCHOR - rnd.int(1, 25) * DAY) : null,
+      closedDate: closed ? isoDay(anchor - rnd.int(1, 25) * DAY) : null,
       startDate: missing === 'start' ? null : isoDay(start),
       deadline: missing === 'deadline' ? null : isoDay(start + rnd.int(30, 240) * DAY),
       customer: { guid: customer.guid, name: customer.name, number: customer.number },
@@ -174,7 +180,7 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
       ourReference: `${owner.firstName} ${owner.lastName}`,
       yourReference: rnd.pick(CONTACTS),
       orderNumber: rnd.chance(0.4) ? `PO-${rnd.int(10000, 99999)}` : null,
-      ...audit(rnd.int(1, 200)),
+      ...audit(i % 3 === 0 ? rnd.int(1, 25) : rnd.int(30, 200)),
     });
   }
 
@@ -182,11 +188,14 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
   const invoices: InvoiceOutputModel[] = [];
   const invoiceRows: InvoiceRowOutputModel[] = [];
   const statusPlan = [...Array(16).fill('Draft'), ...Array(30).fill('Ready for transfer'), ...Array(26).fill('Transferred'), ...Array(10).fill('Paid')] as string[];
-  const makeInvoice = (project: ProjectOutputModel, statusName: string, daysAgo: number, credit?: InvoiceOutputModel) => {
+  /** Whole days between the project's start and the anchor: nothing is invoiced before a project starts. */
+  const daysRunning = (project: ProjectOutputModel) => Math.floor((anchor - Date.parse(`${project.startDate}T00:00:00`)) / DAY);
+  const makeInvoice = (project: ProjectOutputModel, statusName: string, wantedDaysAgo: number, credit?: InvoiceOutputModel) => {
+    const daysAgo = Math.min(wantedDaysAgo, daysRunning(project));
     const status = statusByName(statusName);
     const customer = customers.find((c) => c.guid === project.customer!.guid)!;
     const euro = customer.currency?.code === 'EUR';
-    const date = SEED_ANCHOR - daysAgo * DAY;
+    const date = anchor - daysAgo * DAY;
     const guid = rnd.guid();
     const rows: InvoiceRowOutputModel[] = [];
     const source = credit ? invoiceRows.filter((r) => r.invoiceGuid === credit.guid) : undefined;
@@ -231,7 +240,7 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
       projects: [{ guid: project.guid, name: project.name, number: project.number }],
       date: isoDay(date),
       dueDate: isoDay(date + (customer.paymentTerm ?? 30) * DAY),
-      paymentDate: statusName === 'Paid' ? isoDay(date + rnd.int(5, 30) * DAY) : null,
+      paymentDate: statusName === 'Paid' ? isoDay(Math.min(date + rnd.int(5, 30) * DAY, anchor)) : null,
       entryDate: numbered ? isoDay(date) : null,
       paymentTerm: customer.paymentTerm ?? 30,
       overdueInterest: 8,
@@ -288,7 +297,7 @@ export function seedSeveraData(seed: number = DEFAULT_SEED): SeveraData {
       productType: product.type,
       name: product.name,
       description: `${product.name} ${rnd.pick(['inköp', 'vidarefakturering', 'resa'])}`,
-      eventDate: isoDay(SEED_ANCHOR - rnd.int(5, 200) * DAY),
+      eventDate: isoDay(anchor - Math.min(rnd.int(5, 200), daysRunning(project)) * DAY),
       quantity: 1,
       measurementUnit: product.measurementUnit,
       unitCost: { amount: cost, currencyCode: 'SEK' },

@@ -12,6 +12,7 @@ import { projectFeeRoutes } from './routes/projectFees.js';
 import { projectRoutes } from './routes/projects.js';
 import { settingsRoutes } from './routes/settings.js';
 import type { Route, RouteResult } from './routes/types.js';
+import { type Clock, processClock } from '../../clock.js';
 import { MonotonicClock } from '../clock.js';
 import { SeveraStore } from './store.js';
 import { TokenRegistry } from './tokens.js';
@@ -39,6 +40,10 @@ export interface SeveraSandboxOptions {
   /** Calls per second before 429; 0 turns the quota off. */
   quotaPerSecond?: number;
   faults?: Partial<Faults>;
+  /** Where timestamps and token lifetimes come from (default: the program's clock). */
+  clock?: Clock;
+  /** The instant a newly seeded organisation's dates lead up to (default: now). */
+  anchor?: number;
 }
 
 export interface RecordedRequest {
@@ -99,9 +104,10 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const clientSecret = options.clientSecret ?? SANDBOX_DEFAULTS.clientSecret;
   const granted = new Set(options.grantedScopes ?? SEVADM_SCOPES);
   const ttl = options.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds;
-  const store = SeveraStore.open({ seed: options.seed ?? SANDBOX_DEFAULTS.seed, file: options.dataFile });
-  const clock = new MonotonicClock();
-  const tokens = new TokenRegistry();
+  const time = options.clock ?? processClock();
+  const store = SeveraStore.open({ seed: options.seed ?? SANDBOX_DEFAULTS.seed, file: options.dataFile, anchor: options.anchor ?? time.now() });
+  const clock = new MonotonicClock(undefined, time);
+  const tokens = new TokenRegistry(time);
   const faults = new FaultInjector(options.faults, options.seed ?? SANDBOX_DEFAULTS.seed);
   const quotaPerSecond = options.quotaPerSecond ?? 10;
   const quota = quotaPerSecond > 0 ? new QuotaWindow(quotaPerSecond, 1000) : undefined;

@@ -13,8 +13,8 @@ export class SeveraStore {
     readonly file: string | undefined,
   ) {}
 
-  /** Loads the file if it exists, else seeds (and writes the file). */
-  static open(options: { seed?: number; file?: string } = {}): SeveraStore {
+  /** Loads the file if it exists, else seeds with dates up to `anchor` (and writes the file). */
+  static open(options: { seed?: number; file?: string; anchor: number }): SeveraStore {
     if (options.file && existsSync(options.file)) {
       let parsed: SeveraData;
       try {
@@ -27,7 +27,7 @@ export class SeveraStore {
       }
       return new SeveraStore(withAddresses(parsed), options.file);
     }
-    const store = new SeveraStore(withAddresses(seedSeveraData(options.seed ?? DEFAULT_SEED)), options.file);
+    const store = new SeveraStore(withAddresses(seedSeveraData(options.anchor, options.seed ?? DEFAULT_SEED)), options.file);
     store.flush();
     return store;
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type Clock, processClock } from '../../clock.js';
 
 export interface IssuedToken {
   clientId: string;
@@ -11,9 +12,11 @@ export class TokenRegistry {
   private readonly tokens = new Map<string, IssuedToken>();
   issued = 0;
 
+  constructor(private readonly clock: Clock = processClock()) {}
+
   issue(clientId: string, scopes: string[], ttlSeconds: number): { token: string; refresh: string; expiresAt: number } {
     const token = randomBytes(24).toString('base64url');
-    const expiresAt = Date.now() + ttlSeconds * 1000;
+    const expiresAt = this.clock.now() + ttlSeconds * 1000;
     this.tokens.set(token, { clientId, scopes: new Set(scopes), expiresAt });
     this.issued++;
     return { token, refresh: randomBytes(24).toString('base64url'), expiresAt };
@@ -23,7 +26,7 @@ export class TokenRegistry {
   check(token: string): IssuedToken | undefined {
     const found = this.tokens.get(token);
     if (!found) return undefined;
-    if (Date.now() >= found.expiresAt) {
+    if (this.clock.now() >= found.expiresAt) {
       this.tokens.delete(token);
       return undefined;
     }

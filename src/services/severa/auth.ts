@@ -21,7 +21,7 @@ export class TokenManager implements TokenSource {
     private readonly transport: SeveraTransport,
     private readonly credentials: Credentials,
     private readonly onEvent?: (event: SeveraEvent) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   token(): Promise<string> {

@@ -28,6 +28,7 @@ import {
   VatRateOutputModel,
 } from './schemas/index.js';
 import { type SeveraEvent, SeveraTransport, type TransportStats } from './transport.js';
+import { type Clock, processClock } from '../../clock.js';
 
 export interface SeveraClientOptions {
   /** Environment name (production, stage) or base URL. */
@@ -47,6 +48,8 @@ export interface SeveraClientOptions {
   pageSize?: number;
   /** JSON pointer that moves an invoice to another status; unpublished in the spec, hence configurable. */
   invoiceStatusPatchPath?: string;
+  /** Token lifetimes and Retry-After dates are read against it (default: the program's clock). */
+  clock?: Clock;
 }
 
 export type DateInput = Date | string;
@@ -97,6 +100,7 @@ export class SeveraClient {
   private readonly pageSize: number;
 
   constructor(options: SeveraClientOptions) {
+    const clock = options.clock ?? processClock();
     this.transport = new SeveraTransport({
       baseUrl: resolveSeveraBaseUrl(options.baseUrl),
       clientId: options.clientId,
@@ -107,11 +111,13 @@ export class SeveraClient {
       backoffBaseMs: options.backoffBaseMs,
       backoffCapMs: options.backoffCapMs,
       onEvent: options.onEvent,
+      clock,
     });
     this.auth = new TokenManager(
       this.transport,
       { clientId: options.clientId, clientSecret: options.clientSecret, scopes: options.scopes ?? SEVADM_SCOPES },
       options.onEvent,
+      () => clock.now(),
     );
     this.transport.tokenSource = this.auth;
     this.invoiceStatusPatchPath = options.invoiceStatusPatchPath ?? '/status/guid';

@@ -35,7 +35,8 @@ export class RateLimiter {
     this.baseWindowMs = (options.windowMs ?? 1000) + (options.marginMs ?? 50);
     this.maxWindowMs = this.baseWindowMs * 1.25;
     this.windowMs = this.baseWindowMs;
-    this.now = options.now ?? Date.now;
+    // Pacing measures intervals, not dates: a monotonic source, untouched by clock changes.
+    this.now = options.now ?? (() => performance.now());
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Clock, processClock } from '../../clock.js';
 import { SeveraApiError, SeveraError, SeveraNetworkError, SeveraSchemaError } from './errors.js';
 import { RateLimiter, sleep } from './rateLimiter.js';
 import { ExceptionModel } from './schemas/errors.js';
@@ -32,6 +33,8 @@ export interface TransportOptions {
   backoffCapMs?: number;
   onEvent?: (event: SeveraEvent) => void;
   fetch?: typeof fetch;
+  /** A Retry-After date is read against it. */
+  clock?: Clock;
 }
 
 export interface TransportRequest<S extends z.ZodType | undefined> {
@@ -64,13 +67,15 @@ export class SeveraTransport {
   readonly limiter: RateLimiter;
   readonly stats: TransportStats = { requests: 0, tooManyRequests: 0, retries: 0 };
   tokenSource: TokenSource | undefined;
-  private readonly options: Required<Omit<TransportOptions, 'limiter' | 'onEvent' | 'fetch'>> & Pick<TransportOptions, 'onEvent'>;
+  private readonly options: Required<Omit<TransportOptions, 'limiter' | 'onEvent' | 'fetch' | 'clock'>> & Pick<TransportOptions, 'onEvent'>;
   private readonly fetchImpl: typeof fetch;
+  private readonly clock: Clock;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.limiter = options.limiter ?? new RateLimiter();
     this.fetchImpl = options.fetch ?? fetch;
+    this.clock = options.clock ?? processClock();
     this.options = {
       baseUrl: this.baseUrl,
       clientId: options.clientId,
@@ -134,7 +139,7 @@ export class SeveraTransport {
         this.stats.tooManyRequests++;
         quotaRefusals++;
         if (quotaRefusals < this.options.maxQuotaAttempts) {
-          const delay = retryAfterMs(response.headers) ?? this.backoffDelay(quotaRefusals);
+          const delay = retryAfterMs(response.headers, this.clock.now()) ?? this.backoffDelay(quotaRefusals);
           this.limiter.refused();
           this.limiter.pause(delay);
           await this.backoff(endpoint, attempt, '429 quota exceeded', delay);
@@ -143,7 +148,7 @@ export class SeveraTransport {
           continue;
         }
       } else if (response.status >= 500 && idempotent && attempt < this.options.maxAttempts) {
-        await this.backoff(endpoint, attempt, `${response.status}`, retryAfterMs(response.headers));
+        await this.backoff(endpoint, attempt, `${response.status}`, retryAfterMs(response.headers, this.clock.now()));
         continue;
       }
       // A server error on a POST may come after the record was saved.
@@ -223,13 +228,13 @@ async function readError(response: Response): Promise<{ type: string | undefined
   return { type: undefined, details: text && text.length < 300 ? [{ message: text.replace(/^"|"$/g, '') }] : [] };
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
+function retryAfterMs(headers: Headers, now: number): number | undefined {
   const value = headers.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 function classifyFetchFailure(error: unknown): { kind: 'timeout' | 'network'; maybeSent: boolean; detail: string } {

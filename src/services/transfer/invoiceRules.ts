@@ -26,6 +26,8 @@ export interface InvoiceContext {
   /** Project codes in Administration; undefined on a variant-500 company (no projects). */
   projects: ReadonlySet<string> | undefined;
   numberPolicy: 'severa' | 'administration';
+  /** The day an invoice without a date is booked on (YYYY-MM-DD, from the program's clock). */
+  today: string;
   /** Administration document number of the invoice a credit note credits, when known. */
   creditedDocumentNumber?: number;
   /** VAT, currency and cost-centre tables from the settings. */
@@ -73,7 +75,7 @@ export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows:
     documentNumber: ctx.numberPolicy === 'severa' ? (invoice.number ?? undefined) : undefined,
     type: credit ? 'K' : 'F',
     customerNumber: String(invoice.customer?.number ?? ''),
-    date: invoice.date ?? new Date().toISOString().slice(0, 10),
+    date: invoice.date ?? ctx.today,
     dueDate: invoice.dueDate,
     ourReference: invoice.ourReference ?? undefined,
     yourReference: invoice.yourReference ?? undefined,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type Clock, isoNow, processClock } from '../../clock.js';
 
 export type RecordKind = 'customer' | 'project' | 'invoice' | 'supplierInvoiceRow' | 'payment';
 export type Direction = 'to-administration' | 'to-severa';
@@ -40,7 +41,11 @@ export interface LedgerEntry {
 export class Ledger {
   private readonly db: Database.Database;
 
-  constructor(file: string, readonly profile: string) {
+  constructor(
+    file: string,
+    readonly profile: string,
+    private readonly clock: Clock = processClock(),
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -57,7 +62,7 @@ export class Ledger {
   record(entry: Omit<HistoryEntry, 'id' | 'time' | 'profile'>): void {
     this.db
       .prepare('INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(new Date().toISOString(), this.profile, entry.kind, entry.direction, entry.sourceId, entry.label, entry.result, entry.targetKey, entry.reason);
+      .run(isoNow(this.clock), this.profile, entry.kind, entry.direction, entry.sourceId, entry.label, entry.result, entry.targetKey, entry.reason);
   }
 
   history(filter: { kind?: RecordKind; since?: string; result?: HistoryResult } = {}): HistoryEntry[] {
@@ -84,14 +89,14 @@ export class Ledger {
   begin(kind: RecordKind, direction: Direction, sourceId: string, plannedKey: string | null, hash: string): number {
     const info = this.db
       .prepare('INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(kind, direction, sourceId, plannedKey, 'in-progress', new Date().toISOString(), this.profile, hash);
+      .run(kind, direction, sourceId, plannedKey, 'in-progress', isoNow(this.clock), this.profile, hash);
     return Number(info.lastInsertRowid);
   }
 
   done(id: number, targetKey: string, hash?: string): void {
     this.db
       .prepare("UPDATE ledger SET state = 'done', target_key = ?, time = ?, hash = coalesce(?, hash) WHERE id = ?")
-      .run(targetKey, new Date().toISOString(), hash ?? null, id);
+      .run(targetKey, isoNow(this.clock), hash ?? null, id);
   }
 
   /** The target was certainly not written (refused, skipped): forget the attempt. */

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_NOW_MS } from '../../helpers/clock.js';
 import { demoCompanyFile, openDemoCompany } from '../../../src/sandbox/administration/demoCompanies.js';
 import { EmbeddedCompany } from '../../../src/sandbox/administration/embeddedCompany.js';
 import { organisationNumberValid } from '../../../src/sandbox/administration/rules.js';
@@ -12,7 +13,7 @@ import { freshCompanies } from '../../helpers/administration.js';
 describe('Administration demo company', () => {
   it('shares customers with the Severa sandbox, some with differing fields, so conflicts happen', async () => {
     const { port } = await freshCompanies();
-    const severa = seedSeveraData();
+    const severa = seedSeveraData(TEST_NOW_MS);
     const customers = await port.listCustomers();
     const shared = customers.filter((c) => severa.customers.some((s) => String(s.number) === c.number));
     expect(shared.length).toBeGreaterThanOrEqual(10);
@@ -38,7 +39,7 @@ describe('Administration demo company', () => {
 
   it('has the Severa invoices that were transferred, findable by their Severa guid, and payments on some', async () => {
     const { port } = await freshCompanies();
-    const severa = seedSeveraData();
+    const severa = seedSeveraData(TEST_NOW_MS);
     const transferred = severa.invoices.filter((i) => i.status?.name === 'Transferred');
     const [found] = await port.findInvoicesByReference(transferred[0]!.guid);
     expect(found?.documentNumber).toBe(transferred[0]!.number);
@@ -50,10 +51,10 @@ describe('Administration demo company', () => {
 
   it('keeps its changes across a reopen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-adm-'));
-    const first = await openDemoCompany(dir, 2000);
+    const first = await openDemoCompany(dir, 2000, TEST_NOW_MS);
     await first.addCustomer({ number: '9900', name: 'Bestående AB' });
     await first.close();
-    const again = await openDemoCompany(dir, 2000);
+    const again = await openDemoCompany(dir, 2000, TEST_NOW_MS);
     expect((await again.getCustomer('9900'))?.name).toBe('Bestående AB');
     await again.close();
   });

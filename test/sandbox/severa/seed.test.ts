@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_NOW_MS } from '../../helpers/clock.js';
 import { z } from 'zod';
 import { seedSeveraData } from '../../../src/sandbox/severa/seed.js';
 import {
@@ -18,12 +19,12 @@ import {
 
 describe('Severa sandbox seed', () => {
   it('is the same for the same seed and differs for another', () => {
-    expect(JSON.stringify(seedSeveraData(7))).toBe(JSON.stringify(seedSeveraData(7)));
-    expect(seedSeveraData(7).customers[0]!.guid).not.toBe(seedSeveraData(8).customers[0]!.guid);
+    expect(JSON.stringify(seedSeveraData(TEST_NOW_MS, 7))).toBe(JSON.stringify(seedSeveraData(TEST_NOW_MS, 7)));
+    expect(seedSeveraData(TEST_NOW_MS, 7).customers[0]!.guid).not.toBe(seedSeveraData(TEST_NOW_MS, 8).customers[0]!.guid);
   });
 
   it('is a realistic Swedish consultancy', () => {
-    const data = seedSeveraData();
+    const data = seedSeveraData(TEST_NOW_MS);
     expect(data.customers.length).toBeGreaterThanOrEqual(60);
     expect(new Set(data.customers.map((c) => c.number)).size).toBe(data.customers.length);
     expect(data.customers.some((c) => /[åäöÅÄÖ]/.test(c.name))).toBe(true);
@@ -41,7 +42,7 @@ describe('Severa sandbox seed', () => {
   });
 
   it('gives every invoice row a product code that exists, and totals that add up', () => {
-    const data = seedSeveraData();
+    const data = seedSeveraData(TEST_NOW_MS);
     const codes = new Set(data.products.map((p) => p.code));
     for (const row of data.invoiceRows) expect(codes.has(row.code![0]!)).toBe(true);
     for (const invoice of data.invoices) {
@@ -54,7 +55,7 @@ describe('Severa sandbox seed', () => {
   });
 
   it('matches the spec schemas the client validates against', () => {
-    const data = seedSeveraData();
+    const data = seedSeveraData(TEST_NOW_MS);
     const check = (schema: z.ZodType, rows: unknown[]) => rows.forEach((row) => expect(() => schema.parse(row)).not.toThrow());
     check(CustomerModel, data.customers);
     check(ProjectOutputModel, data.projects);

@@ -69,6 +69,7 @@ describe('invoices Severa → Administration', () => {
       customers: new Set((await port.listCustomers()).map((c) => c.number)),
       projects: admProjects,
       numberPolicy: 'severa' as const,
+      today: '2026-11-30',
     };
     const candidates = (await collect(client.invoices({ invoiceStatusGuids: [ready.guid] }))).filter((i) => !i.isCreditNote);
     const invoice = candidates.find((i) => context.customers.has(String(i.customer?.number)) && admProjects.has(String(i.projects?.[0]?.number)))!;
@@ -95,9 +96,9 @@ describe('invoices Severa → Administration', () => {
     const invoice = s.store.data.invoices.find((i) => i.number != null && !i.isCreditNote)!;
     const rows = await collect(client.invoiceRows(invoice.guid));
     const codes = [...new Set(rows.map((r) => r.code![0]!))];
-    const refusal = invoiceIneligibility(invoice, rows, { articles: new Set(), customers: new Set([String(invoice.customer!.number)]), projects: undefined, numberPolicy: 'severa' });
+    const refusal = invoiceIneligibility(invoice, rows, { articles: new Set(), customers: new Set([String(invoice.customer!.number)]), projects: undefined, numberPolicy: 'severa', today: '2026-11-30' });
     expect(refusal?.message).toBe(`no article in Administration for ${codes.join(', ')}`);
-    const noCustomer = invoiceIneligibility(invoice, rows, { articles: new Set(codes), customers: new Set(), projects: undefined, numberPolicy: 'severa' });
+    const noCustomer = invoiceIneligibility(invoice, rows, { articles: new Set(codes), customers: new Set(), projects: undefined, numberPolicy: 'severa', today: '2026-11-30' });
     expect(noCustomer?.message).toMatch(/transfer the customer first/);
   });
 });

@@ -30,7 +30,7 @@ const row = (over: Partial<InvoiceRowOutputModel> = {}): InvoiceRowOutputModel =
   sortOrder: 1,
   ...over,
 });
-const ctx = { articles: new Set(['KONS']), customers: new Set(['1001']), projects: new Set(['101']), numberPolicy: 'severa' as const };
+const ctx = { articles: new Set(['KONS']), customers: new Set(['1001']), projects: new Set(['101']), numberPolicy: 'severa' as const, today: '2026-11-30' };
 
 describe('invoice mapping', () => {
   it('keeps Severa\'s number, or leaves numbering to Administration', () => {

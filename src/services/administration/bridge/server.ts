@@ -92,7 +92,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://bridge');
-    const started = Date.now();
+    const started = performance.now();
     let status = 500;
     try {
       if (!tokenMatches(req.headers.authorization, options.token)) {
@@ -124,7 +124,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         send(res, 500, { error: { code: 'internal', message: (error as Error).message } });
       }
     } finally {
-      options.onRequest?.(`${req.method} ${url.pathname} ${status} ${Date.now() - started} ms`);
+      options.onRequest?.(`${req.method} ${url.pathname} ${status} ${Math.round(performance.now() - started)} ms`);
     }
   };
 

@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { demoCompanyFile } from './administration/demoCompanies.js';
+import { LEGACY_SEED_ANCHOR } from './severa/seed.js';
+
+const DemoDayFile = z.object({ createdAt: z.iso.datetime() });
+
+export const demoDayFile = (dir: string) => join(dir, 'demo.json');
+
+/**
+ * The instant a demo's data leads up to: its creation, kept in demo.json so both sides are seeded
+ * alike and the default filters can follow the data however long ago it was made. A demo made before
+ * the day was kept was seeded on the old fixed day.
+ */
+export function demoAnchor(dir: string, clock: Clock): number {
+  const file = demoDayFile(dir);
+  if (existsSync(file)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${file} is not valid JSON (${(error as Error).message}); sevadm demo --reset starts the demo over`);
+    }
+    const day = DemoDayFile.safeParse(parsed);
+    if (!day.success) throw new Error(`${file}: createdAt must be a date-time such as 2026-11-01T08:00:00.000Z; sevadm demo --reset starts the demo over`);
+    return Date.parse(day.data.createdAt);
+  }
+  const older = existsSync(join(dir, 'severa.json')) || existsSync(demoCompanyFile(dir, 2000));
+  const anchor = older ? LEGACY_SEED_ANCHOR : clock.now();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${file}.tmp`, `${JSON.stringify({ createdAt: new Date(anchor).toISOString() })}\n`);
+  renameSync(`${file}.tmp`, file);
+  return anchor;
+}
