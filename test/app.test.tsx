@@ -125,6 +125,19 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('Kund 3 AB');
   });
 
+  it('an empty list says what it looked for and how to widen it, in the user\'s language', async () => {
+    const r = await start(0);
+    await waitFor(() => (r.lastFrame() ?? '').includes('No customers changed since 2026-10-29 (d changes the date)'), 'the empty list');
+    await press(r.stdin, 'd', ...Array(10).fill(KEY.backspace));
+    await typeText(r.stdin, '2026-11-20');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => (r.lastFrame() ?? '').includes('No customers changed since 2026-11-20'), 'the reloaded empty list');
+    expect(r.lastFrame()).not.toContain('Press r');
+    cleanup();
+    const sv = await start(0, 'sv');
+    await waitFor(() => (sv.lastFrame() ?? '').includes('Inga kunder ändrade sedan 2026-10-29 (d byter datum)'), 'the empty list in Swedish');
+  });
+
   it('refuses a changed-since that is not a real date, naming what is allowed; a good one reloads', async () => {
     const r = await start();
     await press(r.stdin, 'd', ...Array(10).fill(KEY.backspace));

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../i18n/index.js';
-import type { AppState, ListId } from '../state/app.js';
+import { type AppState, type ListId, SOURCE_OF } from '../state/app.js';
 
 const NOTHING_FOUND: Record<ListId, MessageKey> = {
   severaCustomers: 'empty.customers',
@@ -18,7 +18,8 @@ export function emptyListText(state: AppState, id: ListId, t: Translate): string
   if (list.rows.length) return t('list.noMatch');
   if (id === 'severaInvoices' && !state.invoiceStatus) return t('list.pickStatusFirst');
   const asked = list.loadedWith;
-  if (!asked) return t('list.empty');
+  // A list whose side is still connecting loads as soon as it is there.
+  if (!asked) return id !== 'history' && state.connections[SOURCE_OF[id]].state === 'connecting' ? t('list.loading') : t('list.empty');
   const status = state.invoiceStatuses.find((s) => s.guid === asked.statusGuid)?.name ?? '?';
   return t(NOTHING_FOUND[id], { since: asked.since, from: asked.since, to: asked.until ?? asked.since, status });
 }

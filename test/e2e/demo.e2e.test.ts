@@ -6,6 +6,8 @@ import { demoCompanyFile } from '../../src/sandbox/administration/demoCompanies.
 import { EmbeddedCompany } from '../../src/sandbox/administration/embeddedCompany.js';
 import { Ledger } from '../../src/services/transfer/ledger.js';
 import { spawnApp } from '../helpers/pty.js';
+import { TEST_NOW_MS } from '../helpers/clock.js';
+import { daysBefore, localDay } from '../../src/clock.js';
 
 const BACKSPACE = '\x7f';
 let app: ReturnType<typeof spawnApp> | undefined;
@@ -71,5 +73,26 @@ describe('the demo in a real terminal', () => {
     await app.keys('\x03');
     expect(await app.exited()).toBe(0);
     expect(app.bufferType()).toBe('normal');
+  }, 60_000);
+
+  it('opened 60 days after it was made (another SEVADM_NOW), opens on rows in every list with its own default dates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-e2e-'));
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'sv'], { cols: 80, rows: 24 });
+    await app.waitFor(/0 av [1-9]\d* markerade/);
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
+
+    const later = new Date(TEST_NOW_MS + 60 * 86_400_000).toISOString();
+    const since = daysBefore(TEST_NOW_MS, 30);
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { env: { SEVADM_NOW: later } });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    expect(app.screen()).toContain(`Changed since: ${since}`);
+    for (const [tab, header] of [['2', `Changed since: ${since}`], ['3', 'Status: Ready for transfer'], ['4', `From: ${since}  To: ${localDay(Date.parse(later))}`], ['5', `Paid since: ${since}`]] as const) {
+      await app.keys(tab);
+      await app.waitFor(header);
+      await app.waitFor(/0 of [1-9]\d* selected/);
+    }
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
   }, 60_000);
 });
