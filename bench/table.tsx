@@ -52,7 +52,10 @@ export async function printTableBench(count: number, columns: number, rows: numb
   const selectAll: number[] = [];
   for (let round = 0; round < 3; round++) {
     const r = await tableBench(count, 100, columns, rows);
-    if (round > 0) move.push(...r.move), selectAll.push(...r.selectAll);
+    if (round > 0) {
+      move.push(...r.move);
+      selectAll.push(...r.selectAll);
+    }
   }
   const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, p95 ${p95(xs).toFixed(1)} ms (${xs.length} samples)`;
   console.log(`  ${count.toLocaleString('en')} rows at ${columns}×${rows}, cursor move (↓, PgDn): ${fmt(move)}`);

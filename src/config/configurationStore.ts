@@ -172,7 +172,7 @@ export class FileConfiguration implements ConfigurationStore {
     return this.fixedConnection;
   }
 
-  setConnectionField(field: ConnectionField, _value?: string): void {
+  setConnectionField(_field: ConnectionField, _value?: string): void {
     throw new SettingRefused('refused.fixed');
   }
 

@@ -35,7 +35,7 @@ export function readSettingsFile(file: string): SettingsFileContents {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix or remove it`);
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}); fix or remove it`, { cause: error });
   }
   const parsed = SettingsFile.safeParse(json);
   if (!parsed.success) {

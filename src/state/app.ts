@@ -193,7 +193,7 @@ export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId {
     case 'payments':
       return 'payments';
     case 'history':
-    // The settings screen has no list; the history's stands in where one is asked for.
+    // falls through: the settings screen has no list; the history's stands in where one is asked for.
     case 'settings':
       return 'history';
   }

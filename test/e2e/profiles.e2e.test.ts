@@ -20,7 +20,7 @@ describe('profiles in a real terminal', () => {
     expect(app.screen()).toMatch(/acme[\s\S]*beta/);
     await app.keys('\x1b[B', '\r');
     // The profile in use heads the status bar.
-    const screen = await app.waitFor(/^ beta  . Severa/m);
+    const screen = await app.waitFor(/^ beta {2}. Severa/m);
     expect(screen).toContain('Customers in Severa');
     // A profile without its secret opens anyway, saying what is missing.
     await app.waitFor(/✗ Severa: disconnected \(SEVADM_SEVERA_CLIENT_SECRET must be set/);

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { type Clock, processClock } from '../../clock.js';
 import { SeveraApiError, SeveraError, SeveraNetworkError, SeveraSchemaError } from './errors.js';
 import { RateLimiter, sleep } from './rateLimiter.js';
-import { ExceptionModel } from './schemas/errors.js';
+import { type ExceptionDetailModel, ExceptionModel } from './schemas/errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | Date | null | undefined | ReadonlyArray<string | number>;
 export type Query = Record<string, QueryValue>;
+/** What a request's schema makes of the body: nothing without one. */
+type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /** What the client tells its surroundings (a log panel, a benchmark) about retries and renewals. */
 export type SeveraEvent =
@@ -90,7 +92,7 @@ export class SeveraTransport {
 
   async request<S extends z.ZodType | undefined = undefined>(
     req: TransportRequest<S>,
-  ): Promise<TransportResponse<S extends z.ZodType ? z.infer<S> : undefined>> {
+  ): Promise<TransportResponse<Parsed<S>>> {
     const endpoint = `${req.method} ${req.path}`;
     const url = this.url(req.path, req.query);
     const authenticated = req.authenticated ?? true;
@@ -124,7 +126,7 @@ export class SeveraTransport {
         throw new SeveraNetworkError(endpoint, failure.kind, !idempotent && failure.maybeSent, failure.detail, error);
       }
 
-      if (response.ok) return { data: await this.parse(endpoint, response, req.schema), status: response.status, headers: response.headers };
+      if (response.ok) return { data: await this.parse<S>(endpoint, response, req.schema as S), status: response.status, headers: response.headers };
 
       const body = await readError(response);
       if (response.status === 401 && token && !reauthenticated) {
@@ -194,9 +196,9 @@ export class SeveraTransport {
     await sleep(delay);
   }
 
-  private async parse<S extends z.ZodType | undefined>(endpoint: string, response: Response, schema: S): Promise<any> {
+  private async parse<S extends z.ZodType | undefined>(endpoint: string, response: Response, schema: S): Promise<Parsed<S>> {
     const text = await response.text();
-    if (!schema) return undefined;
+    if (!schema) return undefined as Parsed<S>;
     if (text.trim() === '') throw new SeveraSchemaError(endpoint, '(body)', 'empty body where data was expected');
     let json: unknown;
     try {
@@ -205,7 +207,7 @@ export class SeveraTransport {
       throw new SeveraSchemaError(endpoint, '(body)', 'not JSON');
     }
     const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return parsed.data as Parsed<S>;
     const issue = parsed.error.issues[0]!;
     throw new SeveraSchemaError(endpoint, formatPath(issue.path), issue.message);
   }
@@ -216,7 +218,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 }
 
-async function readError(response: Response): Promise<{ type: string | undefined; details: any[] }> {
+async function readError(response: Response): Promise<{ type: string | undefined; details: ExceptionDetailModel[] }> {
   // 404s and quota refusals come without a JSON body.
   const text = await response.text().catch(() => '');
   try {

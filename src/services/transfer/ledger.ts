@@ -68,9 +68,11 @@ export class Ledger {
   history(filter: { kind?: RecordKind; since?: string; result?: HistoryResult } = {}): HistoryEntry[] {
     const where = ['profile = ?'];
     const params: unknown[] = [this.profile];
-    if (filter.kind) where.push('kind = ?'), params.push(filter.kind);
-    if (filter.since) where.push('time >= ?'), params.push(filter.since);
-    if (filter.result) where.push('result = ?'), params.push(filter.result);
+    for (const [column, value] of [['kind = ?', filter.kind], ['time >= ?', filter.since], ['result = ?', filter.result]] as const) {
+      if (value === undefined) continue;
+      where.push(column);
+      params.push(value);
+    }
     const rows = this.db.prepare(`SELECT * FROM history WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Record<string, unknown>[];
     return rows.map((r) => ({
       id: r.id as number,
