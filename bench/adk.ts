@@ -17,7 +17,9 @@ export async function printAdkBench(customers: number): Promise<void> {
     started = performance.now();
     for (let i = 0; i < 200; i++) await adk.getCustomer(String(100000 + ((i * 37) % customers)));
     const getMs = performance.now() - started;
-    console.log(`  add one customer (read back): ${(addMs / customers).toFixed(2)} ms each (${Math.round((customers * 1000) / addMs)}/s, ${customers} in a row)`);
+    console.log(
+      `  add one customer (read back): ${(addMs / customers).toFixed(2)} ms each (${Math.round((customers * 1000) / addMs)}/s, ${customers} in a row)`,
+    );
     console.log(`  list ${listed.length} customers: ${listMs.toFixed(0)} ms`);
     console.log(`  get one customer by number: ${(getMs / 200).toFixed(2)} ms each`);
   } finally {

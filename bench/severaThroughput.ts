@@ -17,7 +17,12 @@ export interface ThroughputResult {
  * Creates `count` project fees through the client against the sandbox at Severa's real quota
  * (10 calls/s, 429 beyond it), `concurrency` writes in flight, and counts what arrived.
  */
-export async function severaThroughput(scenario: string, count: number, concurrency: number, latencyMs: number | [number, number]): Promise<ThroughputResult> {
+export async function severaThroughput(
+  scenario: string,
+  count: number,
+  concurrency: number,
+  latencyMs: number | [number, number],
+): Promise<ThroughputResult> {
   const sandbox = await startSeveraSandbox({ port: 0, quotaPerSecond: 10, faults: { latencyMs } });
   try {
     const client = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });

@@ -14,7 +14,13 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  */
 export async function tableBench(count: number, samples = 60, columns = 120, rows = 40): Promise<{ move: number[]; selectAll: number[] }> {
   const data = Array.from({ length: count }, (_, i) =>
-    makeRow(`g${i}`, [String(10000 + i), `Kund ${i} Aktiebolag`, ['Umeå', 'Malmö', 'Göteborg'][i % 3]!, `faktura${i}@kund.example`, '2026-11-01']),
+    makeRow(`g${i}`, [
+      String(10000 + i),
+      `Kund ${i} Aktiebolag`,
+      ['Umeå', 'Malmö', 'Göteborg'][i % 3]!,
+      `faktura${i}@kund.example`,
+      '2026-11-01',
+    ]),
   );
   const session = {
     connectSevera: async () => ({ state: 'connected', name: 'Bench' }),
@@ -27,7 +33,9 @@ export async function tableBench(count: number, samples = 60, columns = 120, row
     details: () => [],
     clock: systemClock,
   } as unknown as Session;
-  const app = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns, rows, dates: defaultDates(systemClock.now()) })} />);
+  const app = render(
+    <App session={session} initial={initialState({ lang: 'en', demo: true, columns, rows, dates: defaultDates(systemClock.now()) })} />,
+  );
   const settle = () => new Promise((r) => setImmediate(r));
   while (!(app.lastFrame() ?? '').includes(`of ${count} selected`)) await new Promise((r) => setTimeout(r, 20));
   const timeKey = async (key: string) => {

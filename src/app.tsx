@@ -17,7 +17,21 @@ import { SettingsScreen } from './screens/SettingsScreen.js';
 import { settingsSecretEdit } from './state/settings.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
-import { type Action, activeList, type AppState, type Effect, type ListId, type LoadFilter, LOG_HEIGHT, loadFilter, paletteMatches, pickerOptions, reducer, SOURCE_OF, tableHeight } from './state/app.js';
+import {
+  type Action,
+  activeList,
+  type AppState,
+  type Effect,
+  type ListId,
+  type LoadFilter,
+  LOG_HEIGHT,
+  loadFilter,
+  paletteMatches,
+  pickerOptions,
+  reducer,
+  SOURCE_OF,
+  tableHeight,
+} from './state/app.js';
 import { currentRow, markedCount } from './state/list.js';
 
 export interface AppProps {
@@ -141,7 +155,11 @@ export function App({ session, initial, onAction }: AppProps) {
               connectBoth();
               loadSettings();
             },
-            (error: unknown) => dispatch({ type: 'settingRefused', error: error instanceof SettingRefused ? t(error.key, error.params) : (error as Error).message }),
+            (error: unknown) =>
+              dispatch({
+                type: 'settingRefused',
+                error: error instanceof SettingRefused ? t(error.key, error.params) : (error as Error).message,
+              }),
           );
           break;
         }
@@ -166,7 +184,13 @@ export function App({ session, initial, onAction }: AppProps) {
               (question) =>
                 new Promise<ConflictAnswer>((resolve) => {
                   answer.current = resolve;
-                  dispatch({ type: 'conflict', id: question.id, view: question.view, remaining: question.remaining(), source: SOURCE_OF[list] });
+                  dispatch({
+                    type: 'conflict',
+                    id: question.id,
+                    view: question.view,
+                    remaining: question.remaining(),
+                    source: SOURCE_OF[list],
+                  });
                 }),
               state.lang,
             )
@@ -174,7 +198,10 @@ export function App({ session, initial, onAction }: AppProps) {
               (summary) => dispatch({ type: 'transferFinished', summary }),
               (error: unknown) => {
                 dispatch({ type: 'log', level: 'error', text: (error as Error).message });
-                dispatch({ type: 'transferFinished', summary: { transferred: 0, updated: 0, skipped: 0, failed: effect.ids.length, cancelled: 0 } });
+                dispatch({
+                  type: 'transferFinished',
+                  summary: { transferred: 0, updated: 0, skipped: 0, failed: effect.ids.length, cancelled: 0 },
+                });
               },
             );
           break;
@@ -198,7 +225,12 @@ export function App({ session, initial, onAction }: AppProps) {
   const id = activeList(state);
   const list = state.lists[id];
   const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
-  const middle = [state.tab === 'settings' ? '' : selection, state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : ''].filter(Boolean).join(' │ ');
+  const middle = [
+    state.tab === 'settings' ? '' : selection,
+    state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '',
+  ]
+    .filter(Boolean)
+    .join(' │ ');
   const hints = state.sinceError
     ? state.sinceError
     : state.notice && !state.transfer
@@ -207,13 +239,39 @@ export function App({ session, initial, onAction }: AppProps) {
         ? t('hint.transfer')
         : state.tab === 'settings'
           ? t(state.settings.editing ? (settingsSecretEdit(state) ? 'hint.settingsSecret' : 'hint.settingsEdit') : 'hint.settings')
-          : state.focus === 'filter' ? t('hint.filter') : state.focus === 'since' ? t('hint.date') : list.anchor !== undefined ? t('list.range', { row: list.anchor + 1 }) : t(LIST_HINT[id]);
+          : state.focus === 'filter'
+            ? t('hint.filter')
+            : state.focus === 'since'
+              ? t('hint.date')
+              : list.anchor !== undefined
+                ? t('list.range', { row: list.anchor + 1 })
+                : t(LIST_HINT[id]);
 
   let main: React.ReactNode;
   if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'help') main = <HelpOverlay height={mainHeight} width={columns} t={t} />;
-  else if (state.overlay.kind === 'palette') main = <CommandPalette query={state.overlay.query} cursor={state.overlay.cursor} matches={paletteMatches(state, state.overlay.query)} height={mainHeight} width={columns} t={t} />;
-  else if (state.overlay.kind === 'detail' && currentRow(list)) main = <DetailView row={currentRow(list)!} columns={columnsOf(id, t)} record={session.details(id, currentRow(list)!.id)} status={list.statuses.get(currentRow(list)!.id)} height={mainHeight} t={t} />;
+  else if (state.overlay.kind === 'palette')
+    main = (
+      <CommandPalette
+        query={state.overlay.query}
+        cursor={state.overlay.cursor}
+        matches={paletteMatches(state, state.overlay.query)}
+        height={mainHeight}
+        width={columns}
+        t={t}
+      />
+    );
+  else if (state.overlay.kind === 'detail' && currentRow(list))
+    main = (
+      <DetailView
+        row={currentRow(list)!}
+        columns={columnsOf(id, t)}
+        record={session.details(id, currentRow(list)!.id)}
+        status={list.statuses.get(currentRow(list)!.id)}
+        height={mainHeight}
+        t={t}
+      />
+    );
   else if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
     main = (
       <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
@@ -230,7 +288,8 @@ export function App({ session, initial, onAction }: AppProps) {
         t={t}
       />
     );
-  else if (state.tab === 'settings') main = session.setup ? <SettingsScreen state={state} t={t} /> : <Text>{t('settings.unavailable')}</Text>;
+  else if (state.tab === 'settings')
+    main = session.setup ? <SettingsScreen state={state} t={t} /> : <Text>{t('settings.unavailable')}</Text>;
   else main = <ListScreen state={state} t={t} tick={tick} />;
 
   return (
@@ -240,7 +299,15 @@ export function App({ session, initial, onAction }: AppProps) {
         {main}
       </Box>
       {state.logOpen ? <LogPanel log={state.log} height={LOG_HEIGHT} t={t} /> : null}
-      <StatusBar connections={state.connections} middle={middle} width={columns} hints={hints} hintsAreError={Boolean(state.sinceError)} profile={state.profile} t={t} />
+      <StatusBar
+        connections={state.connections}
+        middle={middle}
+        width={columns}
+        hints={hints}
+        hintsAreError={Boolean(state.sinceError)}
+        profile={state.profile}
+        t={t}
+      />
     </Box>
   );
 }

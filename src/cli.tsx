@@ -66,7 +66,10 @@ async function runOnEnvironment(argv: string[]): Promise<number> {
     const severa = severaConnectionFromEnv(process.env, profile);
     const adk = adkConnectionFromEnv(process.env, profile);
     const bridge = adk ? undefined : bridgeConnectionFromEnv(process.env, profile);
-    if (!severa && !bridge && !adk) throw new UsageError('nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo');
+    if (!severa && !bridge && !adk)
+      throw new UsageError(
+        'nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo',
+      );
     return connectionCheck(severa, bridge, adk);
   }
   const environment = openFromEnvironment(profileName, store);
@@ -141,7 +144,25 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command === 'sandbox' ? SANDBOX_USAGE : command === 'bridge' ? BRIDGE_USAGE : command === 'transfer' ? TRANSFER_USAGE : command === 'show' ? SHOW_USAGE : command === 'doctor' ? DOCTOR_USAGE : command === 'history' ? HISTORY_USAGE : command === 'profile' ? PROFILE_USAGE : command === 'setup' ? SETUP_USAGE : USAGE);
+    console.log(
+      command === 'sandbox'
+        ? SANDBOX_USAGE
+        : command === 'bridge'
+          ? BRIDGE_USAGE
+          : command === 'transfer'
+            ? TRANSFER_USAGE
+            : command === 'show'
+              ? SHOW_USAGE
+              : command === 'doctor'
+                ? DOCTOR_USAGE
+                : command === 'history'
+                  ? HISTORY_USAGE
+                  : command === 'profile'
+                    ? PROFILE_USAGE
+                    : command === 'setup'
+                      ? SETUP_USAGE
+                      : USAGE,
+    );
     return 0;
   }
   switch (command) {

@@ -30,7 +30,8 @@ export function intOption(name: string, raw: string | undefined, min: number, ma
 export function rateOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || Number.isNaN(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a share from 0 to 1 (e.g. 0.1), got "${raw}"`);
+  if (raw.trim() === '' || Number.isNaN(n) || n < 0 || n > 1)
+    throw new UsageError(`--${name} must be a share from 0 to 1 (e.g. 0.1), got "${raw}"`);
   return n;
 }
 

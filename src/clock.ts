@@ -56,7 +56,9 @@ export function processClock(env: NodeJS.ProcessEnv = process.env): Clock {
 
 export class ClockSettingError extends Error {
   constructor(readonly value: string) {
-    super(`SEVADM_NOW is "${value}": it takes a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM[:SS][Z]), or leave it unset for the system clock`);
+    super(
+      `SEVADM_NOW is "${value}": it takes a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM[:SS][Z]), or leave it unset for the system clock`,
+    );
   }
 }
 

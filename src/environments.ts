@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 import { type Clock, processClock } from './clock.js';
 import { demoAnchor, demoDayFile } from './sandbox/demoDay.js';
 import { join } from 'node:path';
-import { type AdkConnection, adkConnectionFromEnv, type BridgeConnection, bridgeConnectionFromEnv, type SeveraConnection, severaConnectionFromEnv } from './config/environment.js';
+import {
+  type AdkConnection,
+  adkConnectionFromEnv,
+  type BridgeConnection,
+  bridgeConnectionFromEnv,
+  type SeveraConnection,
+  severaConnectionFromEnv,
+} from './config/environment.js';
 import { defaultDataDir, demoDataDir } from './paths.js';
 import { demoCompanyFile, openDemoCompany, removeCompanyFile } from './sandbox/administration/demoCompanies.js';
 import { startSeveraSandbox } from './sandbox/severa/server.js';
@@ -12,7 +19,12 @@ import type { AdministrationPort } from './services/administration/port.js';
 import { SeveraClient } from './services/severa/index.js';
 import { Ledger } from './services/transfer/ledger.js';
 import { Session, type Sides } from './session.js';
-import { type ConfigurationStore, environmentConnectionView, FileConfiguration, ProfileConfiguration } from './config/configurationStore.js';
+import {
+  type ConfigurationStore,
+  environmentConnectionView,
+  FileConfiguration,
+  ProfileConfiguration,
+} from './config/configurationStore.js';
 import { ProfileStore } from './config/profiles.js';
 
 /** Both sides, the ledger and the session over them, and how to let go of all of it. */
@@ -48,7 +60,16 @@ interface SessionPlace {
 function sessionOver(sides: Sides, place: SessionPlace) {
   const { configuration, clock } = place;
   const ledger = new Ledger(join(place.dir, 'ledger.sqlite'), place.profileName, clock);
-  const session = new Session({ ...sides, ledger, mappings: configuration.mappings(), settings: configuration.settings(), configuration, reconnect: place.reconnect, clock, defaultsAt: place.defaultsAt });
+  const session = new Session({
+    ...sides,
+    ledger,
+    mappings: configuration.mappings(),
+    settings: configuration.settings(),
+    configuration,
+    reconnect: place.reconnect,
+    clock,
+    defaultsAt: place.defaultsAt,
+  });
   return { session, ledger };
 }
 
@@ -61,15 +82,27 @@ export async function openDemo(dir: string = demoDataDir(), clock: Clock = proce
   const sandbox = await startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor });
   const company = await openDemoCompany(dir, 2000, anchor, clock);
   let forward: Session | undefined;
-  const severa = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, onEvent: (e) => forward?.severaEvent(e) });
+  const severa = new SeveraClient({
+    baseUrl: sandbox.url,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+    onEvent: (e) => forward?.severaEvent(e),
+  });
   // Shown on the settings screen: the demo's connection is fixed (the sandbox and the embedded company file).
   const fixed = {
-    values: { 'severa.baseUrl': sandbox.url, 'severa.clientId': sandbox.clientId, 'administration.companyPath': demoCompanyFile(dir, 2000) },
+    values: {
+      'severa.baseUrl': sandbox.url,
+      'severa.clientId': sandbox.clientId,
+      'administration.companyPath': demoCompanyFile(dir, 2000),
+    },
     secretsSet: { 'severa.clientSecret': true },
     overridden: [],
   };
   const configuration = new FileConfiguration(join(dir, 'settings.json'), fixed);
-  const { session, ledger } = sessionOver({ severa, administration: company }, { dir, profileName: 'demo', configuration, clock, defaultsAt: anchor });
+  const { session, ledger } = sessionOver(
+    { severa, administration: company },
+    { dir, profileName: 'demo', configuration, clock, defaultsAt: anchor },
+  );
   forward = session;
   return {
     session,
@@ -88,7 +121,11 @@ export async function openDemo(dir: string = demoDataDir(), clock: Clock = proce
  * The systems a profile names, each field overridden by SEVADM_SEVERA_* / SEVADM_BRIDGE_* when set; with no
  * profile (none named, no default) the environment alone. A side named nowhere is left out.
  */
-export function openFromEnvironment(profileName?: string, store: ProfileStore = new ProfileStore(), clock: Clock = processClock()): OpenEnvironment {
+export function openFromEnvironment(
+  profileName?: string,
+  store: ProfileStore = new ProfileStore(),
+  clock: Clock = processClock(),
+): OpenEnvironment {
   const name = profileName ?? store.defaultName();
   const profile = name ? store.get(name) : undefined;
   if (profile && store.readableByOthers()) {
@@ -100,9 +137,10 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
     // A half-configured side opens as disconnected, saying what is missing; the other side still works.
     const problems: { severa?: string; administration?: string } = {
       severa: 'set it in a profile (sevadm setup) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
-      administration: 'set it in a profile (sevadm setup), or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES and SEVADM_ADK_COMPANY)',
+      administration:
+        'set it in a profile (sevadm setup), or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES and SEVADM_ADK_COMPANY)',
     };
-    const attempt = <T,>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
+    const attempt = <T>(side: 'severa' | 'administration', resolve: () => T | undefined): T | undefined => {
       try {
         return resolve();
       } catch (error) {
@@ -129,8 +167,16 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
     return current;
   };
   const sides = connect();
-  const configuration = name ? new ProfileConfiguration(name, store) : new FileConfiguration(join(defaultDataDir(), 'settings.json'), environmentConnectionView());
-  const { session, ledger } = sessionOver(sides, { dir: defaultDataDir(), profileName: name ?? 'environment', configuration, clock, reconnect: connect });
+  const configuration = name
+    ? new ProfileConfiguration(name, store)
+    : new FileConfiguration(join(defaultDataDir(), 'settings.json'), environmentConnectionView());
+  const { session, ledger } = sessionOver(sides, {
+    dir: defaultDataDir(),
+    profileName: name ?? 'environment',
+    configuration,
+    clock,
+    reconnect: connect,
+  });
   forward = session;
   const { severaConnection, bridge, adk } = current!;
   return {
@@ -138,7 +184,14 @@ export function openFromEnvironment(profileName?: string, store: ProfileStore = 
     severa: sides.severa,
     administration: sides.administration,
     profile: name,
-    describe: [name && `profile ${name}`, severaConnection && `Severa at ${severaConnection.baseUrl}`, bridge && `Administration bridge at ${bridge.url}`, adk && `Administration company ${adk.company} (ADK)`].filter(Boolean).join('; '),
+    describe: [
+      name && `profile ${name}`,
+      severaConnection && `Severa at ${severaConnection.baseUrl}`,
+      bridge && `Administration bridge at ${bridge.url}`,
+      adk && `Administration company ${adk.company} (ADK)`,
+    ]
+      .filter(Boolean)
+      .join('; '),
     async close() {
       ledger.close();
       await current.administration?.close();

@@ -90,7 +90,9 @@ export class Session {
 
   /** Severa's invoice statuses, for the pickers. */
   async invoiceStatuses(): Promise<StatusOption[]> {
-    this.statuses = (await this.require('severa').invoiceStatuses()).filter((s) => s.isActive !== false).map((s) => ({ guid: s.guid, name: s.name }));
+    this.statuses = (await this.require('severa').invoiceStatuses())
+      .filter((s) => s.isActive !== false)
+      .map((s) => ({ guid: s.guid, name: s.name }));
     return this.statuses;
   }
 
@@ -205,8 +207,10 @@ export class Session {
   private require(side: 'administration'): AdministrationPort;
   private require(side: 'severa' | 'administration'): SeveraClient | AdministrationPort {
     const value = side === 'severa' ? this.options.severa : this.options.administration;
-    if (!value) throw new Error(`${side === 'severa' ? 'Severa' : 'Administration'} is not connected: ${(side === 'severa' ? this.options.severaProblem : this.options.administrationProblem) ?? 'not configured'}`);
+    if (!value)
+      throw new Error(
+        `${side === 'severa' ? 'Severa' : 'Administration'} is not connected: ${(side === 'severa' ? this.options.severaProblem : this.options.administrationProblem) ?? 'not configured'}`,
+      );
     return value;
   }
 }
-

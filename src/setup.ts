@@ -20,7 +20,8 @@ export async function runSetupCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { lang: { type: 'string' } }, allowPositionals: true, strict: true });
   const lang = langOption(values.lang);
   const t = translator(lang);
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('sevadm setup needs a terminal; in scripts use sevadm profile add NAME … (sevadm profile --help)');
+  if (!process.stdin.isTTY || !process.stdout.isTTY)
+    throw new UsageError('sevadm setup needs a terminal; in scripts use sevadm profile add NAME … (sevadm profile --help)');
   if (positionals.length > 1) throw new UsageError(`sevadm setup takes one profile name, got ${positionals.length}`);
   const store = new ProfileStore();
   let name = positionals[0];

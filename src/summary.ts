@@ -5,7 +5,11 @@ import { collect, type SeveraClient } from './services/severa/index.js';
 export async function severaSummary(client: SeveraClient): Promise<string[]> {
   const organization = await client.organizationDetails();
   const statuses = await client.invoiceStatuses();
-  const [customers, projects, invoices] = await Promise.all([collect(client.customers()), collect(client.projects()), collect(client.invoices())]);
+  const [customers, projects, invoices] = await Promise.all([
+    collect(client.customers()),
+    collect(client.projects()),
+    collect(client.invoices()),
+  ]);
   const lines = [
     `Severa organisation "${organization.name ?? '(no name)'}"`,
     `  ${customers.length} customers, ${projects.length} projects, ${invoices.length} invoices`,

@@ -8,7 +8,10 @@ const ENTER_ALT = '\x1b[?1049h';
 const LEAVE_ALT = '\x1b[?1049l\x1b[?25h';
 
 /** Runs the full-screen app until the user quits; the terminal is restored however it ends. */
-export async function runTui(session: Session, options: { demo: boolean; lang: Lang; profile?: string; tab?: TabId; setup?: boolean }): Promise<void> {
+export async function runTui(
+  session: Session,
+  options: { demo: boolean; lang: Lang; profile?: string; tab?: TabId; setup?: boolean },
+): Promise<void> {
   const out = process.stdout;
   let restored = false;
   const restore = () => {
@@ -33,7 +36,18 @@ export async function runTui(session: Session, options: { demo: boolean; lang: L
   };
   process.once('SIGTERM', killed);
   process.once('SIGHUP', killed);
-  const initial = initialState({ lang: options.lang, demo: options.demo, columns: out.columns || 80, rows: out.rows || 24, dates: session.defaultDates(), afterStatus: session.settings.afterTransferStatus, statusToTransfer: session.settings.invoiceStatusToTransfer, profile: options.profile, tab: options.tab, setup: options.setup });
+  const initial = initialState({
+    lang: options.lang,
+    demo: options.demo,
+    columns: out.columns || 80,
+    rows: out.rows || 24,
+    dates: session.defaultDates(),
+    afterStatus: session.settings.afterTransferStatus,
+    statusToTransfer: session.settings.invoiceStatusToTransfer,
+    profile: options.profile,
+    tab: options.tab,
+    setup: options.setup,
+  });
   // Ctrl+C goes through the keymap, so a running transfer is asked about first.
   const app = render(<App session={session} initial={initial} />, { exitOnCtrlC: false });
   try {

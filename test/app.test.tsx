@@ -12,7 +12,9 @@ import { TEST_NOW, TEST_NOW_MS } from './helpers/clock.js';
 afterEach(() => cleanup());
 
 function rows(n: number, prefix = 'Kund'): Row[] {
-  return Array.from({ length: n }, (_, i) => makeRow(`id${i + 1}`, [String(1000 + i + 1), `${prefix} ${i + 1} AB`, i % 2 ? 'Malmö' : 'Umeå', `k${i + 1}@x.se`, '2026-11-01']));
+  return Array.from({ length: n }, (_, i) =>
+    makeRow(`id${i + 1}`, [String(1000 + i + 1), `${prefix} ${i + 1} AB`, i % 2 ? 'Malmö' : 'Umeå', `k${i + 1}@x.se`, '2026-11-01']),
+  );
 }
 
 /** A session with canned lists; transfers ask a conflict for every even row. */
@@ -25,9 +27,17 @@ function fakeSession(count = 50) {
       calls.loads.push({ list, since: filter.since });
       return { rows: rows(list === 'severaCustomers' ? count : 3, list === 'severaCustomers' ? 'Kund' : 'Adm') };
     },
-    invoiceStatuses: async () => [{ guid: 's1', name: 'Ready for transfer' }, { guid: 's2', name: 'Transferred' }],
+    invoiceStatuses: async () => [
+      { guid: 's1', name: 'Ready for transfer' },
+      { guid: 's2', name: 'Transferred' },
+    ],
     rememberAfterStatus: () => {},
-    async transfer(_list: ListId, ids: string[], onEvent: (e: TransferEvent) => void, ask: (q: ConflictQuestion) => Promise<ConflictAnswer>): Promise<TransferSummary> {
+    async transfer(
+      _list: ListId,
+      ids: string[],
+      onEvent: (e: TransferEvent) => void,
+      ask: (q: ConflictQuestion) => Promise<ConflictAnswer>,
+    ): Promise<TransferSummary> {
       const summary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
       let standing: ConflictAnswer | undefined;
       const conflicts = ids.filter((_, i) => i % 2 === 1);
@@ -35,7 +45,11 @@ function fakeSession(count = 50) {
         if (i % 2 === 1) {
           const answer =
             standing ??
-            (await ask({ id, view: { title: id, fields: [{ label: 'city', source: 'Umeå', target: 'Luleå', changes: true }] }, remaining: () => conflicts.length - conflicts.indexOf(id) - 1 }));
+            (await ask({
+              id,
+              view: { title: id, fields: [{ label: 'city', source: 'Umeå', target: 'Luleå', changes: true }] },
+              remaining: () => conflicts.length - conflicts.indexOf(id) - 1,
+            }));
           calls.answers.push(answer);
           if (answer.applyToRemaining) standing = answer;
           if (answer.decision === 'skip') {
@@ -55,7 +69,10 @@ function fakeSession(count = 50) {
     },
     cancel: () => {},
     onLog: () => () => {},
-    details: (_list: ListId, id: string) => [['number', id], ['name', `Kund ${id}`]],
+    details: (_list: ListId, id: string) => [
+      ['number', id],
+      ['name', `Kund ${id}`],
+    ],
     clock: new ManualClock(TEST_NOW),
   };
   return { session: session as unknown as Session, calls };
@@ -125,7 +142,7 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('Kund 3 AB');
   });
 
-  it('an empty list says what it looked for and how to widen it, in the user\'s language', async () => {
+  it("an empty list says what it looked for and how to widen it, in the user's language", async () => {
     const r = await start(0);
     await waitFor(() => (r.lastFrame() ?? '').includes('No customers changed since 2026-10-29 (d changes the date)'), 'the empty list');
     await press(r.stdin, 'd', ...Array(10).fill(KEY.backspace));
@@ -135,7 +152,10 @@ describe('the app', () => {
     expect(r.lastFrame()).not.toContain('Press r');
     cleanup();
     const sv = await start(0, 'sv');
-    await waitFor(() => (sv.lastFrame() ?? '').includes('Inga kunder ändrade sedan 2026-10-29 (d byter datum)'), 'the empty list in Swedish');
+    await waitFor(
+      () => (sv.lastFrame() ?? '').includes('Inga kunder ändrade sedan 2026-10-29 (d byter datum)'),
+      'the empty list in Swedish',
+    );
   });
 
   it('refuses a changed-since that is not a real date, naming what is allowed; a good one reloads', async () => {
@@ -180,7 +200,10 @@ describe('the app', () => {
     await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the second conflict');
     expect(r.lastFrame()).toContain('remaining 2 conflicts');
     await press(r.stdin, KEY.esc);
-    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration') && (r.lastFrame() ?? '').includes('remaining 1 conflicts'), 'the third conflict');
+    await waitFor(
+      () => (r.lastFrame() ?? '').includes('Already in Administration') && (r.lastFrame() ?? '').includes('remaining 1 conflicts'),
+      'the third conflict',
+    );
     await press(r.stdin, KEY.esc);
     await press(r.stdin, KEY.esc);
     await waitFor(() => (r.lastFrame() ?? '').includes('Done:'), 'the end of the run');
@@ -200,7 +223,12 @@ describe('the app', () => {
           release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: ids.length });
         }),
     } as unknown as Session;
-    const r = render(<App session={session} initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })} />);
+    const r = render(
+      <App
+        session={session}
+        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
+      />,
+    );
     await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
     await press(r.stdin, KEY.ctrlA, 't');
     await waitFor(() => (r.lastFrame() ?? '').includes('running'), 'the running rows');
@@ -227,7 +255,10 @@ describe('the app', () => {
     await press(r.stdin, KEY.ctrlA, 't');
     await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
     await press(r.stdin, KEY.esc);
-    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration') || (r.lastFrame() ?? '').includes('Done:'), 'the next step');
+    await waitFor(
+      () => (r.lastFrame() ?? '').includes('Already in Administration') || (r.lastFrame() ?? '').includes('Done:'),
+      'the next step',
+    );
     expect(r.calls.answers[0]).toEqual({ decision: 'skip', applyToRemaining: false });
   });
 

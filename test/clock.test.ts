@@ -17,11 +17,16 @@ describe('the one clock', () => {
     for (const bad of ['tomorrow', '2026-13-01', '15/09/2027', '2027-09-15T25:00']) {
       expect(() => processClock({ SEVADM_NOW: bad })).toThrow(ClockSettingError);
     }
-    expect(() => processClock({ SEVADM_NOW: 'tomorrow' })).toThrow(/SEVADM_NOW is "tomorrow": it takes a date \(YYYY-MM-DD\) or a date-time/);
+    expect(() => processClock({ SEVADM_NOW: 'tomorrow' })).toThrow(
+      /SEVADM_NOW is "tomorrow": it takes a date \(YYYY-MM-DD\) or a date-time/,
+    );
   });
 
   it('sevadm exits 2 with that message on a bad SEVADM_NOW, before anything starts', () => {
-    const run = spawnSync(process.execPath, ['bin/sevadm.js', 'history', '--demo'], { env: { ...process.env, SEVADM_NOW: 'soon' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bin/sevadm.js', 'history', '--demo'], {
+      env: { ...process.env, SEVADM_NOW: 'soon' },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('sevadm: SEVADM_NOW is "soon"');
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -32,8 +37,14 @@ describe('the one clock', () => {
     expect(defaultDates(Date.parse('2028-03-30T00:30:00'))).toEqual({ since: '2028-02-29', until: '2028-03-30' });
     expect(daysBefore(Date.parse('2026-03-30T00:30:00'), 1)).toBe('2026-03-29');
     // From an earlier reference (the demo's day) up to today; a later one is ignored.
-    expect(defaultDates(Date.parse('2027-01-30T10:00:00'), Date.parse('2026-12-01T10:00:00'))).toEqual({ since: '2026-11-01', until: '2027-01-30' });
-    expect(defaultDates(Date.parse('2026-12-01T10:00:00'), Date.parse('2027-01-30T10:00:00'))).toEqual({ since: '2026-11-01', until: '2026-12-01' });
+    expect(defaultDates(Date.parse('2027-01-30T10:00:00'), Date.parse('2026-12-01T10:00:00'))).toEqual({
+      since: '2026-11-01',
+      until: '2027-01-30',
+    });
+    expect(defaultDates(Date.parse('2026-12-01T10:00:00'), Date.parse('2027-01-30T10:00:00'))).toEqual({
+      since: '2026-11-01',
+      until: '2026-12-01',
+    });
     expect(localDay(clockFrom('2026-06-01T12:00:00').now())).toBe('2026-06-01');
   });
 });

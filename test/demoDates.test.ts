@@ -27,7 +27,8 @@ async function defaultLists(env: OpenEnvironment) {
   const { session } = env;
   const dates = session.defaultDates();
   const ready = (await session.invoiceStatuses()).find((s) => s.name === session.settings.invoiceStatusToTransfer)!;
-  const count = async (list: Parameters<typeof session.load>[0], filter = { since: dates.since, until: dates.until }) => (await session.load(list, filter)).rows.length;
+  const count = async (list: Parameters<typeof session.load>[0], filter = { since: dates.since, until: dates.until }) =>
+    (await session.load(list, filter)).rows.length;
   return {
     dates,
     severaCustomers: await count('severaCustomers'),
@@ -70,7 +71,10 @@ describe('the demo on any date', () => {
     await env.close();
     opened.length = 0;
     const data = severaData(dir);
-    const timestamps = [...data.customers, ...data.projects, ...data.invoices, ...data.projectFees].flatMap((r) => [r.createdDateTime, r.lastUpdatedDateTime]);
+    const timestamps = [...data.customers, ...data.projects, ...data.invoices, ...data.projectFees].flatMap((r) => [
+      r.createdDateTime,
+      r.lastUpdatedDateTime,
+    ]);
     for (const stamp of timestamps) expect(Date.parse(stamp!)).toBeLessThanOrEqual(Date.parse(at));
     for (const p of data.projects) {
       if (p.startDate) expect(p.startDate <= today).toBe(true);
@@ -136,10 +140,12 @@ describe('the demo on any date', () => {
   it('a broken demo.json is refused naming the file and the way out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-demo-date-'));
     writeFileSync(demoDayFile(dir), '{"createdAt":"yesterday"}');
-    await expect(openDemo(dir, new ManualClock('2026-12-01T10:00:00Z'))).rejects.toThrow(/demo\.json: createdAt must be a date-time.*sevadm demo --reset/);
+    await expect(openDemo(dir, new ManualClock('2026-12-01T10:00:00Z'))).rejects.toThrow(
+      /demo\.json: createdAt must be a date-time.*sevadm demo --reset/,
+    );
   });
 
-  it('sevadm show --demo without dates uses the demo\'s defaults, on the day SEVADM_NOW names', async () => {
+  it("sevadm show --demo without dates uses the demo's defaults, on the day SEVADM_NOW names", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-demo-date-'));
     const saved = process.env.SEVADM_NOW;
     try {
@@ -151,7 +157,11 @@ describe('the demo on any date', () => {
       expect(await runShowCommand(['customers', '--side', 'severa', '--demo', '--data-dir', dir], (l) => lines.push(l))).toBe(0);
       expect(lines.length - 1).toBeGreaterThanOrEqual(10);
       const supplier: string[] = [];
-      expect(await runShowCommand(['supplier-invoices', '--side', 'administration', '--demo', '--data-dir', dir, '--json'], (l) => supplier.push(l))).toBe(0);
+      expect(
+        await runShowCommand(['supplier-invoices', '--side', 'administration', '--demo', '--data-dir', dir, '--json'], (l) =>
+          supplier.push(l),
+        ),
+      ).toBe(0);
       expect(supplier.length).toBeGreaterThan(0);
     } finally {
       process.env.SEVADM_NOW = saved;

@@ -7,7 +7,7 @@ import { freshCompanies } from './helpers/administration.js';
 import { clientFor, sandbox } from './helpers/severa.js';
 
 describe('session', () => {
-  it('loads both lists changed since a date, and words refusals and ADK errors in the user\'s language', async () => {
+  it("loads both lists changed since a date, and words refusals and ADK errors in the user's language", async () => {
     const s = await sandbox();
     const { port } = await freshCompanies();
     let session: Session | undefined;
@@ -22,14 +22,26 @@ describe('session', () => {
     expect(admRows.map((r) => r.id)).toContain('K-200');
 
     const statuses = new Map<string, RowStatus>();
-    await session.transfer('administrationCustomers', ['K-200'], (e) => e.type === 'status' && statuses.set(e.id, e.status), async () => ({ decision: 'skip', applyToRemaining: false }), 'sv');
+    await session.transfer(
+      'administrationCustomers',
+      ['K-200'],
+      (e) => e.type === 'status' && statuses.set(e.id, e.status),
+      async () => ({ decision: 'skip', applyToRemaining: false }),
+      'sv',
+    );
     expect(statuses.get('K-200')).toMatchObject({ kind: 'error', message: expect.stringContaining('inte numeriskt') });
 
     // A Severa customer whose name is too long for Administration: the ADK's own words, in Swedish.
     const long = s.store.data.customers.find((c) => !admRows.some((r) => r.id === String(c.number)))!;
     long.name = 'Ett mycket långt kundnamn som inte ryms i Administration AB';
     await session.load('severaCustomers', { since: '2025-01-01' });
-    await session.transfer('severaCustomers', [long.guid], (e) => e.type === 'status' && statuses.set(e.id, e.status), async () => ({ decision: 'skip', applyToRemaining: false }), 'sv');
+    await session.transfer(
+      'severaCustomers',
+      [long.guid],
+      (e) => e.type === 'status' && statuses.set(e.id, e.status),
+      async () => ({ decision: 'skip', applyToRemaining: false }),
+      'sv',
+    );
     expect(statuses.get(long.guid)).toMatchObject({ kind: 'error', message: expect.stringContaining('För många tecken') });
 
     // The Severa client's retries reach the log.
@@ -49,7 +61,12 @@ describe('session: projects on a variant-500 company', () => {
   it('lists the Severa projects under a banner that says why they cannot go', async () => {
     const s = await sandbox();
     const { small } = await freshCompanies();
-    const session = new Session({ severa: clientFor(s), administration: small, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    const session = new Session({
+      severa: clientFor(s),
+      administration: small,
+      ledger: new Ledger(':memory:', 't'),
+      mappings: DEMO_CUSTOMER_MAPPINGS,
+    });
     const result = await session.load('severaProjects', { since: '2000-01-01' }, 'sv');
     expect(result.rows).toHaveLength(44);
     expect(result.banner).toBe('Projekt kräver Visma Administration 1000 eller 2000; detta företag är 500.');
@@ -58,7 +75,12 @@ describe('session: projects on a variant-500 company', () => {
   it('marks on load the projects that cannot go, with the reason', async () => {
     const s = await sandbox();
     const { port } = await freshCompanies();
-    const session = new Session({ severa: clientFor(s), administration: port, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    const session = new Session({
+      severa: clientFor(s),
+      administration: port,
+      ledger: new Ledger(':memory:', 't'),
+      mappings: DEMO_CUSTOMER_MAPPINGS,
+    });
     const result = await session.load('severaProjects', { since: '2000-01-01' });
     const closed = s.store.data.projects.find((p) => p.isClosed)!;
     expect(new Map(result.statuses).get(closed.guid)).toEqual({ kind: 'error', message: 'project is closed' });

@@ -74,7 +74,9 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     tls: values['tls-cert'] ? { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']!) } : undefined,
     onRequest: (line) => console.log(`${isoNow(processClock())} ${line}`),
   });
-  console.log(`sevadm bridge: ${info.name} (Administration ${info.variant}, ${adk ? `ADK ${info.adkVersion}, ${adk.company}` : `embedded company in ${dir}`})`);
+  console.log(
+    `sevadm bridge: ${info.name} (Administration ${info.variant}, ${adk ? `ADK ${info.adkVersion}, ${adk.company}` : `embedded company in ${dir}`})`,
+  );
   console.log(`  listening on ${server.url}`);
   if (source === 'new') {
     console.log(`  token (shown this once; kept in ${tokenFile}):`);

@@ -17,7 +17,8 @@ export function bridgeToken(file: string, env: NodeJS.ProcessEnv = process.env):
   }
   if (existsSync(file)) {
     const token = readFileSync(file, 'utf8').trim();
-    if (token.length < 16) throw new Error(`bridge token file ${file} holds no usable token (16 characters or more); delete it to get a new one`);
+    if (token.length < 16)
+      throw new Error(`bridge token file ${file} holds no usable token (16 characters or more); delete it to get a new one`);
     return { token, source: 'file' };
   }
   const token = randomBytes(24).toString('base64url');

@@ -3,15 +3,36 @@ import type { Translate } from '../i18n/index.js';
 import type { Binding } from '../state/keymap.js';
 import { fit } from './text.js';
 
-export function CommandPalette({ query, cursor, matches, height, width, t }: { query: string; cursor: number; matches: Binding[]; height: number; width: number; t: Translate }) {
+export function CommandPalette({
+  query,
+  cursor,
+  matches,
+  height,
+  width,
+  t,
+}: {
+  query: string;
+  cursor: number;
+  matches: Binding[];
+  height: number;
+  width: number;
+  t: Translate;
+}) {
   const room = Math.max(1, height - 2);
   const start = Math.max(0, Math.min(cursor - room + 1, matches.length - room));
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold>{`${t('palette.title')}: `}<Text color="cyan">{query}</Text><Text inverse> </Text><Text color="gray">{`  ${t('palette.placeholder')}`}</Text></Text>
+      <Text bold>
+        {`${t('palette.title')}: `}
+        <Text color="cyan">{query}</Text>
+        <Text inverse> </Text>
+        <Text color="gray">{`  ${t('palette.placeholder')}`}</Text>
+      </Text>
       {matches.length === 0 ? <Text color="gray">{t('palette.none')}</Text> : null}
       {matches.slice(start, start + room).map((b, i) => (
-        <Text key={b.command} inverse={start + i === cursor} wrap="truncate-end">{fit(`${fit(b.display, 12)} ${t(b.label)}`, width)}</Text>
+        <Text key={b.command} inverse={start + i === cursor} wrap="truncate-end">
+          {fit(`${fit(b.display, 12)} ${t(b.label)}`, width)}
+        </Text>
       ))}
     </Box>
   );

@@ -19,25 +19,35 @@ export function ConflictDialog({ conflict, height, width, t }: { conflict: Confl
   // Yes/no fields in the user's language.
   const value = (v: string) => (v === 'yes' ? t('yes') : v === 'no' ? t('no') : v);
   const button = (which: 'update' | 'skip') => (
-    <Text inverse={conflict.choice === which} bold={conflict.choice === which}>{` ${t(which === 'update' ? 'conflict.update' : 'conflict.skip')} `}</Text>
+    <Text
+      inverse={conflict.choice === which}
+      bold={conflict.choice === which}
+    >{` ${t(which === 'update' ? 'conflict.update' : 'conflict.skip')} `}</Text>
   );
   return (
     <Box flexDirection="column" height={height} borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text bold wrap="truncate-end">{t('conflict.title', { target: targetName, record: conflict.view.title })}</Text>
+      <Text bold wrap="truncate-end">
+        {t('conflict.title', { target: targetName, record: conflict.view.title })}
+      </Text>
       <Text color="gray" wrap="truncate-end">
-        {fit(t('conflict.field'), labelWidth)}  {fit(t('conflict.incoming', { source: sourceName }), valueWidth)}  {fit(t('conflict.existing', { target: targetName }), valueWidth)}
+        {fit(t('conflict.field'), labelWidth)} {fit(t('conflict.incoming', { source: sourceName }), valueWidth)}{' '}
+        {fit(t('conflict.existing', { target: targetName }), valueWidth)}
       </Text>
       {rows.map((f) => (
         <Text key={f.label} color={f.changes ? 'yellow' : undefined} wrap="truncate-end">
-          {fit(`${f.changes ? '* ' : '  '}${label(f.label)}`, labelWidth)}  {fit(value(f.source), valueWidth)}  {fit(value(f.target), valueWidth)}
+          {fit(`${f.changes ? '* ' : '  '}${label(f.label)}`, labelWidth)} {fit(value(f.source), valueWidth)}{' '}
+          {fit(value(f.target), valueWidth)}
         </Text>
       ))}
       {conflict.view.fields.every((f) => !f.changes) ? <Text color="gray">{t('conflict.noChanges')}</Text> : null}
       <Text>
-        {button('update')} {button('skip')}{'   '}
+        {button('update')} {button('skip')}
+        {'   '}
         <Text>{`[${conflict.applyToRemaining ? 'x' : ' '}] ${t('conflict.remaining', { n: conflict.remaining })}`}</Text>
       </Text>
-      <Text color="gray" wrap="truncate-end">{t('conflict.hint')}</Text>
+      <Text color="gray" wrap="truncate-end">
+        {t('conflict.hint')}
+      </Text>
     </Box>
   );
 }

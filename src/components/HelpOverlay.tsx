@@ -18,7 +18,9 @@ export function HelpOverlay({ height, width, t }: { height: number; width: numbe
     <Box flexDirection="column" height={height}>
       <Text bold>{`${t('help.title')} — ${t('help.close')}`}</Text>
       {lines.map((line, i) => (
-        <Text key={i} wrap="truncate-end">{line}</Text>
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
       ))}
     </Box>
   );

@@ -5,7 +5,8 @@ import type { Connection, Side } from '../state/app.js';
 function connectionText(side: Side, c: Connection, t: Translate, wide: boolean): { text: string; color: string } {
   const name = t(`conn.${side}`);
   // Narrow terminals keep the dot and the side; a disconnected side always says why.
-  if (c.state === 'connected') return { text: wide ? `● ${t('conn.connected', { side: name, name: c.name ?? '' })}` : `● ${name}`, color: 'green' };
+  if (c.state === 'connected')
+    return { text: wide ? `● ${t('conn.connected', { side: name, name: c.name ?? '' })}` : `● ${name}`, color: 'green' };
   if (c.state === 'connecting') return { text: `○ ${t('conn.connecting', { side: name })}`, color: 'yellow' };
   return { text: `✗ ${t('conn.disconnected', { side: name, reason: c.reason ?? '' })}`, color: 'red' };
 }
@@ -37,7 +38,9 @@ export function StatusBar({ connections, middle, hints, hintsAreError, profile, 
         <Text color={administration.color}>{administration.text}</Text>
         {middle ? <Text bold>{`  │ ${middle}`}</Text> : null}
       </Text>
-      <Text color={hintsAreError ? 'red' : 'gray'} wrap="truncate-end">{hints}</Text>
+      <Text color={hintsAreError ? 'red' : 'gray'} wrap="truncate-end">
+        {hints}
+      </Text>
     </Box>
   );
 }

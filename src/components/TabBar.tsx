@@ -2,7 +2,10 @@ import { Box, Text } from 'ink';
 import type { Translate } from '../i18n/index.js';
 import { TABS, type TabId } from '../state/app.js';
 
-const LABEL: Record<TabId, 'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments' | 'tab.history' | 'tab.settings'> = {
+const LABEL: Record<
+  TabId,
+  'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments' | 'tab.history' | 'tab.settings'
+> = {
   customers: 'tab.customers',
   projects: 'tab.projects',
   invoices: 'tab.invoices',
@@ -24,7 +27,11 @@ export function TabBar({ tab, demo, width, t }: { tab: TabId; demo: boolean; wid
       <Box flexGrow={1}>
         <Text wrap="truncate-end">
           {TABS.map((id, i) => (
-            <Text key={id} inverse={id === tab} bold={id === tab}>{` ${i + 1} ${narrow && id !== tab ? `${tabLabel(id, t).slice(0, 4)}.` : tabLabel(id, t)} `}</Text>
+            <Text
+              key={id}
+              inverse={id === tab}
+              bold={id === tab}
+            >{` ${i + 1} ${narrow && id !== tab ? `${tabLabel(id, t).slice(0, 4)}.` : tabLabel(id, t)} `}</Text>
           ))}
         </Text>
       </Box>

@@ -26,7 +26,10 @@ export function statusText(status: RowStatus | undefined, t: Translate, tick: nu
       return { text: t(status.updated ? 'status.updated' : 'status.done', { key: status.targetKey }), color: 'green' };
     case 'skipped':
       if (status.reason === 'already' && status.message) return { text: `⤼ ${status.message}`, color: 'yellow' };
-      return { text: t(status.reason === 'cancelled' ? 'status.cancelled' : status.reason === 'unchanged' ? 'status.unchanged' : 'status.skipped'), color: status.reason === 'unchanged' ? 'gray' : 'yellow' };
+      return {
+        text: t(status.reason === 'cancelled' ? 'status.cancelled' : status.reason === 'unchanged' ? 'status.unchanged' : 'status.skipped'),
+        color: status.reason === 'unchanged' ? 'gray' : 'yellow',
+      };
     case 'error':
       return { text: t('status.error', { message: status.message }), color: 'red' };
     case 'planned':
@@ -77,13 +80,24 @@ export function WindowedTable({ columns, statusHeader, list, height, width, t, t
   const statusWidth = statusColumn ? Math.max(14, Math.min(40, Math.floor(width * 0.26))) : 0;
   const layout = columns.map((c) => `${c.weight}/${c.min ?? 3}`).join(',');
   // Stable widths keep every memoised row from drawing again on each key.
-  const widths = useMemo(() => columnWidths(width - MARKER - statusWidth, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3)), [width, statusWidth, layout]);
+  const widths = useMemo(
+    () =>
+      columnWidths(
+        width - MARKER - statusWidth,
+        columns.map((c) => c.weight),
+        columns.map((c) => c.min ?? 3),
+      ),
+    [width, statusWidth, layout],
+  );
   const header = ' '.repeat(MARKER) + columns.map((c, i) => fit(c.header, widths[i]! - 1) + ' ').join('') + fit(statusHeader, statusWidth);
   const slice = list.visible.slice(list.offset, list.offset + height);
-  const [from, to] = list.anchor === undefined ? [-1, -1] : list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
+  const [from, to] =
+    list.anchor === undefined ? [-1, -1] : list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text bold wrap="truncate-end">{header}</Text>
+      <Text bold wrap="truncate-end">
+        {header}
+      </Text>
       {slice.length === 0 ? (
         <Text color="gray">{emptyText}</Text>
       ) : (

@@ -21,9 +21,19 @@ export const CONNECTION_FIELDS = [
 ] as const;
 export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
 /** Fields never shown again once entered. */
-export const SECRET_FIELDS: readonly ConnectionField[] = ['severa.clientSecret', 'administration.bridgeToken', 'administration.adkPassword'];
+export const SECRET_FIELDS: readonly ConnectionField[] = [
+  'severa.clientSecret',
+  'administration.bridgeToken',
+  'administration.adkPassword',
+];
 /** The ADK's own fields (Windows host), as against the bridge's. */
-export const ADK_FIELDS: readonly ConnectionField[] = ['administration.commonFilesPath', 'administration.companyPath', 'administration.adkLibrary', 'administration.adkUser', 'administration.adkPassword'];
+export const ADK_FIELDS: readonly ConnectionField[] = [
+  'administration.commonFilesPath',
+  'administration.companyPath',
+  'administration.adkLibrary',
+  'administration.adkUser',
+  'administration.adkPassword',
+];
 
 /** The environment variable that overrides a field, when there is one. */
 export const ENV_OF: Partial<Record<ConnectionField, string>> = {
@@ -64,19 +74,29 @@ export interface ConfigurationStore {
 
 const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed: MessageKey }> = {
   'severa.baseUrl': {
-    schema: z.string().trim().min(1).refine((v) => {
-      try {
-        resolveSeveraBaseUrl(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }),
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .refine((v) => {
+        try {
+          resolveSeveraBaseUrl(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
     allowed: 'refused.severaBaseUrl',
   },
   'severa.clientId': { schema: z.string().trim().min(1), allowed: 'refused.severaClientId' },
   'severa.clientSecret': { schema: z.string().trim().min(1), allowed: 'refused.severaClientSecret' },
-  'administration.bridgeUrl': { schema: z.string().trim().regex(/^https?:\/\/[^\s/]+/), allowed: 'refused.bridgeUrl' },
+  'administration.bridgeUrl': {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/[^\s/]+/),
+    allowed: 'refused.bridgeUrl',
+  },
   'administration.bridgeToken': { schema: z.string().trim().min(16), allowed: 'refused.bridgeToken' },
   'administration.commonFilesPath': { schema: z.string().trim().min(1), allowed: 'refused.commonFilesPath' },
   'administration.companyPath': { schema: z.string().trim().min(1), allowed: 'refused.companyPath' },
@@ -92,7 +112,8 @@ export function validateConnectionField(field: ConnectionField, value: string): 
   return parsed.data.trim();
 }
 
-const fromEnvironment = (env: NodeJS.ProcessEnv, field: ConnectionField) => (ENV_OF[field] ? env[ENV_OF[field]!]?.trim() : undefined) || undefined;
+const fromEnvironment = (env: NodeJS.ProcessEnv, field: ConnectionField) =>
+  (ENV_OF[field] ? env[ENV_OF[field]!]?.trim() : undefined) || undefined;
 
 /** Each field from the environment, else from `stored`; secrets only as set or not. */
 function connectionView(env: NodeJS.ProcessEnv, stored: (field: ConnectionField) => string | undefined): ConnectionView {

@@ -23,7 +23,8 @@ export function severaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pr
     ['SEVADM_SEVERA_CLIENT_ID', clientId],
     ['SEVADM_SEVERA_CLIENT_SECRET', clientSecret],
   ].filter(([, value]) => !value);
-  if (missing.length) throw new UsageError(`${missing.map(([name]) => name).join(' and ')} must be set too (the Severa connection needs all three)`);
+  if (missing.length)
+    throw new UsageError(`${missing.map(([name]) => name).join(' and ')} must be set too (the Severa connection needs all three)`);
   try {
     return { baseUrl: resolveSeveraBaseUrl(baseUrl!), clientId: clientId!, clientSecret: clientSecret! };
   } catch (error) {
@@ -49,7 +50,8 @@ export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pr
   } catch {
     throw new UsageError(`SEVADM_BRIDGE_URL must be a URL such as http://127.0.0.1:7730, got "${url}"`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`SEVADM_BRIDGE_URL must start with http:// or https://, got "${url}"`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new UsageError(`SEVADM_BRIDGE_URL must start with http:// or https://, got "${url}"`);
   return { url: parsed.href.replace(/\/+$/, ''), token };
 }
 
@@ -73,8 +75,15 @@ export function adkConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, profi
   const user = env.SEVADM_ADK_USER?.trim() || a?.adkUser;
   const password = env.SEVADM_ADK_PASSWORD || a?.adkPassword;
   if (!commonFiles && !company) return undefined;
-  if (!commonFiles) throw new UsageError('SEVADM_ADK_COMMON_FILES (the Gemensamma filer folder) must be set too; Administration shows it under Hjälp › Om › Systeminfo');
-  if (!company) throw new UsageError('SEVADM_ADK_COMPANY (the company folder under Företag) must be set too; Administration shows it under Hjälp › Om › Systeminfo');
-  if (Boolean(user) !== Boolean(password)) throw new UsageError('SEVADM_ADK_USER and SEVADM_ADK_PASSWORD go together (the Administration login)');
+  if (!commonFiles)
+    throw new UsageError(
+      'SEVADM_ADK_COMMON_FILES (the Gemensamma filer folder) must be set too; Administration shows it under Hjälp › Om › Systeminfo',
+    );
+  if (!company)
+    throw new UsageError(
+      'SEVADM_ADK_COMPANY (the company folder under Företag) must be set too; Administration shows it under Hjälp › Om › Systeminfo',
+    );
+  if (Boolean(user) !== Boolean(password))
+    throw new UsageError('SEVADM_ADK_USER and SEVADM_ADK_PASSWORD go together (the Administration login)');
   return { commonFiles, company, library, login: user && password ? { user, password } : undefined };
 }

@@ -57,7 +57,14 @@ export class ProfileStore {
 
   constructor(options: { cwd?: string } = {}) {
     try {
-      this.conf = new Conf({ projectName: 'sevadm', projectSuffix: '', configName: 'profiles', cwd: options.cwd, configFileMode: 0o600, clearInvalidConfig: false });
+      this.conf = new Conf({
+        projectName: 'sevadm',
+        projectSuffix: '',
+        configName: 'profiles',
+        cwd: options.cwd,
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+      });
     } catch (error) {
       // conf throws on malformed JSON; the file is left exactly as it is.
       throw new UsageError(`the profiles file is not valid JSON (${(error as Error).message}); fix it or move it away`);
@@ -88,7 +95,10 @@ export class ProfileStore {
   get(name: string): Profile {
     const file = this.read();
     const profile = file.profiles[name];
-    if (!profile) throw new UsageError(`no profile "${name}"; there are: ${Object.keys(file.profiles).join(', ') || '(none yet: sevadm profile add NAME …)'}`);
+    if (!profile)
+      throw new UsageError(
+        `no profile "${name}"; there are: ${Object.keys(file.profiles).join(', ') || '(none yet: sevadm profile add NAME …)'}`,
+      );
     return profile;
   }
 
@@ -109,7 +119,11 @@ export class ProfileStore {
     const file = this.read();
     if (!file.profiles[name]) throw new UsageError(`no profile "${name}"`);
     const { [name]: _gone, ...rest } = file.profiles;
-    this.conf.store = { ...file, profiles: rest, defaultProfile: file.defaultProfile === name ? undefined : file.defaultProfile } as unknown as Record<string, unknown>;
+    this.conf.store = {
+      ...file,
+      profiles: rest,
+      defaultProfile: file.defaultProfile === name ? undefined : file.defaultProfile,
+    } as unknown as Record<string, unknown>;
   }
 
   setDefault(name: string): void {

@@ -15,7 +15,9 @@ export async function openFor(values: { demo?: boolean; 'data-dir'?: string; pro
   if (values['data-dir']) throw new UsageError('--data-dir goes with --demo');
   const store = new ProfileStore();
   if (!values.profile && !store.defaultName() && !severaConnectionFromEnv() && !adkConnectionFromEnv() && !bridgeConnectionFromEnv()) {
-    throw new UsageError('nothing to connect to: name a --profile (sevadm setup or sevadm profile add), set SEVADM_SEVERA_* and SEVADM_BRIDGE_* (or SEVADM_ADK_* on the Windows host), or add --demo');
+    throw new UsageError(
+      'nothing to connect to: name a --profile (sevadm setup or sevadm profile add), set SEVADM_SEVERA_* and SEVADM_BRIDGE_* (or SEVADM_ADK_* on the Windows host), or add --demo',
+    );
   }
   return openFromEnvironment(values.profile, store);
 }

@@ -7,7 +7,11 @@ export const DOCTOR_USAGE = `sevadm doctor [--demo [--data-dir DIR]] [--json]
   cost centres ↔ profit centres and the invoice statuses; exit code 0 only when all pass.`;
 
 export async function runDoctorCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { demo: { type: 'boolean' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { demo: { type: 'boolean' }, profile: { type: 'string' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' } },
+  });
   const env = await openFor(values);
   try {
     const checks = await runChecks(env.severa, env.administration, env.session.mappings, env.session.settings);

@@ -27,7 +27,15 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { kind: { type: 'string' }, since: { type: 'string' }, result: { type: 'string' }, csv: { type: 'boolean' }, demo: { type: 'boolean' }, 'data-dir': { type: 'string' }, profile: { type: 'string' } },
+    options: {
+      kind: { type: 'string' },
+      since: { type: 'string' },
+      result: { type: 'string' },
+      csv: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      profile: { type: 'string' },
+    },
   });
   const kind = values.kind === undefined ? undefined : RECORD_KIND[kindOf(values.kind, 'history')];
   const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since)}T00:00:00`).toISOString();
@@ -43,9 +51,13 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
     const entries = ledger.history({ kind, since, result });
     if (values.csv) {
       out('time,kind,direction,id,label,result,target,reason');
-      for (const e of entries) out([e.time, e.kind, e.direction, e.sourceId, e.label, e.result, e.targetKey, e.reason].map(csvField).join(','));
+      for (const e of entries)
+        out([e.time, e.kind, e.direction, e.sourceId, e.label, e.result, e.targetKey, e.reason].map(csvField).join(','));
     } else {
-      for (const e of entries) out(`${e.time.slice(0, 19).replace('T', ' ')}  ${e.kind.padEnd(18)} ${e.result.padEnd(8)} ${e.label}${e.targetKey ? ` → ${e.targetKey}` : ''}${e.reason ? `  (${e.reason})` : ''}`);
+      for (const e of entries)
+        out(
+          `${e.time.slice(0, 19).replace('T', ' ')}  ${e.kind.padEnd(18)} ${e.result.padEnd(8)} ${e.label}${e.targetKey ? ` → ${e.targetKey}` : ''}${e.reason ? `  (${e.reason})` : ''}`,
+        );
       if (entries.length === 0) out('No transfers recorded yet.');
     }
     return 0;

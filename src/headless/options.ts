@@ -7,7 +7,9 @@ export type Kind = (typeof KINDS)[number];
 
 export function kindOf(raw: string | undefined, command: string): Kind {
   if (!raw || !(KINDS as readonly string[]).includes(raw)) {
-    throw new UsageError(`sevadm ${command} needs what to ${command === 'show' ? 'list' : 'transfer'}: ${KINDS.join(', ')}${raw ? ` (got "${raw}")` : ''}`);
+    throw new UsageError(
+      `sevadm ${command} needs what to ${command === 'show' ? 'list' : 'transfer'}: ${KINDS.join(', ')}${raw ? ` (got "${raw}")` : ''}`,
+    );
   }
   return raw as Kind;
 }
@@ -38,12 +40,16 @@ export function dateOption(name: string, raw: string | undefined): string | unde
  * A list's dates: --changed-since, or --from and --to for supplier invoices, checked before anything
  * connects; a date left out takes the environment's default (on the demo, counted from its day).
  */
-export function listDates(kind: Kind, values: { 'changed-since'?: string; from?: string; to?: string }): (defaults: DefaultDates) => DefaultDates {
+export function listDates(
+  kind: Kind,
+  values: { 'changed-since'?: string; from?: string; to?: string },
+): (defaults: DefaultDates) => DefaultDates {
   const ranged = kind === 'supplier-invoices';
   const since = ranged ? dateOption('from', values.from) : dateOption('changed-since', values['changed-since']);
   const until = dateOption('to', values.to);
   const ordered = (dates: DefaultDates) => {
-    if (ranged && dates.since > dates.until) throw new UsageError(`--from (${dates.since}) is after --to (${dates.until}); --from must be on or before --to`);
+    if (ranged && dates.since > dates.until)
+      throw new UsageError(`--from (${dates.since}) is after --to (${dates.until}); --from must be on or before --to`);
     return dates;
   };
   if (since && until) ordered({ since, until });

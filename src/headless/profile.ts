@@ -16,10 +16,18 @@ sevadm profile default NAME
 
 function secretsFromStdin(): { clientSecret?: string; bridgeToken?: string; adkPassword?: string } {
   const [clientSecret, bridgeToken, adkPassword] = readFileSync(0, 'utf8').split(/\r?\n/);
-  return { clientSecret: clientSecret?.trim() || undefined, bridgeToken: bridgeToken?.trim() || undefined, adkPassword: adkPassword || undefined };
+  return {
+    clientSecret: clientSecret?.trim() || undefined,
+    bridgeToken: bridgeToken?.trim() || undefined,
+    adkPassword: adkPassword || undefined,
+  };
 }
 
-export async function runProfileCommand(argv: string[], out: (line: string) => void = console.log, store = new ProfileStore()): Promise<number> {
+export async function runProfileCommand(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  store = new ProfileStore(),
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,8 +51,12 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
         const secret = p.severa?.clientSecret ? 'secret set' : 'no secret';
         const token = p.administration?.bridgeToken ? 'token set' : 'no token';
         const a = p.administration;
-        const administration = a?.companyPath ? `ADK ${a.companyPath}${a.adkUser ? ` (login ${a.adkUser}, ${a.adkPassword ? 'password set' : 'no password'})` : ''}` : `bridge ${a?.bridgeUrl ?? '-'} (${token})`;
-        out(`${profileName === file.defaultProfile ? '*' : ' '} ${profileName}: Severa ${p.severa?.baseUrl ?? '-'} (${p.severa?.clientId ?? '-'}, ${secret}); ${administration}`);
+        const administration = a?.companyPath
+          ? `ADK ${a.companyPath}${a.adkUser ? ` (login ${a.adkUser}, ${a.adkPassword ? 'password set' : 'no password'})` : ''}`
+          : `bridge ${a?.bridgeUrl ?? '-'} (${token})`;
+        out(
+          `${profileName === file.defaultProfile ? '*' : ' '} ${profileName}: Severa ${p.severa?.baseUrl ?? '-'} (${p.severa?.clientId ?? '-'}, ${secret}); ${administration}`,
+        );
       }
       if (Object.keys(file.profiles).length === 0) out('No profiles yet: sevadm profile add NAME …');
       out(`(${store.path})`);
@@ -54,7 +66,11 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
       if (!name) throw new UsageError('sevadm profile add needs a NAME');
       const secrets = values['secrets-from-stdin']
         ? secretsFromStdin()
-        : { clientSecret: process.env.SEVADM_SEVERA_CLIENT_SECRET, bridgeToken: process.env.SEVADM_BRIDGE_TOKEN, adkPassword: process.env.SEVADM_ADK_PASSWORD };
+        : {
+            clientSecret: process.env.SEVADM_SEVERA_CLIENT_SECRET,
+            bridgeToken: process.env.SEVADM_BRIDGE_TOKEN,
+            adkPassword: process.env.SEVADM_ADK_PASSWORD,
+          };
       let severaUrl: string | undefined;
       if (values['severa-url']) {
         try {
@@ -79,7 +95,10 @@ export async function runProfileCommand(argv: string[], out: (line: string) => v
               }
             : undefined,
       };
-      if (Boolean(values['adk-common']) !== Boolean(values['adk-company'])) throw new UsageError('--adk-common and --adk-company go together (both folders are in Administration under Hjälp › Om › Systeminfo)');
+      if (Boolean(values['adk-common']) !== Boolean(values['adk-company']))
+        throw new UsageError(
+          '--adk-common and --adk-company go together (both folders are in Administration under Hjälp › Om › Systeminfo)',
+        );
       const checked = Profile.safeParse(profile);
       if (!checked.success) {
         const issue = checked.error.issues[0]!;

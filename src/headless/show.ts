@@ -23,28 +23,39 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
   });
   const kind = kindOf(positionals[0], 'show');
   const side = values.side;
-  if (side !== 'severa' && side !== 'administration') throw new UsageError(`--side must be severa or administration${side ? `, got "${side}"` : ''}`);
+  if (side !== 'severa' && side !== 'administration')
+    throw new UsageError(`--side must be severa or administration${side ? `, got "${side}"` : ''}`);
   const list = listFor(kind, side);
   const isProjectsInAdministration = kind === 'projects' && side === 'administration';
   if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);
   const t = translator(langOption(values.lang));
   const datesFor = listDates(kind, values);
-  if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to list');
+  if (kind === 'invoices' && !values.status)
+    throw new UsageError('--status is required for invoices: the name of the Severa invoice status to list');
 
   const env = await openFor(values);
   try {
     const { since, until } = datesFor(env.session.defaultDates());
     if (isProjectsInAdministration) {
-      if (!env.administration) throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
+      if (!env.administration)
+        throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
       const projects = await env.administration.listProjects({ changedSince: new Date(`${since}T00:00:00`).toISOString() });
-      for (const p of projects) out(values.json ? JSON.stringify(p) : `${fit(p.code, 10)} ${fit(p.name, 40)} ${fit(p.startDate ?? '', 11)} ${fit(p.endDate ?? '', 11)} ${p.customerName ?? ''}`.trimEnd());
+      for (const p of projects)
+        out(
+          values.json
+            ? JSON.stringify(p)
+            : `${fit(p.code, 10)} ${fit(p.name, 40)} ${fit(p.startDate ?? '', 11)} ${fit(p.endDate ?? '', 11)} ${p.customerName ?? ''}`.trimEnd(),
+        );
       return 0;
     }
     let statusGuid: string | undefined;
     if (kind === 'invoices') {
       const statuses = await env.session.invoiceStatuses();
       statusGuid = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase())?.guid;
-      if (!statusGuid) throw new UsageError(`--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`);
+      if (!statusGuid)
+        throw new UsageError(
+          `--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`,
+        );
     }
     const { rows } = await env.session.load(list!, { since, until, statusGuid });
     if (values.json) {
@@ -53,9 +64,24 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     }
     const columns = columnsOf(list!, t);
     const width = process.stdout.columns || 120;
-    const widths = columnWidths(width, columns.map((c) => c.weight), columns.map((c) => c.min ?? 3));
-    out(columns.map((c, i) => fit(c.header, widths[i]! - 1)).join(' ').trimEnd());
-    for (const row of rows) out(widths.map((w, i) => fit(row.cells[i] ?? '', w - 1)).join(' ').trimEnd());
+    const widths = columnWidths(
+      width,
+      columns.map((c) => c.weight),
+      columns.map((c) => c.min ?? 3),
+    );
+    out(
+      columns
+        .map((c, i) => fit(c.header, widths[i]! - 1))
+        .join(' ')
+        .trimEnd(),
+    );
+    for (const row of rows)
+      out(
+        widths
+          .map((w, i) => fit(row.cells[i] ?? '', w - 1))
+          .join(' ')
+          .trimEnd(),
+      );
     return 0;
   } finally {
     await env.close();

@@ -25,7 +25,14 @@ function lineOf(kind: string, id: string, label: string, status: RowStatus): Tra
     case 'done':
       return { kind, id, label, result: status.updated ? 'updated' : 'created', targetKey: status.targetKey, reason: null };
     case 'planned':
-      return { kind, id, label, result: status.action === 'create' ? 'would-create' : 'would-update', targetKey: status.targetKey, reason: null };
+      return {
+        kind,
+        id,
+        label,
+        result: status.action === 'create' ? 'would-create' : 'would-update',
+        targetKey: status.targetKey,
+        reason: null,
+      };
     case 'skipped':
       return { kind, id, label, result: 'skipped', targetKey: null, reason: status.message ?? status.reason };
     case 'error':
@@ -64,9 +71,11 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
   }
   const list = listFor(kind, source)!;
   const onConflict = values['on-conflict'] ?? 'skip';
-  if (!['skip', 'update', 'fail'].includes(onConflict)) throw new UsageError(`--on-conflict must be skip, update or fail, got "${onConflict}"`);
+  if (!['skip', 'update', 'fail'].includes(onConflict))
+    throw new UsageError(`--on-conflict must be skip, update or fail, got "${onConflict}"`);
   if (!values.select) throw new UsageError('--select is required: all, or a comma-separated list of numbers/ids');
-  if (kind === 'invoices' && !values.status) throw new UsageError('--status is required for invoices: the name of the Severa invoice status to take invoices from');
+  if (kind === 'invoices' && !values.status)
+    throw new UsageError('--status is required for invoices: the name of the Severa invoice status to take invoices from');
   if (values['set-status'] && kind !== 'invoices') throw new UsageError('--set-status goes with invoices');
   const datesFor = listDates(kind, values);
 
@@ -77,12 +86,19 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     if (kind === 'invoices') {
       const statuses = await env.session.invoiceStatuses();
       const wanted = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase());
-      if (!wanted) throw new UsageError(`--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`);
+      if (!wanted)
+        throw new UsageError(
+          `--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`,
+        );
       statusGuid = wanted.guid;
       const setStatus = values['set-status'];
       if (setStatus) {
-        const target = setStatus.toLowerCase() === 'none' ? undefined : statuses.find((s) => s.name.toLowerCase() === setStatus.toLowerCase());
-        if (setStatus.toLowerCase() !== 'none' && !target) throw new UsageError(`--set-status "${setStatus}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}, or none`);
+        const target =
+          setStatus.toLowerCase() === 'none' ? undefined : statuses.find((s) => s.name.toLowerCase() === setStatus.toLowerCase());
+        if (setStatus.toLowerCase() !== 'none' && !target)
+          throw new UsageError(
+            `--set-status "${setStatus}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}, or none`,
+          );
         env.session.settings = { ...env.session.settings, afterTransferStatus: target?.name };
       }
     }
@@ -92,9 +108,15 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     let ids: string[];
     if (values.select === 'all') ids = rows.map((r) => r.id);
     else {
-      const wanted = values.select.split(',').map((s) => s.trim()).filter(Boolean);
+      const wanted = values.select
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = wanted.filter((w) => !rows.some((r) => r.id === w || r.cells[0] === w));
-      if (unknown.length) throw new UsageError(`--select: no row ${unknown.join(', ')} in the list (check the filters: ${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''})`);
+      if (unknown.length)
+        throw new UsageError(
+          `--select: no row ${unknown.join(', ')} in the list (check the filters: ${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''})`,
+        );
       ids = rows.filter((r) => wanted.includes(r.id) || wanted.includes(r.cells[0]!)).map((r) => r.id);
     }
     const labels = new Map(rows.map((r) => [r.id, `${r.cells[0] ?? ''} ${r.cells[1] ?? ''}`.trim()]));
@@ -116,11 +138,21 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     for (const id of ids) {
       const line = lineOf(kind, id, labels.get(id) ?? id, final.get(id) ?? { kind: 'queued' });
       if (values.json) out(JSON.stringify(line));
-      else out(`${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`);
+      else
+        out(
+          `${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`,
+        );
     }
     const exitCode = summary.failed > 0 ? 1 : 0;
     const closing = TransferSummaryLine.parse({
-      summary: { kind, dryRun: Boolean(values['dry-run']), transferred: summary.transferred, updated: summary.updated, skipped: summary.skipped, failed: summary.failed },
+      summary: {
+        kind,
+        dryRun: Boolean(values['dry-run']),
+        transferred: summary.transferred,
+        updated: summary.updated,
+        skipped: summary.skipped,
+        failed: summary.failed,
+      },
       exitCode,
     });
     if (values.json) out(JSON.stringify(closing));

@@ -21,10 +21,13 @@ export function demoAnchor(dir: string, clock: Clock): number {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`${file} is not valid JSON (${(error as Error).message}); sevadm demo --reset starts the demo over`, { cause: error });
+      throw new Error(`${file} is not valid JSON (${(error as Error).message}); sevadm demo --reset starts the demo over`, {
+        cause: error,
+      });
     }
     const day = DemoDayFile.safeParse(parsed);
-    if (!day.success) throw new Error(`${file}: createdAt must be a date-time such as 2026-11-01T08:00:00.000Z; sevadm demo --reset starts the demo over`);
+    if (!day.success)
+      throw new Error(`${file}: createdAt must be a date-time such as 2026-11-01T08:00:00.000Z; sevadm demo --reset starts the demo over`);
     return Date.parse(day.data.createdAt);
   }
   const older = existsSync(join(dir, 'severa.json')) || existsSync(demoCompanyFile(dir, 2000));

@@ -20,7 +20,10 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
     );
   };
   const side = (which: 'severa' | 'administration') => (
-    <Text inverse={state.side === which} bold={state.side === which}>{` ${narrow ? t(`conn.${which}`) : t(which === 'severa' ? 'side.severa' : 'side.administration')} `}</Text>
+    <Text
+      inverse={state.side === which}
+      bold={state.side === which}
+    >{` ${narrow ? t(`conn.${which}`) : t(which === 'severa' ? 'side.severa' : 'side.administration')} `}</Text>
   );
   const statusName = state.invoiceStatuses.find((s) => s.guid === state.invoiceStatus)?.name;
   const position = t('list.rows', { row: list.visible.length ? list.cursor + 1 : 0, count: list.visible.length });
@@ -60,7 +63,10 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
             {state.focus === 'filter' || list.filter ? (
               <Text>
                 {`  ${t('list.filter')}: `}
-                <Text color="cyan" inverse={state.focus === 'filter'}>{list.filter}{state.focus === 'filter' ? '▏' : ''}</Text>
+                <Text color="cyan" inverse={state.focus === 'filter'}>
+                  {list.filter}
+                  {state.focus === 'filter' ? '▏' : ''}
+                </Text>
               </Text>
             ) : null}
             {list.loading ? <Text color="yellow">{`  ${t('list.loading')}`}</Text> : null}

@@ -16,9 +16,21 @@ export function SettingsScreen({ state, t }: { state: AppState; t: Translate }) 
   const rows = settingsRows(s.view, t, s.loading);
   const line = currentLine(s, rows);
   if (s.picking && line?.edit?.kind === 'pick') {
-    return <Picker title={line.label.trim()} options={line.edit.options.map((o) => o.label)} cursor={s.picking.cursor} height={height + 2} t={t} />;
+    return (
+      <Picker
+        title={line.label.trim()}
+        options={line.edit.options.map((o) => o.label)}
+        cursor={s.picking.cursor}
+        height={height + 2}
+        t={t}
+      />
+    );
   }
-  const header = s.setup ? t('settings.setupGuide', { profile: state.profile ?? '' }) : s.view ? t('settings.where', { where: s.view.describe }) : '';
+  const header = s.setup
+    ? t('settings.setupGuide', { profile: state.profile ?? '' })
+    : s.view
+      ? t('settings.where', { where: s.view.describe })
+      : '';
   const labelWidth = Math.min(34, Math.max(14, Math.floor(width * 0.34)));
   const valueWidth = Math.max(10, width - labelWidth - 3);
   // A value cut short at this width is shown whole on the bottom line while the cursor is on it.
@@ -33,7 +45,14 @@ export function SettingsScreen({ state, t }: { state: AppState; t: Translate }) 
           if (row.kind === 'section') return <Text key={index} bold underline wrap="truncate-end">{` ${row.label}`}</Text>;
           const here = index === s.cursor;
           if (row.value === '') {
-            return <Text key={index} inverse={here} color={here ? undefined : row.tone ? TONE[row.tone] : undefined} wrap="truncate-end">{` ${fit(row.label, width - 2)}`}</Text>;
+            return (
+              <Text
+                key={index}
+                inverse={here}
+                color={here ? undefined : row.tone ? TONE[row.tone] : undefined}
+                wrap="truncate-end"
+              >{` ${fit(row.label, width - 2)}`}</Text>
+            );
           }
           if (here && s.editing && row.edit?.kind === 'text') {
             const shown = row.edit.secret ? '•'.repeat(s.editing.draft.length) : s.editing.draft;

@@ -28,7 +28,9 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       for await (const page of ctx.severa().customers({ changedSince })) {
         for (const c of page) {
           ctx.records.severaCustomers.set(c.guid, c);
-          rows.push(makeRow(c.guid, [String(c.number ?? ''), c.name, c.headquarterAddress?.city ?? '', c.email ?? '', day(c.lastUpdatedDateTime)]));
+          rows.push(
+            makeRow(c.guid, [String(c.number ?? ''), c.name, c.headquarterAddress?.city ?? '', c.email ?? '', day(c.lastUpdatedDateTime)]),
+          );
         }
       }
       return { rows };
@@ -44,7 +46,14 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       const administration = ctx.administration();
       const info = await administration.companyInfo();
       const rows = projects.map((p) =>
-        makeRow(p.guid, [String(p.number ?? ''), p.name, p.customer?.name ?? '', p.startDate ?? '', p.deadline ?? '', t(p.isClosed ? 'state.closed' : 'state.open')]),
+        makeRow(p.guid, [
+          String(p.number ?? ''),
+          p.name,
+          p.customer?.name ?? '',
+          p.startDate ?? '',
+          p.deadline ?? '',
+          t(p.isClosed ? 'state.closed' : 'state.open'),
+        ]),
       );
       if (info.variant === 500) return { rows, banner: t('refusal.projectsNeed1000', { variant: String(info.variant) }) };
       // Rows that cannot go are marked with the reason before any transfer.
@@ -83,10 +92,22 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       const rows = invoices.map((i) => {
         const done = i.rows.filter((r) => ctx.ledger.lastDone('supplierInvoiceRow', 'to-severa', rowId(i.givenNumber, r.position))).length;
         if (done > 0) {
-          statuses.push([String(i.givenNumber), done === i.rows.length ? { kind: 'done', targetKey: t('status.fees', { count: done }), updated: false } : { kind: 'error', message: t('status.partlyDone', { done, total: i.rows.length }) }]);
+          statuses.push([
+            String(i.givenNumber),
+            done === i.rows.length
+              ? { kind: 'done', targetKey: t('status.fees', { count: done }), updated: false }
+              : { kind: 'error', message: t('status.partlyDone', { done, total: i.rows.length }) },
+          ]);
         }
         const projects = [...new Set(i.rows.map((r) => r.project || i.project).filter(Boolean))].join(', ');
-        return makeRow(String(i.givenNumber), [String(i.givenNumber), i.supplierName, i.invoiceNumber, i.invoiceDate, money(i.total), projects]);
+        return makeRow(String(i.givenNumber), [
+          String(i.givenNumber),
+          i.supplierName,
+          i.invoiceNumber,
+          i.invoiceDate,
+          money(i.total),
+          projects,
+        ]);
       });
       return { rows, statuses };
     }
@@ -95,13 +116,26 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       const entries = ctx.ledger.history({ since: changedSince }).reverse();
       ctx.records.history = new Map(entries.map((e) => [String(e.id), e]));
       return {
-        rows: entries.map((e) => makeRow(String(e.id), [e.time.slice(0, 16).replace('T', ' '), `${e.kind} ${e.direction === 'to-severa' ? '→ Severa' : '→ Adm.'}`, e.result, e.label, e.targetKey ?? '', e.reason ?? ''])),
+        rows: entries.map((e) =>
+          makeRow(String(e.id), [
+            e.time.slice(0, 16).replace('T', ' '),
+            `${e.kind} ${e.direction === 'to-severa' ? '→ Severa' : '→ Adm.'}`,
+            e.result,
+            e.label,
+            e.targetKey ?? '',
+            e.reason ?? '',
+          ]),
+        ),
       };
     }
     case 'payments': {
       const grouped = paidInvoices(await ctx.administration().listCustomerPayments(filter.since));
       ctx.records.payments = new Map(grouped.map((p) => [String(p.invoiceNumber), p]));
-      return { rows: grouped.map((p) => makeRow(String(p.invoiceNumber), [String(p.invoiceNumber), money(p.paid), p.lastPaymentDate, String(p.payments.length)])) };
+      return {
+        rows: grouped.map((p) =>
+          makeRow(String(p.invoiceNumber), [String(p.invoiceNumber), money(p.paid), p.lastPaymentDate, String(p.payments.length)]),
+        ),
+      };
     }
   }
 }

@@ -6,7 +6,11 @@ import type { RowStatus, TransferEvent } from '../services/transfer/engine.js';
  * The engine reports supplier-invoice rows; the list shows invoices. Row events become one status per
  * invoice: running, done with the fee count, or partly transferred with the first failing row's reason.
  */
-export function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent: (e: TransferEvent) => void, t: ReturnType<typeof translator>): (e: TransferEvent) => void {
+export function supplierInvoiceProgress(
+  invoices: AdmSupplierInvoice[],
+  onEvent: (e: TransferEvent) => void,
+  t: ReturnType<typeof translator>,
+): (e: TransferEvent) => void {
   const rowsOf = new Map(invoices.map((i) => [String(i.givenNumber), new Map<number, RowStatus>()]));
   return (event) => {
     if (event.type !== 'status') return onEvent(event);
@@ -17,7 +21,8 @@ export function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent:
     const total = invoices.find((i) => String(i.givenNumber) === given)!.rows.length;
     const all = [...states.values()];
     let status: RowStatus;
-    if (all.length < total || all.some((s) => s.kind === 'running' || s.kind === 'queued')) status = { kind: all.some((s) => s.kind === 'running') ? 'running' : 'queued' };
+    if (all.length < total || all.some((s) => s.kind === 'running' || s.kind === 'queued'))
+      status = { kind: all.some((s) => s.kind === 'running') ? 'running' : 'queued' };
     else {
       const failed = all.find((s) => s.kind === 'error');
       // A dry run's planned rows count as the fees they would become.
@@ -26,13 +31,20 @@ export function supplierInvoiceProgress(invoices: AdmSupplierInvoice[], onEvent:
       const fees = t('status.fees', { count: done });
       if (!failed) {
         status =
-          done < total ? { kind: 'skipped', reason: 'cancelled' } : planned > 0 ? { kind: 'planned', action: 'create', targetKey: fees } : { kind: 'done', targetKey: fees, updated: false };
-      }
-      else {
+          done < total
+            ? { kind: 'skipped', reason: 'cancelled' }
+            : planned > 0
+              ? { kind: 'planned', action: 'create', targetKey: fees }
+              : { kind: 'done', targetKey: fees, updated: false };
+      } else {
         const reason = failed.kind === 'error' ? failed.message : '';
         // (done counts planned rows too, so a dry run reports the same "partly" as the real run.)
         const message = done === 0 ? reason : t('status.partly', { done, total, reason });
-        status = { kind: 'error', message, detail: all.map((s, i) => `${i + 1}: ${s.kind}${s.kind === 'error' ? ` ${s.message}` : ''}`).join('\n') };
+        status = {
+          kind: 'error',
+          message,
+          detail: all.map((s, i) => `${i + 1}: ${s.kind}${s.kind === 'error' ? ` ${s.message}` : ''}`).join('\n'),
+        };
       }
     }
     onEvent({ type: 'status', id: given!, status });

@@ -45,7 +45,10 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       const administration = ctx.administration();
       const items = pick(ctx.records.severaCustomers, ids);
       const existing = new Set((await administration.listCustomers()).map((c) => c.number));
-      run = new TransferRun({ ...common, items, step: customersToAdministration(administration, mappings, existing) }) as TransferRun<unknown, unknown>;
+      run = new TransferRun({ ...common, items, step: customersToAdministration(administration, mappings, existing) }) as TransferRun<
+        unknown,
+        unknown
+      >;
       break;
     }
     case 'administrationCustomers': {
@@ -54,17 +57,30 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       const all = await collect(severa.customers());
       const ref: SeveraReferenceData = {
         currencies: await severa.currencies(),
-        languages: [...new Map(all.flatMap((c) => (c.language?.guid && c.language.code ? [[c.language.code, { guid: c.language.guid, code: c.language.code }] as const] : []))).values()],
+        languages: [
+          ...new Map(
+            all.flatMap((c) =>
+              c.language?.guid && c.language.code ? [[c.language.code, { guid: c.language.guid, code: c.language.code }] as const] : [],
+            ),
+          ).values(),
+        ],
       };
       const existing = new Set(all.map((c) => String(c.number)));
-      run = new TransferRun({ ...common, items, step: customersToSevera(severa, mappings, ref, existing) }) as TransferRun<unknown, unknown>;
+      run = new TransferRun({ ...common, items, step: customersToSevera(severa, mappings, ref, existing) }) as TransferRun<
+        unknown,
+        unknown
+      >;
       break;
     }
     case 'severaProjects': {
       const administration = ctx.administration();
       const customers = new Set((await administration.listCustomers()).map((c) => c.number));
       const codes = new Set((await administration.listProjects()).map((p) => p.code));
-      run = new TransferRun({ ...common, items: pick(ctx.records.severaProjects, ids), step: projectsToAdministration(administration, customers, codes) }) as TransferRun<unknown, unknown>;
+      run = new TransferRun({
+        ...common,
+        items: pick(ctx.records.severaProjects, ids),
+        step: projectsToAdministration(administration, customers, codes),
+      }) as TransferRun<unknown, unknown>;
       break;
     }
     case 'severaInvoices': {
@@ -96,7 +112,12 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       const invoices = pick(ctx.records.supplierInvoices, ids);
       const items: SupplierInvoiceRowItem[] = invoices.flatMap((invoice) => invoice.rows.map((row) => ({ invoice, row })));
       const perInvoice = supplierInvoiceProgress(invoices, onEvent, t);
-      run = new TransferRun({ ...common, onEvent: perInvoice, items, step: supplierInvoiceRowsToSevera(ctx.severa(), ledger, settings) }) as TransferRun<unknown, unknown>;
+      run = new TransferRun({
+        ...common,
+        onEvent: perInvoice,
+        items,
+        step: supplierInvoiceRowsToSevera(ctx.severa(), ledger, settings),
+      }) as TransferRun<unknown, unknown>;
       break;
     }
     case 'history':
@@ -105,7 +126,11 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       const statuses = await ctx.invoiceStatuses();
       const paid = statuses.find((s) => s.name === settings.paidStatus);
       if (!paid) throw new Error(`Severa has no invoice status "${settings.paidStatus}" to mark invoices paid`);
-      run = new TransferRun({ ...common, items: pick(ctx.records.payments, ids), step: paymentsToSevera(ctx.severa(), { guid: paid.guid, name: paid.name }) }) as TransferRun<unknown, unknown>;
+      run = new TransferRun({
+        ...common,
+        items: pick(ctx.records.payments, ids),
+        step: paymentsToSevera(ctx.severa(), { guid: paid.guid, name: paid.name }),
+      }) as TransferRun<unknown, unknown>;
       break;
     }
   }

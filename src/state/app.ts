@@ -4,14 +4,31 @@ import { type DefaultDates, isIsoDate } from '../clock.js';
 import { type Command, commandFor, KEYMAP, type KeyPress } from './keymap.js';
 import * as L from './list.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
-import { afterSave, emptySettings, onSettingsKey, openNextEmpty, type SettingsEffect, type SettingsScreenState, settle } from './settings.js';
+import {
+  afterSave,
+  emptySettings,
+  onSettingsKey,
+  openNextEmpty,
+  type SettingsEffect,
+  type SettingsScreenState,
+  settle,
+} from './settings.js';
 import { settingsRows } from './settingsRows.js';
 
 export type TabId = 'customers' | 'projects' | 'invoices' | 'supplierInvoices' | 'payments' | 'history' | 'settings';
 export const TABS: TabId[] = ['customers', 'projects', 'invoices', 'supplierInvoices', 'payments', 'history', 'settings'];
 export type Side = 'severa' | 'administration';
-export type ListId = 'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments' | 'history';
-export const LIST_IDS: ListId[] = ['severaCustomers', 'administrationCustomers', 'severaProjects', 'severaInvoices', 'supplierInvoices', 'payments', 'history'];
+export type ListId =
+  'severaCustomers' | 'administrationCustomers' | 'severaProjects' | 'severaInvoices' | 'supplierInvoices' | 'payments' | 'history';
+export const LIST_IDS: ListId[] = [
+  'severaCustomers',
+  'administrationCustomers',
+  'severaProjects',
+  'severaInvoices',
+  'supplierInvoices',
+  'payments',
+  'history',
+];
 export const LIST_OF_SIDE: Record<Side, ListId> = { severa: 'severaCustomers', administration: 'administrationCustomers' };
 /** Where each list's records come from; they go to the other side. */
 export const SOURCE_OF: Record<ListId, Side> = {
@@ -146,7 +163,18 @@ export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
   return Math.max(3, state.size.rows - chrome);
 }
 
-export function initialState(options: { lang: Lang; demo: boolean; columns: number; rows: number; dates: DefaultDates; afterStatus?: string; statusToTransfer?: string; profile?: string; tab?: TabId; setup?: boolean }): AppState {
+export function initialState(options: {
+  lang: Lang;
+  demo: boolean;
+  columns: number;
+  rows: number;
+  dates: DefaultDates;
+  afterStatus?: string;
+  statusToTransfer?: string;
+  profile?: string;
+  tab?: TabId;
+  setup?: boolean;
+}): AppState {
   const since = options.dates.since;
   const lists = Object.fromEntries(LIST_IDS.map((id) => [id, L.emptyList()])) as Record<ListId, L.ListState>;
   return {
@@ -200,7 +228,11 @@ export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId {
 }
 
 export function loadFilter(state: AppState, list: ListId): LoadFilter {
-  return { since: state.since[list], until: RANGED.includes(list) ? state.until : undefined, statusGuid: list === 'severaInvoices' ? state.invoiceStatus : undefined };
+  return {
+    since: state.since[list],
+    until: RANGED.includes(list) ? state.until : undefined,
+    statusGuid: list === 'severaInvoices' ? state.invoiceStatus : undefined,
+  };
 }
 
 function loadEffect(state: AppState, list: ListId): Effect[] {
@@ -222,10 +254,19 @@ export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'key':
       // Several printable keys in one chunk (fast typing, tmux) arrive as one input: replay them one by one.
-      if (action.input.length > 1 && !action.key.ctrl && !action.key.meta && !action.input.startsWith('[') && !action.input.startsWith('\x1b')) {
+      if (
+        action.input.length > 1 &&
+        !action.key.ctrl &&
+        !action.key.meta &&
+        !action.input.startsWith('[') &&
+        !action.input.startsWith('\x1b')
+      ) {
         // A pasted line may end with Enter: that one is a key of its own.
         return [...action.input].reduce(
-          (s, ch) => (ch === '\r' || ch === '\n' ? onKey(s, '', { return: true }) : onKey(s, ch, { ...action.key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) })),
+          (s, ch) =>
+            ch === '\r' || ch === '\n'
+              ? onKey(s, '', { return: true })
+              : onKey(s, ch, { ...action.key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) }),
           state,
         );
       }
@@ -233,7 +274,10 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'resize': {
       const next = { ...state, size: { columns: action.columns, rows: action.rows } };
       const h = tableHeight(next);
-      return { ...next, lists: Object.fromEntries(LIST_IDS.map((id) => [id, L.moveCursor(next.lists[id], 0, h)])) as Record<ListId, L.ListState> };
+      return {
+        ...next,
+        lists: Object.fromEntries(LIST_IDS.map((id) => [id, L.moveCursor(next.lists[id], 0, h)])) as Record<ListId, L.ListState>,
+      };
     }
     case 'invoiceStatuses': {
       // The Invoices tab starts on the status the settings name as "to transfer".
@@ -245,13 +289,23 @@ export function reducer(state: AppState, action: Action): AppState {
       return withList(state, action.list, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
       return addLog(
-        withList(state, action.list, (l) => ({ ...L.setRows(l, action.rows, tableHeight(state)), banner: action.banner, statuses: new Map(action.statuses ?? []), loadedWith: action.filter ?? l.loadedWith })),
+        withList(state, action.list, (l) => ({
+          ...L.setRows(l, action.rows, tableHeight(state)),
+          banner: action.banner,
+          statuses: new Map(action.statuses ?? []),
+          loadedWith: action.filter ?? l.loadedWith,
+        })),
         'info',
         translator(state.lang)('log.loaded', { list: listName(state, action.list), count: action.rows.length }),
         action.at,
       );
     case 'loadFailed':
-      return addLog(withList(state, action.list, (l) => ({ ...l, loading: false, error: action.error })), 'error', translator(state.lang)('log.loadFailed', { list: listName(state, action.list), error: action.error }), action.at);
+      return addLog(
+        withList(state, action.list, (l) => ({ ...l, loading: false, error: action.error })),
+        'error',
+        translator(state.lang)('log.loadFailed', { list: listName(state, action.list), error: action.error }),
+        action.at,
+      );
     case 'status':
       return withList(state, action.list, (l) => L.setStatus(l, action.id, action.status));
     case 'progress':
@@ -261,11 +315,29 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'transferFinished': {
       const t = translator(state.lang);
       const s = action.summary;
-      const text = t('transfer.summary', { ...s, cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '' });
-      return addLog({ ...state, transfer: undefined, notice: text, overlay: state.overlay.kind === 'confirmCancel' ? { kind: 'none' } : state.overlay }, 'info', text, action.at);
+      const text = t('transfer.summary', {
+        ...s,
+        cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '',
+      });
+      return addLog(
+        { ...state, transfer: undefined, notice: text, overlay: state.overlay.kind === 'confirmCancel' ? { kind: 'none' } : state.overlay },
+        'info',
+        text,
+        action.at,
+      );
     }
     case 'conflict':
-      return { ...state, conflict: { id: action.id, view: action.view, remaining: action.remaining, choice: 'update', applyToRemaining: false, source: action.source } };
+      return {
+        ...state,
+        conflict: {
+          id: action.id,
+          view: action.view,
+          remaining: action.remaining,
+          choice: 'update',
+          applyToRemaining: false,
+          source: action.source,
+        },
+      };
     case 'log':
       return addLog(state, action.level, action.text, action.at);
     case 'connection': {
@@ -289,18 +361,40 @@ export function reducer(state: AppState, action: Action): AppState {
       const text = t(action.reconnecting ? 'settings.savedReconnect' : 'settings.saved', { label: action.label });
       // The lists and tests fetched before still hold unless the connection changed.
       const before = state.settings.view;
-      const view = action.reconnecting || !before ? action.view : { ...action.view, choices: before.choices, severaTest: before.severaTest, administrationTest: before.administrationTest };
+      const view =
+        action.reconnecting || !before
+          ? action.view
+          : { ...action.view, choices: before.choices, severaTest: before.severaTest, administrationTest: before.administrationTest };
       const settings = afterSave(state.settings, view, text, t, tableHeight(state), action.reconnecting);
       const s = action.view.settings;
       // The Invoices tab follows the saved statuses.
-      return addLog({ ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer }, 'info', text, action.at);
+      return addLog(
+        { ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer },
+        'info',
+        text,
+        action.at,
+      );
     }
     case 'settingRefused':
-      return addLog({ ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } }, 'error', action.error, action.at);
+      return addLog(
+        { ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } },
+        'error',
+        action.error,
+        action.at,
+      );
     case 'reconnected': {
       // What was loaded came from the old connection.
-      const lists = Object.fromEntries(LIST_IDS.map((id) => [id, id === 'history' ? state.lists.history : L.emptyList()])) as Record<ListId, L.ListState>;
-      return { ...state, lists, invoiceStatuses: [], invoiceStatus: undefined, connections: { severa: { state: 'connecting' }, administration: { state: 'connecting' } } };
+      const lists = Object.fromEntries(LIST_IDS.map((id) => [id, id === 'history' ? state.lists.history : L.emptyList()])) as Record<
+        ListId,
+        L.ListState
+      >;
+      return {
+        ...state,
+        lists,
+        invoiceStatuses: [],
+        invoiceStatus: undefined,
+        connections: { severa: { state: 'connecting' }, administration: { state: 'connecting' } },
+      };
     }
   }
 }
@@ -326,24 +420,36 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
   // Ctrl+C works wherever focus is; during a conflict it skips the rest and stops the run.
   if (key.ctrl && input === 'c') {
     if (state.conflict) {
-      return { ...state, conflict: undefined, quit: true, effects: [...state.effects, { type: 'answerConflict', answer: { decision: 'skip', applyToRemaining: true } }, { type: 'cancelTransfer' }] };
+      return {
+        ...state,
+        conflict: undefined,
+        quit: true,
+        effects: [
+          ...state.effects,
+          { type: 'answerConflict', answer: { decision: 'skip', applyToRemaining: true } },
+          { type: 'cancelTransfer' },
+        ],
+      };
     }
     return runCommand({ ...state, focus: 'list', overlay: { kind: 'none' } }, 'quit');
   }
   if (state.conflict) return onConflictKey(state, input, key);
   if (state.tab === 'settings' && state.overlay.kind === 'none') {
     const result = onSettingsKey(state.settings, input, key, translator(state.lang), tableHeight(state));
-    if (result.handled) return { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects };
+    if (result.handled)
+      return { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects };
     // Only the app-wide commands reach past the settings screen.
     const command = commandFor(input, key);
     return command && GLOBAL_COMMANDS.includes(command) ? runCommand(state, command) : state;
   }
   switch (state.overlay.kind) {
     case 'confirmQuit':
-      if (['y', 'j'].includes(input.toLowerCase())) return { ...state, quit: true, effects: [...state.effects, { type: 'cancelTransfer' }] };
+      if (['y', 'j'].includes(input.toLowerCase()))
+        return { ...state, quit: true, effects: [...state.effects, { type: 'cancelTransfer' }] };
       return key.escape || input.toLowerCase() === 'n' ? { ...state, overlay: { kind: 'none' } } : state;
     case 'confirmCancel':
-      if (['y', 'j'].includes(input.toLowerCase())) return { ...state, overlay: { kind: 'none' }, effects: [...state.effects, { type: 'cancelTransfer' }] };
+      if (['y', 'j'].includes(input.toLowerCase()))
+        return { ...state, overlay: { kind: 'none' }, effects: [...state.effects, { type: 'cancelTransfer' }] };
       return key.escape || input.toLowerCase() === 'n' ? { ...state, overlay: { kind: 'none' } } : state;
     case 'help':
       return key.escape || input === '?' ? { ...state, overlay: { kind: 'none' } } : state;
@@ -381,7 +487,8 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
       return { ...next, effects: [...state.effects, ...loadEffect(next, id)] };
     }
     if (isBackspace(key)) return { ...state, sinceDraft: state.sinceDraft.slice(0, -1), sinceError: undefined };
-    if (printable(input, key) && state.sinceDraft.length < 10) return { ...state, sinceDraft: state.sinceDraft + input, sinceError: undefined };
+    if (printable(input, key) && state.sinceDraft.length < 10)
+      return { ...state, sinceDraft: state.sinceDraft + input, sinceError: undefined };
     return state;
   }
   const command = commandFor(input, key);
@@ -395,7 +502,8 @@ function onConflictKey(state: AppState, input: string, key: KeyPress): AppState 
     conflict: undefined,
     effects: [...state.effects, { type: 'answerConflict', answer: { decision, applyToRemaining } }],
   });
-  if (key.leftArrow || key.rightArrow || key.tab) return { ...state, conflict: { ...c, choice: c.choice === 'update' ? 'skip' : 'update' } };
+  if (key.leftArrow || key.rightArrow || key.tab)
+    return { ...state, conflict: { ...c, choice: c.choice === 'update' ? 'skip' : 'update' } };
   if (input === ' ') return { ...state, conflict: { ...c, applyToRemaining: !c.applyToRemaining } };
   if (key.return) return answer(c.choice, c.applyToRemaining);
   if (input.toLowerCase() === 'u') return answer('update', c.applyToRemaining);
@@ -415,7 +523,8 @@ function onPickerKey(state: AppState, picker: { purpose: 'status' | 'afterStatus
   const options = pickerOptions(state, picker.purpose);
   if (key.escape) return { ...state, overlay: { kind: 'none' } };
   if (key.upArrow) return { ...state, overlay: { kind: 'picker', purpose: picker.purpose, cursor: Math.max(0, picker.cursor - 1) } };
-  if (key.downArrow) return { ...state, overlay: { kind: 'picker', purpose: picker.purpose, cursor: Math.min(options.length - 1, picker.cursor + 1) } };
+  if (key.downArrow)
+    return { ...state, overlay: { kind: 'picker', purpose: picker.purpose, cursor: Math.min(options.length - 1, picker.cursor + 1) } };
   if (!key.return) return state;
   const chosen = options[picker.cursor];
   const closed: AppState = { ...state, overlay: { kind: 'none' } };
@@ -437,7 +546,8 @@ function onPaletteKey(state: AppState, palette: { query: string; cursor: number 
   const matches = paletteMatches(state, palette.query);
   if (key.escape) return { ...state, overlay: { kind: 'none' } };
   if (key.upArrow) return { ...state, overlay: { ...palette, kind: 'palette', cursor: Math.max(0, palette.cursor - 1) } };
-  if (key.downArrow) return { ...state, overlay: { ...palette, kind: 'palette', cursor: Math.min(matches.length - 1, palette.cursor + 1) } };
+  if (key.downArrow)
+    return { ...state, overlay: { ...palette, kind: 'palette', cursor: Math.min(matches.length - 1, palette.cursor + 1) } };
   if (key.return) {
     const chosen = matches[palette.cursor];
     const closed = { ...state, overlay: { kind: 'none' } as Overlay };
@@ -448,7 +558,21 @@ function onPaletteKey(state: AppState, palette: { query: string; cursor: number 
   return state;
 }
 
-const GLOBAL_COMMANDS: Command[] = ['tab1', 'tab2', 'tab3', 'tab4', 'tab5', 'tab6', 'tab7', 'tabNext', 'tabPrev', 'log', 'help', 'palette', 'quit'];
+const GLOBAL_COMMANDS: Command[] = [
+  'tab1',
+  'tab2',
+  'tab3',
+  'tab4',
+  'tab5',
+  'tab6',
+  'tab7',
+  'tabNext',
+  'tabPrev',
+  'log',
+  'help',
+  'palette',
+  'quit',
+];
 
 /** Switching to a tab loads its list the first time (the Invoices tab once a status is chosen). */
 function openTab(state: AppState, tab: TabId): AppState {
@@ -488,7 +612,10 @@ export function runCommand(state: AppState, command: Command): AppState {
       if (state.tab !== 'invoices') return state;
       const purpose = command === 'pickStatus' ? 'status' : 'afterStatus';
       const options = pickerOptions(state, purpose);
-      const current = purpose === 'status' ? options.findIndex((o) => o.guid === state.invoiceStatus) : options.findIndex((o) => (o.guid ? o.name === state.afterStatus : !state.afterStatus));
+      const current =
+        purpose === 'status'
+          ? options.findIndex((o) => o.guid === state.invoiceStatus)
+          : options.findIndex((o) => (o.guid ? o.name === state.afterStatus : !state.afterStatus));
       return { ...state, overlay: { kind: 'picker', purpose, cursor: Math.max(0, current) } };
     }
     case 'editUntil':
@@ -533,7 +660,8 @@ export function runCommand(state: AppState, command: Command): AppState {
       if (banner) return { ...state, notice: banner };
       const target: Side = SOURCE_OF[id] === 'severa' ? 'administration' : 'severa';
       const conn = state.connections[target];
-      if (conn.state !== 'connected') return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
+      if (conn.state !== 'connected')
+        return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
       const l = state.lists[id];
       const ids = L.markedIds(l);
       if (ids.length === 0) return { ...state, notice: t('transfer.nothingSelected') };

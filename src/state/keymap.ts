@@ -1,19 +1,59 @@
 import type { MessageKey } from '../i18n/index.js';
 
 export type Command =
-  | 'tabNext' | 'tabPrev' | 'tab1' | 'tab2' | 'tab3' | 'tab4' | 'tab5' | 'tab6' | 'tab7'
-  | 'pickStatus' | 'pickAfterStatus' | 'editUntil'
-  | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end'
-  | 'toggle' | 'selectAll' | 'range' | 'extendUp' | 'extendDown' | 'details'
-  | 'refresh' | 'filter' | 'editSince' | 'switchSide' | 'transfer'
-  | 'log' | 'help' | 'palette' | 'quit' | 'back';
+  | 'tabNext'
+  | 'tabPrev'
+  | 'tab1'
+  | 'tab2'
+  | 'tab3'
+  | 'tab4'
+  | 'tab5'
+  | 'tab6'
+  | 'tab7'
+  | 'pickStatus'
+  | 'pickAfterStatus'
+  | 'editUntil'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'toggle'
+  | 'selectAll'
+  | 'range'
+  | 'extendUp'
+  | 'extendDown'
+  | 'details'
+  | 'refresh'
+  | 'filter'
+  | 'editSince'
+  | 'switchSide'
+  | 'transfer'
+  | 'log'
+  | 'help'
+  | 'palette'
+  | 'quit'
+  | 'back';
 
 /** The parts of ink's Key that bindings look at. */
 export interface KeyPress {
-  upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean;
-  pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean;
-  return?: boolean; escape?: boolean; tab?: boolean; backspace?: boolean; delete?: boolean;
-  ctrl?: boolean; shift?: boolean; meta?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  meta?: boolean;
 }
 
 type Named = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'f5';
@@ -72,19 +112,31 @@ export const KEYMAP: Binding[] = [
 
 function namedMatches(named: Named, input: string, key: KeyPress): boolean {
   switch (named) {
-    case 'up': return Boolean(key.upArrow);
-    case 'down': return Boolean(key.downArrow);
-    case 'left': return Boolean(key.leftArrow);
-    case 'right': return Boolean(key.rightArrow);
-    case 'pageUp': return Boolean(key.pageUp);
-    case 'pageDown': return Boolean(key.pageDown);
-    case 'home': return Boolean(key.home);
-    case 'end': return Boolean(key.end);
-    case 'enter': return Boolean(key.return);
-    case 'escape': return Boolean(key.escape);
-    case 'tab': return Boolean(key.tab);
+    case 'up':
+      return Boolean(key.upArrow);
+    case 'down':
+      return Boolean(key.downArrow);
+    case 'left':
+      return Boolean(key.leftArrow);
+    case 'right':
+      return Boolean(key.rightArrow);
+    case 'pageUp':
+      return Boolean(key.pageUp);
+    case 'pageDown':
+      return Boolean(key.pageDown);
+    case 'home':
+      return Boolean(key.home);
+    case 'end':
+      return Boolean(key.end);
+    case 'enter':
+      return Boolean(key.return);
+    case 'escape':
+      return Boolean(key.escape);
+    case 'tab':
+      return Boolean(key.tab);
     // ink has no F-key flags; F5 arrives as the rest of its escape sequence.
-    case 'f5': return input === '[15~' || input === '\x1b[15~';
+    case 'f5':
+      return input === '[15~' || input === '\x1b[15~';
   }
 }
 

@@ -32,7 +32,19 @@ export interface ListState {
 }
 
 export function emptyList(): ListState {
-  return { rows: [], visible: [], cursor: 0, offset: 0, selected: new Set(), invert: false, anchor: undefined, statuses: new Map(), filter: '', loading: false, error: undefined };
+  return {
+    rows: [],
+    visible: [],
+    cursor: 0,
+    offset: 0,
+    selected: new Set(),
+    invert: false,
+    anchor: undefined,
+    statuses: new Map(),
+    filter: '',
+    loading: false,
+    error: undefined,
+  };
 }
 
 export function makeRow(id: string, cells: string[]): Row {
@@ -118,7 +130,9 @@ export function extend(list: ListState, delta: number, height: number): ListStat
 /** Ctrl+A: all visible rows; again (all already marked): none. */
 export function selectAll(list: ListState): ListState {
   const unfiltered = list.visible.length === list.rows.length;
-  const allMarked = list.visible.length > 0 && (unfiltered ? markedCount(list) === list.rows.length : list.visible.every((i) => isMarked(list, list.rows[i]!.id)));
+  const allMarked =
+    list.visible.length > 0 &&
+    (unfiltered ? markedCount(list) === list.rows.length : list.visible.every((i) => isMarked(list, list.rows[i]!.id)));
   if (unfiltered) return { ...list, selected: new Set(), invert: !allMarked };
   const selected = new Set(list.selected);
   for (const i of list.visible) mark(selected, list.invert, list.rows[i]!.id, !allMarked);

@@ -22,7 +22,17 @@ export interface SettingsScreenState {
 export type SettingsEffect = { type: 'loadSettings' } | { type: 'saveSetting'; change: SettingChange; label: string };
 
 export function emptySettings(setup = false): SettingsScreenState {
-  return { view: undefined, loading: false, saving: false, cursor: 0, offset: 0, editing: undefined, picking: undefined, message: undefined, setup };
+  return {
+    view: undefined,
+    loading: false,
+    saving: false,
+    cursor: 0,
+    offset: 0,
+    editing: undefined,
+    picking: undefined,
+    message: undefined,
+    setup,
+  };
 }
 
 const printable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
@@ -36,7 +46,8 @@ function nextSelectable(rows: SettingsRow[], from: number, step: number): number
 /** Keeps the cursor on a line and in the window. */
 export function settle(s: SettingsScreenState, rows: SettingsRow[], height: number): SettingsScreenState {
   let cursor = Math.min(Math.max(0, s.cursor), rows.length - 1);
-  if (!selectable(rows[cursor])) cursor = nextSelectable(rows, cursor, 1) === cursor ? nextSelectable(rows, cursor, -1) : nextSelectable(rows, cursor, 1);
+  if (!selectable(rows[cursor]))
+    cursor = nextSelectable(rows, cursor, 1) === cursor ? nextSelectable(rows, cursor, -1) : nextSelectable(rows, cursor, 1);
   let offset = Math.min(s.offset, cursor);
   if (cursor >= offset + height) offset = cursor - height + 1;
   // Show the section heading above the first line when there is room.
@@ -66,7 +77,11 @@ export function onSettingsKey(
   if (s.editing && edit?.kind === 'text') {
     if (key.escape) return { state: { ...s, editing: undefined }, handled: true };
     if (key.return) {
-      return { state: { ...s, editing: undefined, saving: true }, effect: { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() }, handled: true };
+      return {
+        state: { ...s, editing: undefined, saving: true },
+        effect: { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
+        handled: true,
+      };
     }
     if (key.backspace || key.delete) return { state: { ...s, editing: { draft: s.editing.draft.slice(0, -1) } }, handled: true };
     if (printable(input, key)) return { state: { ...s, editing: { draft: s.editing.draft + input } }, handled: true };
@@ -76,12 +91,17 @@ export function onSettingsKey(
     const n = edit.options.length;
     if (key.escape) return { state: { ...s, picking: undefined }, handled: true };
     if (key.upArrow || input === 'k') return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - 1) } }, handled: true };
-    if (key.downArrow || input === 'j') return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + 1) } }, handled: true };
+    if (key.downArrow || input === 'j')
+      return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + 1) } }, handled: true };
     if (key.pageUp) return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - height) } }, handled: true };
     if (key.pageDown) return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + height) } }, handled: true };
     if (key.return) {
       const chosen = edit.options[s.picking.cursor];
-      return { state: { ...s, picking: undefined, saving: true }, effect: { type: 'saveSetting', change: changeFor(edit.target, chosen?.value), label: line!.label.trim() }, handled: true };
+      return {
+        state: { ...s, picking: undefined, saving: true },
+        effect: { type: 'saveSetting', change: changeFor(edit.target, chosen?.value), label: line!.label.trim() },
+        handled: true,
+      };
     }
     return { state: s, handled: true };
   }
@@ -98,13 +118,19 @@ export function onSettingsKey(
   if (key.return) {
     if (!edit) {
       const locked = line?.locked;
-      const text = !locked ? undefined : locked.reason === 'fixed' ? t('settings.readOnly', { where: s.view?.describe ?? '' }) : t('settings.fromEnvLocked', { name: locked.variable });
+      const text = !locked
+        ? undefined
+        : locked.reason === 'fixed'
+          ? t('settings.readOnly', { where: s.view?.describe ?? '' })
+          : t('settings.fromEnvLocked', { name: locked.variable });
       return { state: { ...s, message: text ? { text, error: true } : undefined }, handled: true };
     }
     if (edit.kind === 'text') return { state: { ...s, editing: { draft: edit.initial }, message: undefined }, handled: true };
     if (edit.kind === 'pick') {
       if (edit.options.length === 0) return { state: { ...s, message: { text: t('settings.refreshHint'), error: true } }, handled: true };
-      const current = edit.options.findIndex((o) => o.label === line!.value || o.value === line!.value || (o.value !== undefined && line!.value.startsWith(`${o.value}  `)));
+      const current = edit.options.findIndex(
+        (o) => o.label === line!.value || o.value === line!.value || (o.value !== undefined && line!.value.startsWith(`${o.value}  `)),
+      );
       return { state: { ...s, picking: { cursor: Math.max(0, current) }, message: undefined }, handled: true };
     }
   }
@@ -121,14 +147,27 @@ export function openNextEmpty(s: SettingsScreenState, rows: SettingsRow[], from:
     // login are optional (registry, login off) and left to the user.
     const field = row.edit.target.field;
     const adk = ADK_FIELDS.includes(field);
-    if (adk !== (process.platform === 'win32') || field === 'administration.adkLibrary' || field === 'administration.adkUser' || field === 'administration.adkPassword') continue;
+    if (
+      adk !== (process.platform === 'win32') ||
+      field === 'administration.adkLibrary' ||
+      field === 'administration.adkUser' ||
+      field === 'administration.adkPassword'
+    )
+      continue;
     return settle({ ...s, cursor: i, editing: { draft: row.edit.initial } }, rows, height);
   }
   return settle(s, rows, height);
 }
 
 /** After a save: the new view, and in the setup wizard the next empty connection line opened for typing. */
-export function afterSave(s: SettingsScreenState, view: SettingsView, message: string, t: Translate, height: number, wasConnection: boolean): SettingsScreenState {
+export function afterSave(
+  s: SettingsScreenState,
+  view: SettingsView,
+  message: string,
+  t: Translate,
+  height: number,
+  wasConnection: boolean,
+): SettingsScreenState {
   const next: SettingsScreenState = { ...s, view, saving: false, message: { text: message, error: false } };
   const rows = settingsRows(view, t, s.loading);
   return s.setup && wasConnection ? openNextEmpty(next, rows, s.cursor, height) : settle(next, rows, height);

@@ -17,7 +17,10 @@ describe('bridge token', () => {
 
   it('comes from SEVADM_BRIDGE_TOKEN when set, and refuses a short one', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sevadm-token-')), 'bridge-token');
-    expect(bridgeToken(file, { SEVADM_BRIDGE_TOKEN: 'a-long-enough-token-value' })).toEqual({ token: 'a-long-enough-token-value', source: 'environment' });
+    expect(bridgeToken(file, { SEVADM_BRIDGE_TOKEN: 'a-long-enough-token-value' })).toEqual({
+      token: 'a-long-enough-token-value',
+      source: 'environment',
+    });
     expect(() => bridgeToken(file, { SEVADM_BRIDGE_TOKEN: 'short' })).toThrow(/SEVADM_BRIDGE_TOKEN/);
   });
 

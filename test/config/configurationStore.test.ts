@@ -19,7 +19,11 @@ describe('a profile as the settings screen edits it', () => {
     c.setConnectionField('administration.bridgeToken', 'abcdefghijklmnopq');
     const view = c.connection();
     expect(view.values).toEqual({ 'severa.baseUrl': 'stage' });
-    expect(view.secretsSet).toEqual({ 'severa.clientSecret': true, 'administration.bridgeToken': true, 'administration.adkPassword': false });
+    expect(view.secretsSet).toEqual({
+      'severa.clientSecret': true,
+      'administration.bridgeToken': true,
+      'administration.adkPassword': false,
+    });
     expect(JSON.stringify(view)).not.toContain('top-secret-value');
     expect(s.get('acme').severa?.clientSecret).toBe('top-secret-value');
   });

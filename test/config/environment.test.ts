@@ -8,7 +8,9 @@ describe('Severa connection from the environment', () => {
   });
 
   it('resolves an environment name to its base URL', () => {
-    expect(severaConnectionFromEnv({ SEVADM_SEVERA_BASE_URL: 'stage', SEVADM_SEVERA_CLIENT_ID: 'id', SEVADM_SEVERA_CLIENT_SECRET: 's' })).toEqual({
+    expect(
+      severaConnectionFromEnv({ SEVADM_SEVERA_BASE_URL: 'stage', SEVADM_SEVERA_CLIENT_ID: 'id', SEVADM_SEVERA_CLIENT_SECRET: 's' }),
+    ).toEqual({
       baseUrl: 'https://api.severa.stag.visma.com/rest-api',
       clientId: 'id',
       clientSecret: 's',
@@ -16,7 +18,9 @@ describe('Severa connection from the environment', () => {
   });
 
   it('names the missing variables', () => {
-    expect(() => severaConnectionFromEnv({ SEVADM_SEVERA_CLIENT_ID: 'id' })).toThrow(/SEVADM_SEVERA_BASE_URL and SEVADM_SEVERA_CLIENT_SECRET/);
+    expect(() => severaConnectionFromEnv({ SEVADM_SEVERA_CLIENT_ID: 'id' })).toThrow(
+      /SEVADM_SEVERA_BASE_URL and SEVADM_SEVERA_CLIENT_SECRET/,
+    );
   });
 
   it('names the variable with a bad URL', () => {
@@ -33,6 +37,9 @@ describe('bridge connection from the environment', () => {
     expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_TOKEN: 'x'.repeat(20) })).toThrow(/SEVADM_BRIDGE_URL/);
     expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'http://127.0.0.1:7730' })).toThrow(/SEVADM_BRIDGE_TOKEN/);
     expect(() => bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'ftp://x', SEVADM_BRIDGE_TOKEN: 't' })).toThrow(/http/);
-    expect(bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'http://127.0.0.1:7730/', SEVADM_BRIDGE_TOKEN: 't' })).toEqual({ url: 'http://127.0.0.1:7730', token: 't' });
+    expect(bridgeConnectionFromEnv({ SEVADM_BRIDGE_URL: 'http://127.0.0.1:7730/', SEVADM_BRIDGE_TOKEN: 't' })).toEqual({
+      url: 'http://127.0.0.1:7730',
+      token: 't',
+    });
   });
 });

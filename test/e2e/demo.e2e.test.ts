@@ -87,7 +87,12 @@ describe('the demo in a real terminal', () => {
     app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { env: { SEVADM_NOW: later } });
     await app.waitFor(/0 of [1-9]\d* selected/);
     expect(app.screen()).toContain(`Changed since: ${since}`);
-    for (const [tab, header] of [['2', `Changed since: ${since}`], ['3', 'Status: Ready for transfer'], ['4', `From: ${since}  To: ${localDay(Date.parse(later))}`], ['5', `Paid since: ${since}`]] as const) {
+    for (const [tab, header] of [
+      ['2', `Changed since: ${since}`],
+      ['3', 'Status: Ready for transfer'],
+      ['4', `From: ${since}  To: ${localDay(Date.parse(later))}`],
+      ['5', `Paid since: ${since}`],
+    ] as const) {
       await app.keys(tab);
       await app.waitFor(header);
       await app.waitFor(/0 of [1-9]\d* selected/);

@@ -14,7 +14,15 @@ describe('profiles in a real terminal', () => {
     const store = new ProfileStore({ cwd: join(config, 'sevadm') });
     store.put('acme', { severa: { baseUrl: 'https://api.severa.stag.visma.com/rest-api', clientId: 'a' } });
     store.put('beta', { severa: { baseUrl: 'https://api.severa.stag.visma.com/rest-api', clientId: 'b' } });
-    const env = { XDG_CONFIG_HOME: config, XDG_DATA_HOME: join(config, 'data'), SEVADM_SEVERA_BASE_URL: '', SEVADM_SEVERA_CLIENT_ID: '', SEVADM_SEVERA_CLIENT_SECRET: '', SEVADM_BRIDGE_URL: '', SEVADM_BRIDGE_TOKEN: '' };
+    const env = {
+      XDG_CONFIG_HOME: config,
+      XDG_DATA_HOME: join(config, 'data'),
+      SEVADM_SEVERA_BASE_URL: '',
+      SEVADM_SEVERA_CLIENT_ID: '',
+      SEVADM_SEVERA_CLIENT_SECRET: '',
+      SEVADM_BRIDGE_URL: '',
+      SEVADM_BRIDGE_TOKEN: '',
+    };
     app = spawnApp(['--lang', 'en'], { env });
     await app.waitFor('Which client company?');
     expect(app.screen()).toMatch(/acme[\s\S]*beta/);

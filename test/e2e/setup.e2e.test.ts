@@ -12,7 +12,13 @@ let app: ReturnType<typeof spawnApp> | undefined;
 afterEach(() => app?.kill());
 
 const TOKEN = 'bridge-token-for-setup-e2e';
-const NO_ENV = { SEVADM_SEVERA_BASE_URL: '', SEVADM_SEVERA_CLIENT_ID: '', SEVADM_SEVERA_CLIENT_SECRET: '', SEVADM_BRIDGE_URL: '', SEVADM_BRIDGE_TOKEN: '' };
+const NO_ENV = {
+  SEVADM_SEVERA_BASE_URL: '',
+  SEVADM_SEVERA_CLIENT_ID: '',
+  SEVADM_SEVERA_CLIENT_SECRET: '',
+  SEVADM_BRIDGE_URL: '',
+  SEVADM_BRIDGE_TOKEN: '',
+};
 
 describe('sevadm setup in a real terminal', () => {
   it('asks for a profile name, walks the connection line by line, tests both sides live and saves a mapping', async () => {

@@ -12,7 +12,10 @@ import { isolateEnvironment } from '../helpers/environment.js';
 isolateEnvironment({ config: true });
 
 /** sevadm pointed at a sandbox Severa and a stand-in ADK company, through the environment. */
-function useSystems(severa: { url: string; clientId: string; clientSecret: string }, folders: { commonFiles: string; company: string }): void {
+function useSystems(
+  severa: { url: string; clientId: string; clientSecret: string },
+  folders: { commonFiles: string; company: string },
+): void {
   Object.assign(process.env, {
     SEVADM_SEVERA_BASE_URL: severa.url,
     SEVADM_SEVERA_CLIENT_ID: severa.clientId,
@@ -26,14 +29,23 @@ function useSystems(severa: { url: string; clientId: string; clientSecret: strin
 async function transfer(args: string[]) {
   const lines: string[] = [];
   const code = await runTransferCommand([...args, '--json'], (l) => lines.push(l));
-  return { code, rows: lines.slice(0, -1).map((l) => TransferRowLine.parse(JSON.parse(l))), summary: TransferSummaryLine.parse(JSON.parse(lines.at(-1)!)).summary };
+  return {
+    code,
+    rows: lines.slice(0, -1).map((l) => TransferRowLine.parse(JSON.parse(l))),
+    summary: TransferSummaryLine.parse(JSON.parse(lines.at(-1)!)).summary,
+  };
 }
 
 describe('sevadm transfer into Visma Administration through the ADK (stand-in library)', () => {
   it('books customers, projects and invoices; the company keeps them across runs; never the same invoice twice', async () => {
     const severa = await sandbox();
     const { port, small } = await freshCompanies();
-    const folders = fakeCompanyFolders({ name: 'Övningsbolaget AB', variant: 2000, invoiceSeries: 20001, registers: await registersOf(port) });
+    const folders = fakeCompanyFolders({
+      name: 'Övningsbolaget AB',
+      variant: 2000,
+      invoiceSeries: 20001,
+      registers: await registersOf(port),
+    });
     await port.close();
     await small.close();
     useSystems(severa, folders);
@@ -50,7 +62,15 @@ describe('sevadm transfer into Visma Administration through the ADK (stand-in li
     // A new run (a new worker, the company opened again) with the ledger gone: the company itself says
     // each invoice is there already, found by the Severa guid on its head.
     rmSync(join(process.env.XDG_DATA_HOME!, 'sevadm', 'ledger.sqlite'), { force: true });
-    const again = await transfer(['invoices', '--status', 'Ready for transfer', '--select', booked.map((r) => r.id).join(','), '--set-status', 'none']);
+    const again = await transfer([
+      'invoices',
+      '--status',
+      'Ready for transfer',
+      '--select',
+      booked.map((r) => r.id).join(','),
+      '--set-status',
+      'none',
+    ]);
     expect(again.summary.transferred).toBe(0);
     expect(again.rows.every((r) => r.result === 'skipped' && /already transferred as invoice \d+/.test(r.reason ?? ''))).toBe(true);
 
@@ -71,7 +91,9 @@ describe('sevadm transfer into Visma Administration through the ADK (stand-in li
     const severa = await sandbox();
     const folders = fakeCompanyFolders({ name: 'Lilla Verkstaden AB', variant: 500 });
     useSystems(severa, folders);
-    await expect(runTransferCommand(['projects', '--changed-since', '2020-01-01', '--select', 'all'], () => {})).rejects.toThrow(/need Visma Administration 1000 or 2000|1000 or 2000/);
+    await expect(runTransferCommand(['projects', '--changed-since', '2020-01-01', '--select', 'all'], () => {})).rejects.toThrow(
+      /need Visma Administration 1000 or 2000|1000 or 2000/,
+    );
     expect(existsSync(join(folders.company, 'company.dat'))).toBe(false);
   }, 60_000);
 });

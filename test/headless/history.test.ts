@@ -15,7 +15,10 @@ describe('sevadm history', () => {
   it('shows each transferred row with its result, filters by kind and result, and exports CSV', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-history-'));
     const demo = ['--demo', '--data-dir', dir];
-    await runTransferCommand(['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01', '--select', '5001,K-200', ...demo], () => {});
+    await runTransferCommand(
+      ['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01', '--select', '5001,K-200', ...demo],
+      () => {},
+    );
     await runTransferCommand(['payments', '--changed-since', '2000-01-01', '--select', 'all', ...demo], () => {});
     await runTransferCommand(['payments', '--changed-since', '2000-01-01', '--select', 'all', '--dry-run', ...demo], () => {});
 

@@ -12,7 +12,10 @@ const TOKEN = 'bridge-token-never-shown-4711';
 
 function run(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/sevadm.js', ...args], { env: { ...process.env, ...env }, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/sevadm.js', ...args], {
+      env: { ...process.env, ...env },
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     if (stdin !== undefined) child.stdin!.end(stdin);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
@@ -44,11 +47,28 @@ describe('secrets', () => {
         await run(['history', '--csv'], env),
         await run([], env),
         // A profile holding both secrets (entered on standard input), used without any SEVADM_* variable.
-        await run(['profile', 'add', 'kund', '--severa-url', s.url, '--client-id', s.clientId, '--bridge-url', bridge.url, '--secrets-from-stdin'], { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data') }, `${SECRET}\n${TOKEN}\n`),
-        await run(['transfer', 'customers', '--profile', 'kund', '--changed-since', '2000-01-01', '--select', 'all', '--dry-run'], { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), SEVADM_SEVERA_BASE_URL: '', SEVADM_SEVERA_CLIENT_ID: '', SEVADM_SEVERA_CLIENT_SECRET: '', SEVADM_BRIDGE_URL: '', SEVADM_BRIDGE_TOKEN: '' }),
+        await run(
+          ['profile', 'add', 'kund', '--severa-url', s.url, '--client-id', s.clientId, '--bridge-url', bridge.url, '--secrets-from-stdin'],
+          { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data') },
+          `${SECRET}\n${TOKEN}\n`,
+        ),
+        await run(['transfer', 'customers', '--profile', 'kund', '--changed-since', '2000-01-01', '--select', 'all', '--dry-run'], {
+          HOME: home,
+          XDG_CONFIG_HOME: join(home, 'config'),
+          XDG_DATA_HOME: join(home, 'data'),
+          SEVADM_SEVERA_BASE_URL: '',
+          SEVADM_SEVERA_CLIENT_ID: '',
+          SEVADM_SEVERA_CLIENT_SECRET: '',
+          SEVADM_BRIDGE_URL: '',
+          SEVADM_BRIDGE_TOKEN: '',
+        }),
         await run(['profile', 'list'], { HOME: home, XDG_CONFIG_HOME: join(home, 'config') }),
         // Wrong credentials: the error must still not echo what was sent.
-        await run(['transfer', 'customers', '--select', 'all'], { ...env, SEVADM_SEVERA_CLIENT_SECRET: `${SECRET}-wrong`, SEVADM_BRIDGE_TOKEN: `${TOKEN}-wrong` }),
+        await run(['transfer', 'customers', '--select', 'all'], {
+          ...env,
+          SEVADM_SEVERA_CLIENT_SECRET: `${SECRET}-wrong`,
+          SEVADM_BRIDGE_TOKEN: `${TOKEN}-wrong`,
+        }),
       ];
       expect(outputs[0]!.code).toBe(0);
       expect(outputs[6]!.code).toBe(0);

@@ -15,15 +15,21 @@ async function show(args: string[]) {
 }
 
 describe('sevadm show', () => {
-  it('lists either side as a table, or as JSON lines that parse as the side\'s records', async () => {
+  it("lists either side as a table, or as JSON lines that parse as the side's records", async () => {
     const table = await show(['customers', '--side', 'severa', '--changed-since', '2000-01-01', ...demo()]);
     expect(table[0]).toMatch(/^No\.\s+Name\s+City\s+E-mail\s+Changed$/);
     expect(table).toHaveLength(65);
-    const customers = (await show(['customers', '--side', 'severa', '--changed-since', '2000-01-01', '--json', ...demo()])).map((l) => CustomerModel.parse(JSON.parse(l)));
+    const customers = (await show(['customers', '--side', 'severa', '--changed-since', '2000-01-01', '--json', ...demo()])).map((l) =>
+      CustomerModel.parse(JSON.parse(l)),
+    );
     expect(customers).toHaveLength(64);
-    const invoices = (await show(['invoices', '--side', 'severa', '--status', 'paid', '--json', ...demo()])).map((l) => InvoiceOutputModel.parse(JSON.parse(l)));
+    const invoices = (await show(['invoices', '--side', 'severa', '--status', 'paid', '--json', ...demo()])).map((l) =>
+      InvoiceOutputModel.parse(JSON.parse(l)),
+    );
     expect(invoices.every((i) => i.status?.name === 'Paid')).toBe(true);
-    const supplier = (await show(['supplier-invoices', '--side', 'administration', '--from', '2000-01-01', '--to', '2099-12-31', '--json', ...demo()])).map((l) => AdmSupplierInvoice.parse(JSON.parse(l)));
+    const supplier = (
+      await show(['supplier-invoices', '--side', 'administration', '--from', '2000-01-01', '--to', '2099-12-31', '--json', ...demo()])
+    ).map((l) => AdmSupplierInvoice.parse(JSON.parse(l)));
     expect(supplier.length).toBe(17);
     const projects = await show(['projects', '--side', 'administration', '--changed-since', '2000-01-01', ...demo()]);
     expect(projects.some((l) => l.startsWith('INTERN'))).toBe(true);
@@ -32,6 +38,8 @@ describe('sevadm show', () => {
   it('refuses what it cannot show, naming the option', async () => {
     await expect(runShowCommand(['customers', ...demo()], () => {})).rejects.toThrow(/--side must be severa or administration/);
     await expect(runShowCommand(['invoices', '--side', 'severa', ...demo()], () => {})).rejects.toThrow(/--status is required/);
-    await expect(runShowCommand(['invoices', '--side', 'severa', '--status', 'Nope', ...demo()], () => {})).rejects.toThrow(/there are: Draft/);
+    await expect(runShowCommand(['invoices', '--side', 'severa', '--status', 'Nope', ...demo()], () => {})).rejects.toThrow(
+      /there are: Draft/,
+    );
   });
 });

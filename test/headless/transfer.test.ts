@@ -17,7 +17,14 @@ async function transfer(args: string[]) {
   return { code, rows, summary };
 }
 
-const asReal = (r: TransferRowLine) => ({ id: r.id, result: r.result.replace('would-', '').replace(/^create$/, 'created').replace(/^update$/, 'updated'), reason: r.reason });
+const asReal = (r: TransferRowLine) => ({
+  id: r.id,
+  result: r.result
+    .replace('would-', '')
+    .replace(/^create$/, 'created')
+    .replace(/^update$/, 'updated'),
+  reason: r.reason,
+});
 
 describe('sevadm transfer', () => {
   it('--dry-run plans exactly what the real run then does, and writes nothing', async () => {
@@ -39,7 +46,18 @@ describe('sevadm transfer', () => {
 
   it('exits 1 when some rows failed, with the reason per row', async () => {
     const dir = demoDir();
-    const { code, rows, summary } = await transfer(['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01', '--select', '5001,K-200', '--demo', '--data-dir', dir]);
+    const { code, rows, summary } = await transfer([
+      'customers',
+      '--direction',
+      'to-severa',
+      '--changed-since',
+      '2000-01-01',
+      '--select',
+      '5001,K-200',
+      '--demo',
+      '--data-dir',
+      dir,
+    ]);
     expect(code).toBe(1);
     expect(summary.exitCode).toBe(1);
     expect(rows.find((r) => r.id === 'K-200')).toMatchObject({ result: 'failed', reason: expect.stringContaining('not numeric') });
@@ -49,14 +67,24 @@ describe('sevadm transfer', () => {
   it('refuses bad usage with a message naming the option', async () => {
     await expect(runTransferCommand(['customers', '--demo'], () => {})).rejects.toThrow(/--select is required/);
     await expect(runTransferCommand(['invoices', '--select', 'all', '--demo'], () => {})).rejects.toThrow(/--status is required/);
-    await expect(runTransferCommand(['supplier-invoices', '--from', '2026-12-01', '--to', '2026-11-01', '--select', 'all', '--demo'], () => {})).rejects.toThrow(UsageError);
-    await expect(runTransferCommand(['projects', '--direction', 'to-severa', '--select', 'all', '--demo'], () => {})).rejects.toThrow(/to-administration only/);
+    await expect(
+      runTransferCommand(['supplier-invoices', '--from', '2026-12-01', '--to', '2026-11-01', '--select', 'all', '--demo'], () => {}),
+    ).rejects.toThrow(UsageError);
+    await expect(runTransferCommand(['projects', '--direction', 'to-severa', '--select', 'all', '--demo'], () => {})).rejects.toThrow(
+      /to-administration only/,
+    );
     await expect(runTransferCommand(['widgets', '--select', 'all'], () => {})).rejects.toThrow(/customers, projects, invoices/);
   });
 
   it('runs cron-style, without a terminal, with exit codes 0 and 2', () => {
     const dir = demoDir();
-    const run = (args: string[]) => spawnSync(process.execPath, ['bin/sevadm.js', 'transfer', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' }, timeout: 60_000 });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/sevadm.js', 'transfer', ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CI: 'true' },
+        timeout: 60_000,
+      });
     const ok = run(['payments', '--changed-since', '2000-01-01', '--select', 'all', '--demo', '--data-dir', dir]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Done: 5 transferred, 0 updated, 10 skipped, 0 failed/);

@@ -58,7 +58,9 @@ export function fakeCompanyFolders(setup: FakeCompanySetup): { commonFiles: stri
   const lines = [`name=${setup.name}`, `variant=${setup.variant}`, `invoice_series=${setup.invoiceSeries ?? 1}`];
   if (setup.login) lines.push(`login=${setup.login.user}:${setup.login.password}`);
   for (const [table, fields] of setup.registers ?? []) {
-    const cells = Object.entries(fields).map(([id, v]) => `${id}=${typeof v === 'number' ? `D${v}` : typeof v === 'boolean' ? `B${v ? 1 : 0}` : `S${v}`}`);
+    const cells = Object.entries(fields).map(
+      ([id, v]) => `${id}=${typeof v === 'number' ? `D${v}` : typeof v === 'boolean' ? `B${v ? 1 : 0}` : `S${v}`}`,
+    );
     lines.push(['R', table, ...cells].join('\t'));
   }
   // The company file is Windows-1252, as everything the ADK reads.
@@ -69,11 +71,21 @@ export function fakeCompanyFolders(setup: FakeCompanySetup): { commonFiles: stri
 /** A company's registers (articles, suppliers, terms, languages, currencies, profit centres) as stand-in lines. */
 export async function registersOf(source: AdministrationPort): Promise<NonNullable<FakeCompanySetup['registers']>> {
   return [
-    ...(await source.listArticles()).map((a) => [1, { 0: a.number, 1: a.name, 5: a.accountingCode ?? '', 7: a.unitCode ?? '', 45: a.price ?? 0, 76: Boolean(a.inactive) }] as [number, Record<number, string | number | boolean>]),
-    ...(await source.listSuppliers()).map((s) => [12, { 0: s.number, 1: s.name, 14: s.organisationNumber ?? '', 56: s.project ?? '' }] as [number, Record<number, string>]),
+    ...(await source.listArticles()).map(
+      (a) =>
+        [1, { 0: a.number, 1: a.name, 5: a.accountingCode ?? '', 7: a.unitCode ?? '', 45: a.price ?? 0, 76: Boolean(a.inactive) }] as [
+          number,
+          Record<number, string | number | boolean>,
+        ],
+    ),
+    ...(await source.listSuppliers()).map(
+      (s) => [12, { 0: s.number, 1: s.name, 14: s.organisationNumber ?? '', 56: s.project ?? '' }] as [number, Record<number, string>],
+    ),
     ...(await source.listTermsOfPayment()).map((t) => [15, { 0: t.code, 1: t.text }] as [number, Record<number, string>]),
     ...(await source.listLanguages()).map((l) => [16, { 0: l.code, 1: l.text }] as [number, Record<number, string>]),
-    ...(await source.listCurrencies()).map((c) => [17, { 0: c.code, 1: c.name, 2: 1, 4: c.rate }] as [number, Record<number, string | number>]),
+    ...(await source.listCurrencies()).map(
+      (c) => [17, { 0: c.code, 1: c.name, 2: 1, 4: c.rate }] as [number, Record<number, string | number>],
+    ),
     ...(await source.listProfitCentres()).map((p) => [25, { 0: '2026', 1: p.code, 2: p.name }] as [number, Record<number, string>]),
   ];
 }
@@ -88,9 +100,21 @@ async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, 
   const invoices = (await source.findInvoicesByReference('Severa')).sort((a, b) => a.documentNumber - b.documentNumber);
   for (const i of invoices) {
     await adk.addInvoice({
-      documentNumber: i.documentNumber, type: i.type, customerNumber: i.customerNumber, date: i.date, dueDate: i.dueDate, ourReference: i.ourReference,
-      yourReference: i.yourReference, orderNumber: i.orderNumber, currencyCode: i.currencyCode, currencyRate: i.currencyRate, termsOfPaymentCode: i.termsOfPaymentCode,
-      projectCode: i.projectCode, profitCentre: i.profitCentre, creditedDocumentNumber: i.creditedDocumentNumber, externalReference: i.externalReference,
+      documentNumber: i.documentNumber,
+      type: i.type,
+      customerNumber: i.customerNumber,
+      date: i.date,
+      dueDate: i.dueDate,
+      ourReference: i.ourReference,
+      yourReference: i.yourReference,
+      orderNumber: i.orderNumber,
+      currencyCode: i.currencyCode,
+      currencyRate: i.currencyRate,
+      termsOfPaymentCode: i.termsOfPaymentCode,
+      projectCode: i.projectCode,
+      profitCentre: i.profitCentre,
+      creditedDocumentNumber: i.creditedDocumentNumber,
+      externalReference: i.externalReference,
       rows: i.rows.map(({ position: _p, amount: _a, ...row }) => row),
     });
   }
@@ -98,7 +122,8 @@ async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, 
     const { givenNumber: _g, supplierName: _n, timestamp: _t, rows, ...head } = s;
     await adk.addSupplierInvoice({ ...head, ignoreInvoiceNumberCheck: true, rows: rows.map(({ position: _p, ...row }) => row) });
   }
-  for (const p of await source.listCustomerPayments('1900-01-01')) await adk.addCustomerPayment({ invoiceNumber: p.invoiceNumber, date: p.date, amount: p.amount });
+  for (const p of await source.listCustomerPayments('1900-01-01'))
+    await adk.addCustomerPayment({ invoiceNumber: p.invoiceNumber, date: p.date, amount: p.amount });
   return adk;
 }
 

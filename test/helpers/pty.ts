@@ -15,7 +15,10 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
     cols,
     rows,
     cwd: process.cwd(),
-    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', FORCE_COLOR: '1', SEVADM_NOW: TEST_NOW, ...options.env } as Record<string, string>,
+    env: { ...process.env, CI: '0', CONTINUOUS_INTEGRATION: '0', FORCE_COLOR: '1', SEVADM_NOW: TEST_NOW, ...options.env } as Record<
+      string,
+      string
+    >,
   });
   let exitCode: number | undefined;
   child.onData((d) => term.write(d));

@@ -9,7 +9,12 @@ import { clientFor, sandbox } from '../helpers/severa.js';
 describe('failures in the user language', () => {
   it('a connection Severa refuses says so in Swedish on a Swedish screen, and in English otherwise', async () => {
     const s = await sandbox();
-    const session = new Session({ severa: clientFor(s, { clientSecret: 'fel-hemlighet' }), administration: undefined, ledger: new Ledger(':memory:', 't'), mappings: DEMO_CUSTOMER_MAPPINGS });
+    const session = new Session({
+      severa: clientFor(s, { clientSecret: 'fel-hemlighet' }),
+      administration: undefined,
+      ledger: new Ledger(':memory:', 't'),
+      mappings: DEMO_CUSTOMER_MAPPINGS,
+    });
     expect(await session.connectSevera('sv')).toEqual({ state: 'disconnected', reason: 'Severa godtog inte inloggningsuppgifterna' });
     expect((await session.connectSevera('en')).reason).toBe('Severa refused the credentials');
   });

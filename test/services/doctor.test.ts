@@ -26,7 +26,14 @@ describe('sevadm doctor', () => {
     const client = clientFor(s, { scopes: SEVADM_SCOPES.filter((x) => x !== 'users:read') });
     const checks = await runChecks(client, small, DEMO_CUSTOMER_MAPPINGS, { ...DEMO_TRANSFER_SETTINGS, paidStatus: 'Betald' });
     const failed = Object.fromEntries(checks.filter((c) => !c.ok).map((c) => [c.name, c]));
-    expect(Object.keys(failed).sort()).toEqual(['Administration variant', 'Cost centres ↔ profit centres', 'Invoice statuses', 'Payment terms mapping', 'Products ↔ articles', 'Severa scopes']);
+    expect(Object.keys(failed).sort()).toEqual([
+      'Administration variant',
+      'Cost centres ↔ profit centres',
+      'Invoice statuses',
+      'Payment terms mapping',
+      'Products ↔ articles',
+      'Severa scopes',
+    ]);
     expect(failed['Severa scopes']!.detail).toBe('missing: users:read');
     expect(failed['Products ↔ articles']!.detail).toContain('NYTT-01');
     expect(failed['Payment terms mapping']!.detail).toContain('45');

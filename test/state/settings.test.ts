@@ -21,10 +21,29 @@ const empty: SettingsView = {
 };
 const withChoices: SettingsView = {
   ...empty,
-  connection: { values: { 'severa.baseUrl': 'stage', 'severa.clientId': 'id' }, secretsSet: { 'severa.clientSecret': true }, overridden: [] },
+  connection: {
+    values: { 'severa.baseUrl': 'stage', 'severa.clientId': 'id' },
+    secretsSet: { 'severa.clientSecret': true },
+    overridden: [],
+  },
   choices: {
-    severa: { languages: ['en-GB', 'fi-FI', 'sv-SE'], paymentTermDays: [30], vatRates: [0, 25], currencies: ['EUR', 'SEK'], costCentres: [{ code: '10', name: 'Sälj' }], invoiceStatuses: ['Draft', 'Ready for transfer', 'Transferred', 'Paid'] },
-    administration: { languages: [{ code: 'SV', name: 'Svenska' }, { code: 'EN', name: 'Engelska' }], termsOfPayment: [{ code: '30', name: '30 dagar (30)' }], currencies: [{ code: 'SEK', name: 'Kronor' }], profitCentres: [{ code: '10', name: 'Sälj' }] },
+    severa: {
+      languages: ['en-GB', 'fi-FI', 'sv-SE'],
+      paymentTermDays: [30],
+      vatRates: [0, 25],
+      currencies: ['EUR', 'SEK'],
+      costCentres: [{ code: '10', name: 'Sälj' }],
+      invoiceStatuses: ['Draft', 'Ready for transfer', 'Transferred', 'Paid'],
+    },
+    administration: {
+      languages: [
+        { code: 'SV', name: 'Svenska' },
+        { code: 'EN', name: 'Engelska' },
+      ],
+      termsOfPayment: [{ code: '30', name: '30 dagar (30)' }],
+      currencies: [{ code: 'SEK', name: 'Kronor' }],
+      profitCentres: [{ code: '10', name: 'Sälj' }],
+    },
     productsWithoutArticle: [{ code: 'NYTT-01', name: 'Nytt' }],
     problems: {},
   },
@@ -35,7 +54,19 @@ const ENTER = key('', { return: true });
 const DOWN = key('', { downArrow: true });
 const press = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
 const start = (view: SettingsView, setup = false) =>
-  press(initialState({ lang: 'en', demo: false, columns: 100, rows: 40, dates: defaultDates(TEST_NOW_MS), tab: 'settings', setup, profile: 'acme' }), { type: 'settingsView', view, loading: false });
+  press(
+    initialState({
+      lang: 'en',
+      demo: false,
+      columns: 100,
+      rows: 40,
+      dates: defaultDates(TEST_NOW_MS),
+      tab: 'settings',
+      setup,
+      profile: 'acme',
+    }),
+    { type: 'settingsView', view, loading: false },
+  );
 const lineOf = (s: AppState) => currentLine(s.settings, settingsRows(s.settings.view, t, false));
 
 describe('the settings screen', () => {
@@ -55,9 +86,18 @@ describe('the settings screen', () => {
     expect(lineOf(s)?.label).toBe('Base URL');
     expect(s.settings.editing).toEqual({ draft: '' });
     s = press(s, key('stage\r'));
-    expect(s.effects.at(-1)).toEqual({ type: 'saveSetting', change: { kind: 'connection', field: 'severa.baseUrl', value: 'stage' }, label: 'Base URL' });
+    expect(s.effects.at(-1)).toEqual({
+      type: 'saveSetting',
+      change: { kind: 'connection', field: 'severa.baseUrl', value: 'stage' },
+      label: 'Base URL',
+    });
     // Saved: the wizard moves on to the next empty line.
-    s = press(s, { type: 'settingSaved', view: { ...empty, connection: { values: { 'severa.baseUrl': 'stage' }, secretsSet: {}, overridden: [] } }, label: 'Base URL', reconnecting: true });
+    s = press(s, {
+      type: 'settingSaved',
+      view: { ...empty, connection: { values: { 'severa.baseUrl': 'stage' }, secretsSet: {}, overridden: [] } },
+      label: 'Base URL',
+      reconnecting: true,
+    });
     expect(lineOf(s)?.label).toBe('Client id');
     expect(s.settings.editing).toEqual({ draft: '' });
   });
@@ -68,7 +108,10 @@ describe('the settings screen', () => {
     s = press(s, ENTER);
     expect(s.settings.picking).toEqual({ cursor: 0 });
     s = press(s, DOWN, DOWN, ENTER);
-    expect(s.effects.at(-1)).toMatchObject({ type: 'saveSetting', change: { kind: 'mapping', table: 'languages', severa: 'fi-FI', administration: 'EN' } });
+    expect(s.effects.at(-1)).toMatchObject({
+      type: 'saveSetting',
+      change: { kind: 'mapping', table: 'languages', severa: 'fi-FI', administration: 'EN' },
+    });
   });
 
   it('a bad value is shown with its reason and the screen stays usable; tab keys still work', () => {
@@ -88,7 +131,10 @@ describe('the settings screen', () => {
 
 describe('a connection line set by the environment', () => {
   it('is shown with its variable and not edited here', () => {
-    const view: SettingsView = { ...withChoices, connection: { values: { 'severa.baseUrl': 'stage' }, secretsSet: {}, overridden: ['severa.baseUrl'] } };
+    const view: SettingsView = {
+      ...withChoices,
+      connection: { values: { 'severa.baseUrl': 'stage' }, secretsSet: {}, overridden: ['severa.baseUrl'] },
+    };
     const s = press(start(view), ENTER);
     expect(lineOf(s)?.value).toBe('stage (from SEVADM_SEVERA_BASE_URL)');
     expect(s.settings.editing).toBeUndefined();

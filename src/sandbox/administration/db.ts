@@ -39,7 +39,10 @@ export function getSetting(db: Db, key: string): string | undefined {
 }
 
 export function setSetting(db: Db, key: string, value: string | number): void {
-  db.prepare('INSERT INTO company (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, String(value));
+  db.prepare('INSERT INTO company (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    String(value),
+  );
 }
 
 /** Takes the next number of a number series and moves the series on. */

@@ -13,7 +13,12 @@ export function demoCompanyFile(dir: string, variant: CompanyVariant): string {
  * Opens the demo company of that variant in `dir`, creating and seeding it on first use with dates
  * leading up to `anchor` (the demo's day, shared with the Severa sandbox's data).
  */
-export async function openDemoCompany(dir: string, variant: CompanyVariant, anchor: number, clock: Clock = processClock()): Promise<EmbeddedCompany> {
+export async function openDemoCompany(
+  dir: string,
+  variant: CompanyVariant,
+  anchor: number,
+  clock: Clock = processClock(),
+): Promise<EmbeddedCompany> {
   const file = demoCompanyFile(dir, variant);
   if (!existsSync(file)) {
     // Seed under another name, so an interrupted first start never leaves half a company behind.

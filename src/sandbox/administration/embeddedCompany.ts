@@ -49,9 +49,13 @@ export class EmbeddedCompany implements AdministrationPort {
 
   private constructor(db: Db, clock: Clock) {
     this.db = db;
-    const last = db.prepare(`SELECT max(timestamp) AS t FROM (
+    const last = db
+      .prepare(
+        `SELECT max(timestamp) AS t FROM (
       SELECT timestamp FROM customers UNION ALL SELECT timestamp FROM projects UNION ALL SELECT timestamp FROM invoices
-      UNION ALL SELECT timestamp FROM supplier_invoices UNION ALL SELECT timestamp FROM customer_payments)`).get() as { t: string | null };
+      UNION ALL SELECT timestamp FROM supplier_invoices UNION ALL SELECT timestamp FROM customer_payments)`,
+      )
+      .get() as { t: string | null };
     this.clock = new MonotonicClock(last.t ?? undefined, clock);
   }
 
@@ -125,7 +129,11 @@ export class EmbeddedCompany implements AdministrationPort {
       fail(ADK.KEY_TAKEN, 'customer', 'number', `customer ${customer.number} exists already`);
     }
     const saved: AdmCustomer = { ...customer, timestamp: this.clock.now() };
-    db.prepare('INSERT INTO customers (number, timestamp, data) VALUES (?, ?, ?)').run(saved.number, saved.timestamp, JSON.stringify(saved));
+    db.prepare('INSERT INTO customers (number, timestamp, data) VALUES (?, ?, ?)').run(
+      saved.number,
+      saved.timestamp,
+      JSON.stringify(saved),
+    );
     return saved;
   }
 
@@ -147,7 +155,12 @@ export class EmbeddedCompany implements AdministrationPort {
     if (!customer.name.trim()) fail(ADK.NO_NAME, 'customer', 'name');
     checkLengths('customer', customer, FIELD_LENGTHS.customer);
     const swedish = !customer.countryCode || customer.countryCode === 'SE';
-    if (customer.organisationNumber && swedish && !customer.ignoreOrganisationNumberCheck && !organisationNumberValid(customer.organisationNumber)) {
+    if (
+      customer.organisationNumber &&
+      swedish &&
+      !customer.ignoreOrganisationNumberCheck &&
+      !organisationNumberValid(customer.organisationNumber)
+    ) {
       fail(ADK.INVALID_CONTROLNR, 'customer', 'organisationNumber', customer.organisationNumber);
     }
     this.checkCode('currencies', ADK.INVALID_CURRENCY_CODE, 'customer', 'currencyCode', customer.currencyCode);
@@ -155,7 +168,13 @@ export class EmbeddedCompany implements AdministrationPort {
     this.checkCode('terms_of_payment', ADK.INVALID_PAYMENT_TERMS, 'customer', 'termsOfPaymentCode', customer.termsOfPaymentCode);
   }
 
-  private checkCode(table: string, code: number, recordTable: 'customer' | 'invoice' | 'supplierInvoice', field: string, value: string | undefined): void {
+  private checkCode(
+    table: string,
+    code: number,
+    recordTable: 'customer' | 'invoice' | 'supplierInvoice',
+    field: string,
+    value: string | undefined,
+  ): void {
     if (value && !this.open.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(value)) fail(code, recordTable, field, value);
   }
 
@@ -184,7 +203,9 @@ export class EmbeddedCompany implements AdministrationPort {
       fail(ADK.KEY_TAKEN, 'project', 'code', `project ${project.code} exists already`);
     }
     const saved: AdmProject = { ...checked, timestamp: this.clock.now() };
-    this.open.prepare('INSERT INTO projects (code, timestamp, data) VALUES (?, ?, ?)').run(saved.code, saved.timestamp, JSON.stringify(saved));
+    this.open
+      .prepare('INSERT INTO projects (code, timestamp, data) VALUES (?, ?, ?)')
+      .run(saved.code, saved.timestamp, JSON.stringify(saved));
     return saved;
   }
 
@@ -238,7 +259,11 @@ export class EmbeddedCompany implements AdministrationPort {
 
   /** Seeding: registers have no add operation on the port. */
   putRegister(table: 'articles' | 'suppliers', key: string, record: Article | Supplier): void;
-  putRegister(table: 'profit_centres' | 'terms_of_payment' | 'languages' | 'currencies', key: string, record: ProfitCentre | TermsOfPayment | Language | Currency): void;
+  putRegister(
+    table: 'profit_centres' | 'terms_of_payment' | 'languages' | 'currencies',
+    key: string,
+    record: ProfitCentre | TermsOfPayment | Language | Currency,
+  ): void;
   putRegister(table: string, key: string, record: object): void {
     const keyColumn = table === 'articles' || table === 'suppliers' ? 'number' : 'code';
     this.open.prepare(`INSERT OR REPLACE INTO ${table} (${keyColumn}, data) VALUES (?, ?)`).run(key, JSON.stringify(record));
@@ -280,8 +305,17 @@ export class EmbeddedCompany implements AdministrationPort {
         }
         this.checkProjectRef('invoiceRow', 'project', row.project, i);
         this.checkProfitCentre('invoiceRow', 'profitCentre', row.profitCentre, i);
-        const saved: AdmInvoiceRow = { ...row, vatCode: row.vatCode ?? '1', position: i + 1, amount: rowAmount(row.quantity, row.unitPrice, row.discount) };
-        db.prepare('INSERT INTO invoice_rows (document_number, position, data) VALUES (?, ?, ?)').run(documentNumber, saved.position, JSON.stringify(saved));
+        const saved: AdmInvoiceRow = {
+          ...row,
+          vatCode: row.vatCode ?? '1',
+          position: i + 1,
+          amount: rowAmount(row.quantity, row.unitPrice, row.discount),
+        };
+        db.prepare('INSERT INTO invoice_rows (document_number, position, data) VALUES (?, ?, ?)').run(
+          documentNumber,
+          saved.position,
+          JSON.stringify(saved),
+        );
         return saved;
       });
       const totalExcludingVat = round2(rows.reduce((sum, r) => sum + r.amount, 0));
@@ -299,7 +333,10 @@ export class EmbeddedCompany implements AdministrationPort {
         rows,
         timestamp,
       };
-      db.prepare('UPDATE invoices SET data = ? WHERE document_number = ?').run(JSON.stringify({ ...saved, rows: undefined }), documentNumber);
+      db.prepare('UPDATE invoices SET data = ? WHERE document_number = ?').run(
+        JSON.stringify({ ...saved, rows: undefined }),
+        documentNumber,
+      );
       return saved;
     });
   }
@@ -311,21 +348,42 @@ export class EmbeddedCompany implements AdministrationPort {
 
   async findInvoicesByReference(reference: string): Promise<AdmInvoice[]> {
     if (!reference) return [];
-    const heads = rowsOf<AdmInvoice>(this.open, "SELECT data FROM invoices WHERE instr(external_reference, ?) > 0 ORDER BY document_number", reference);
+    const heads = rowsOf<AdmInvoice>(
+      this.open,
+      'SELECT data FROM invoices WHERE instr(external_reference, ?) > 0 ORDER BY document_number',
+      reference,
+    );
     return heads.map((head) => this.withRows(head));
   }
 
   private withRows(head: AdmInvoice): AdmInvoice {
-    return { ...head, rows: rowsOf<AdmInvoiceRow>(this.open, 'SELECT data FROM invoice_rows WHERE document_number = ? ORDER BY position', head.documentNumber) };
+    return {
+      ...head,
+      rows: rowsOf<AdmInvoiceRow>(
+        this.open,
+        'SELECT data FROM invoice_rows WHERE document_number = ? ORDER BY position',
+        head.documentNumber,
+      ),
+    };
   }
 
-  private checkProjectRef(table: 'invoice' | 'invoiceRow' | 'supplierInvoice' | 'supplierInvoiceRow', field: string, code: string | undefined, row?: number): void {
+  private checkProjectRef(
+    table: 'invoice' | 'invoiceRow' | 'supplierInvoice' | 'supplierInvoiceRow',
+    field: string,
+    code: string | undefined,
+    row?: number,
+  ): void {
     if (!code) return;
     const known = this.variant !== 500 && this.open.prepare('SELECT 1 FROM projects WHERE code = ?').get(code);
     if (!known) fail(ADK.INVALID_PROJECT, table, field, row === undefined ? code : `row ${row + 1}: ${code}`);
   }
 
-  private checkProfitCentre(table: 'invoice' | 'invoiceRow' | 'supplierInvoice' | 'supplierInvoiceRow', field: string, code: string | undefined, row?: number): void {
+  private checkProfitCentre(
+    table: 'invoice' | 'invoiceRow' | 'supplierInvoice' | 'supplierInvoiceRow',
+    field: string,
+    code: string | undefined,
+    row?: number,
+  ): void {
     if (code && !this.open.prepare('SELECT 1 FROM profit_centres WHERE code = ?').get(code)) {
       fail(ADK.INVALID_PROFIT_CENTRE, table, field, row === undefined ? code : `row ${row + 1}: ${code}`);
     }
@@ -381,9 +439,21 @@ export class EmbeddedCompany implements AdministrationPort {
       };
       db.prepare(
         'INSERT INTO supplier_invoices (given_number, supplier_number, invoice_number, invoice_date, cancelled, timestamp, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(givenNumber, saved.supplierNumber, saved.invoiceNumber, saved.invoiceDate, saved.cancelled ? 1 : 0, saved.timestamp, JSON.stringify({ ...saved, rows: undefined }));
+      ).run(
+        givenNumber,
+        saved.supplierNumber,
+        saved.invoiceNumber,
+        saved.invoiceDate,
+        saved.cancelled ? 1 : 0,
+        saved.timestamp,
+        JSON.stringify({ ...saved, rows: undefined }),
+      );
       for (const row of saved.rows) {
-        db.prepare('INSERT INTO supplier_invoice_rows (given_number, position, data) VALUES (?, ?, ?)').run(givenNumber, row.position, JSON.stringify(row));
+        db.prepare('INSERT INTO supplier_invoice_rows (given_number, position, data) VALUES (?, ?, ?)').run(
+          givenNumber,
+          row.position,
+          JSON.stringify(row),
+        );
       }
       return saved;
     });
@@ -393,7 +463,9 @@ export class EmbeddedCompany implements AdministrationPort {
 
   async listCustomerPayments(since: string): Promise<AdmCustomerPayment[]> {
     parseInput(AdmDate, since, 'customerPayment');
-    return rowsOf<AdmCustomerPayment>(this.open, 'SELECT data FROM customer_payments WHERE date >= ? ORDER BY date, number', since).filter((p) => !p.cancelled);
+    return rowsOf<AdmCustomerPayment>(this.open, 'SELECT data FROM customer_payments WHERE date >= ? ORDER BY date, number', since).filter(
+      (p) => !p.cancelled,
+    );
   }
 
   async addCustomerPayment(input: CustomerPaymentInput): Promise<AdmCustomerPayment> {
@@ -403,8 +475,18 @@ export class EmbeddedCompany implements AdministrationPort {
       if (!db.prepare('SELECT 1 FROM invoices WHERE document_number = ?').get(payment.invoiceNumber)) {
         fail(ADK.NOT_FOUND, 'customerPayment', 'invoiceNumber', String(payment.invoiceNumber));
       }
-      const saved: AdmCustomerPayment = { ...payment, number: takeNumber(db, 'nextPaymentNumber'), cancelled: false, timestamp: this.clock.now() };
-      db.prepare('INSERT INTO customer_payments (number, date, timestamp, data) VALUES (?, ?, ?, ?)').run(saved.number, saved.date, saved.timestamp, JSON.stringify(saved));
+      const saved: AdmCustomerPayment = {
+        ...payment,
+        number: takeNumber(db, 'nextPaymentNumber'),
+        cancelled: false,
+        timestamp: this.clock.now(),
+      };
+      db.prepare('INSERT INTO customer_payments (number, date, timestamp, data) VALUES (?, ?, ?, ?)').run(
+        saved.number,
+        saved.date,
+        saved.timestamp,
+        JSON.stringify(saved),
+      );
       return saved;
     });
   }
@@ -418,6 +500,12 @@ export class EmbeddedCompany implements AdministrationPort {
 function sinceOf(changedSince: string | undefined): string {
   if (changedSince === undefined) return '';
   const ms = Date.parse(changedSince);
-  if (Number.isNaN(ms)) throw new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table: 'company', field: 'changedSince', detail: `"${changedSince}" is not a date` });
+  if (Number.isNaN(ms))
+    throw new AdministrationError({
+      code: ADK.INVALID_DATA_TYPE,
+      table: 'company',
+      field: 'changedSince',
+      detail: `"${changedSince}" is not a date`,
+    });
   return new Date(ms).toISOString();
 }

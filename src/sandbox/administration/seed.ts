@@ -10,10 +10,23 @@ const DAY = 86_400_000;
 const isoDay = localDay;
 
 const SUPPLIERS: [string, string][] = [
-  ['201', 'Tryckeriet i Norr AB'], ['202', 'Underkonsult Öberg HB'], ['203', 'IT-Grossisten Sverige AB'],
-  ['204', 'Resebolaget Fjäll AB'], ['205', 'Kontorsvaror Ek AB'], ['206', 'Hyrbilar Syd AB'],
+  ['201', 'Tryckeriet i Norr AB'],
+  ['202', 'Underkonsult Öberg HB'],
+  ['203', 'IT-Grossisten Sverige AB'],
+  ['204', 'Resebolaget Fjäll AB'],
+  ['205', 'Kontorsvaror Ek AB'],
+  ['206', 'Hyrbilar Syd AB'],
 ];
-const OWN_CUSTOMERS = ['Åre Fjällstugor AB', 'Mälardalens Plåt AB', 'Göta Kanal Café HB', 'Smörgåsbordet i Ystad AB', 'Öresunds Tolkbyrå AB', 'Kiruna Snöskoter AB', 'Hälsinge Gårdar Ekonomisk förening', 'Bohusläns Sjöfart AB'];
+const OWN_CUSTOMERS = [
+  'Åre Fjällstugor AB',
+  'Mälardalens Plåt AB',
+  'Göta Kanal Café HB',
+  'Smörgåsbordet i Ystad AB',
+  'Öresunds Tolkbyrå AB',
+  'Kiruna Snöskoter AB',
+  'Hälsinge Gårdar Ekonomisk förening',
+  'Bohusläns Sjöfart AB',
+];
 
 export const DEMO_COMPANIES: Record<CompanyVariant, string> = {
   2000: 'Övningsbolaget AB',
@@ -22,7 +35,12 @@ export const DEMO_COMPANIES: Record<CompanyVariant, string> = {
 };
 
 function seedRegisters(company: EmbeddedCompany, withProfitCentres: boolean): void {
-  for (const [code, name, rate] of [['SEK', 'Svensk krona', 1], ['EUR', 'Euro', 11.45], ['NOK', 'Norsk krona', 0.98], ['USD', 'US-dollar', 10.6]] as const) {
+  for (const [code, name, rate] of [
+    ['SEK', 'Svensk krona', 1],
+    ['EUR', 'Euro', 11.45],
+    ['NOK', 'Norsk krona', 0.98],
+    ['USD', 'US-dollar', 10.6],
+  ] as const) {
     company.putRegister('currencies', code, { code, name, rate });
   }
   company.putRegister('languages', 'SV', { code: 'SV', text: 'Svenska' });
@@ -33,9 +51,23 @@ function seedRegisters(company: EmbeddedCompany, withProfitCentres: boolean): vo
   }
   if (withProfitCentres) for (const [code, name] of SEED_COST_CENTERS) company.putRegister('profit_centres', code, { code, name });
   for (const p of SEED_PRODUCTS) {
-    company.putRegister('articles', p.code, { number: p.code, name: p.name, unitCode: p.unit, price: p.price, accountingCode: p.type === 'FixedFees' ? '3041' : '3051', inactive: false });
+    company.putRegister('articles', p.code, {
+      number: p.code,
+      name: p.name,
+      unitCode: p.unit,
+      price: p.price,
+      accountingCode: p.type === 'FixedFees' ? '3041' : '3051',
+      inactive: false,
+    });
   }
-  company.putRegister('articles', 'ADM-AVG', { number: 'ADM-AVG', name: 'Administrativ avgift', unitCode: 'st', price: 59, accountingCode: '3590', inactive: false });
+  company.putRegister('articles', 'ADM-AVG', {
+    number: 'ADM-AVG',
+    name: 'Administrativ avgift',
+    unitCode: 'st',
+    price: 59,
+    accountingCode: '3590',
+    inactive: false,
+  });
   for (const [number, name] of SUPPLIERS) {
     company.putRegister('suppliers', number, { number, name, organisationNumber: organisationNumber(`55${number}0${number}`) });
   }
@@ -89,7 +121,11 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       currencyCode: 'SEK',
       languageCode: 'SV',
       termsOfPaymentCode: '30',
-      email: `info@${name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}.example`,
+      email: `info@${name
+        .split(' ')[0]!
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')}.example`,
       inactive: i === 7,
     });
   }
@@ -127,18 +163,16 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       projectCode: project,
       profitCentre: rows[0]?.costCenter?.number ?? undefined,
       externalReference: severaInvoiceReference(invoice.number, invoice.guid),
-      rows: rows.map(
-        (r): InvoiceRowInput => ({
-          articleNumber: r.code?.[0],
-          text: r.description ?? undefined,
-          quantity: r.quantity ?? 0,
-          unitPrice: r.unitPrice?.amount ?? 0,
-          unit: r.measurementUnit ?? undefined,
-          vatCode: r.vatRate === 0 ? '0' : '1',
-          profitCentre: r.costCenter?.number ?? undefined,
-          project,
-        }),
-      ),
+      rows: rows.map((r): InvoiceRowInput => ({
+        articleNumber: r.code?.[0],
+        text: r.description ?? undefined,
+        quantity: r.quantity ?? 0,
+        unitPrice: r.unitPrice?.amount ?? 0,
+        unit: r.measurementUnit ?? undefined,
+        vatCode: r.vatRate === 0 ? '0' : '1',
+        profitCentre: r.costCenter?.number ?? undefined,
+        project,
+      })),
     });
   }
   // Administration numbers its own invoices in a series apart from Severa's.
@@ -146,7 +180,11 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
 
   // Paid in Severa and in Administration, on Severa's payment day.
   for (const invoice of booked.filter((i) => i.status?.name === 'Paid')) {
-    await company.addCustomerPayment({ invoiceNumber: invoice.number!, date: invoice.paymentDate!, amount: invoice.totalIncludingTax?.amount ?? 0 });
+    await company.addCustomerPayment({
+      invoiceNumber: invoice.number!,
+      date: invoice.paymentDate!,
+      amount: invoice.totalIncludingTax?.amount ?? 0,
+    });
   }
   // A few paid lately in Administration only, for the payments transfer: after the invoice, never after today.
   const newest = booked.filter((i) => i.status?.name === 'Transferred').sort((a, b) => b.date!.localeCompare(a.date!));
@@ -161,8 +199,13 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
 
   const projectCodes = transferredProjects.filter((p) => !p.isClosed).map((p) => String(p.number));
   const texts: [string, string, string | undefined][] = [
-    ['Tryckning av broschyrer', '4010', 'TRYCK'], ['Underkonsult, systemutveckling', '4600', 'UNDERKONS'], ['Licenser', '5420', 'LIC-365'],
-    ['Resa Stockholm–Luleå', '5800', undefined], ['Kontorsmaterial', '6110', undefined], ['Hyrbil', '5610', undefined], ['Hårdvara', '5410', 'HW-LAPTOP'],
+    ['Tryckning av broschyrer', '4010', 'TRYCK'],
+    ['Underkonsult, systemutveckling', '4600', 'UNDERKONS'],
+    ['Licenser', '5420', 'LIC-365'],
+    ['Resa Stockholm–Luleå', '5800', undefined],
+    ['Kontorsmaterial', '6110', undefined],
+    ['Hyrbil', '5610', undefined],
+    ['Hårdvara', '5410', 'HW-LAPTOP'],
   ];
   for (let i = 0; i < 18; i++) {
     const [supplierNumber] = SUPPLIERS[i % SUPPLIERS.length]!;
@@ -171,8 +214,17 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
     const rows: SupplierInvoiceRowInput[] = Array.from({ length: rowCount }, (_, r) => {
       const [text, accountNumber, articleNumber] = texts[(i + r) % texts.length]!;
       // Some rows name a project of their own; a head without project has one on every row.
-      const rowProject = headProject === undefined ? (i === 7 && r === 0 ? 'INTERN' : rnd.pick(projectCodes)) : r === 1 ? rnd.pick(projectCodes) : undefined;
-      return { text, accountNumber, articleNumber, amount: rnd.int(5, 400) * 25, quantity: 1, project: rowProject, profitCentre: rnd.pick(SEED_COST_CENTERS)[0] };
+      const rowProject =
+        headProject === undefined ? (i === 7 && r === 0 ? 'INTERN' : rnd.pick(projectCodes)) : r === 1 ? rnd.pick(projectCodes) : undefined;
+      return {
+        text,
+        accountNumber,
+        articleNumber,
+        amount: rnd.int(5, 400) * 25,
+        quantity: 1,
+        project: rowProject,
+        profitCentre: rnd.pick(SEED_COST_CENTERS)[0],
+      };
     });
     const net = rows.reduce((s, r) => s + r.amount, 0);
     // Every third lately, so the default From–To range always lists some.
@@ -197,7 +249,15 @@ export async function seedSmallCompany(company: EmbeddedCompany, anchor: number,
   const severa = seedSeveraData(anchor, seed);
   seedRegisters(company, false);
   for (const c of severa.customers.slice(0, 6)) {
-    await company.addCustomer({ number: String(c.number), name: c.name, city: c.headquarterAddress?.city ?? undefined, countryCode: 'SE', currencyCode: 'SEK', languageCode: 'SV', termsOfPaymentCode: '30' });
+    await company.addCustomer({
+      number: String(c.number),
+      name: c.name,
+      city: c.headquarterAddress?.city ?? undefined,
+      countryCode: 'SE',
+      currencyCode: 'SEK',
+      languageCode: 'SV',
+      termsOfPaymentCode: '30',
+    });
   }
   await company.addSupplierInvoice({
     supplierNumber: '205',

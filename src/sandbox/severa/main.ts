@@ -55,7 +55,9 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
   console.log(`  client id      ${sandbox.clientId}`);
   console.log(`  client secret  ${sandbox.clientSecret}`);
   console.log(`  data           ${values.data ?? 'in memory (lost on exit; --data FILE keeps it)'}`);
-  console.log(`  ${data.customers.length} customers, ${data.projects.length} projects, ${data.invoices.length} invoices, ${data.products.length} products`);
+  console.log(
+    `  ${data.customers.length} customers, ${data.projects.length} projects, ${data.invoices.length} invoices, ${data.products.length} products`,
+  );
   console.log('Use it with: SEVADM_SEVERA_BASE_URL=<base URL> SEVADM_SEVERA_CLIENT_ID=<id> SEVADM_SEVERA_CLIENT_SECRET=<secret> sevadm');
   console.log('Ctrl+C stops it.');
   await waitForStop();

@@ -12,7 +12,10 @@ function rowCountOf(query: QueryReader): number {
 }
 
 function filterHash(path: string, query: QueryReader): string {
-  return createHash('sha256').update(path + query.filterKey()).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(path + query.filterKey())
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** Token paging: an opaque token, bound to the path and filters, in the NextPageToken header. */

@@ -9,7 +9,10 @@ export class QueryReader {
   }
 
   strings(name: string): string[] | undefined {
-    const all = this.params.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);
+    const all = this.params
+      .getAll(name)
+      .flatMap((v) => v.split(','))
+      .filter(Boolean);
     return all.length ? all : undefined;
   }
 

@@ -24,20 +24,86 @@ const isoDay = localDay;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 const CITIES: [string, string][] = [
-  ['Stockholm', '111 52'], ['Göteborg', '411 04'], ['Malmö', '211 20'], ['Uppsala', '753 20'], ['Västerås', '722 12'],
-  ['Örebro', '702 10'], ['Linköping', '582 22'], ['Umeå', '903 26'], ['Jönköping', '553 18'], ['Luleå', '972 31'],
-  ['Sundsvall', '852 30'], ['Gävle', '803 20'], ['Växjö', '352 30'], ['Norrköping', '602 24'],
+  ['Stockholm', '111 52'],
+  ['Göteborg', '411 04'],
+  ['Malmö', '211 20'],
+  ['Uppsala', '753 20'],
+  ['Västerås', '722 12'],
+  ['Örebro', '702 10'],
+  ['Linköping', '582 22'],
+  ['Umeå', '903 26'],
+  ['Jönköping', '553 18'],
+  ['Luleå', '972 31'],
+  ['Sundsvall', '852 30'],
+  ['Gävle', '803 20'],
+  ['Växjö', '352 30'],
+  ['Norrköping', '602 24'],
 ];
-const STREETS = ['Storgatan', 'Kungsgatan', 'Drottninggatan', 'Sveavägen', 'Östra Hamngatan', 'Södra Förstadsgatan', 'Åsgatan', 'Järnvägsgatan', 'Skolgatan', 'Strandvägen'];
-const NAME_STEMS = ['Ångström', 'Björk', 'Öster', 'Fjäll', 'Sjöhav', 'Älvdal', 'Granlund', 'Lindö', 'Ekbacka', 'Bergslag', 'Dalkarl', 'Strandhäll', 'Norrsken', 'Söderåsen', 'Västanvind', 'Hägerstrand'];
+const STREETS = [
+  'Storgatan',
+  'Kungsgatan',
+  'Drottninggatan',
+  'Sveavägen',
+  'Östra Hamngatan',
+  'Södra Förstadsgatan',
+  'Åsgatan',
+  'Järnvägsgatan',
+  'Skolgatan',
+  'Strandvägen',
+];
+const NAME_STEMS = [
+  'Ångström',
+  'Björk',
+  'Öster',
+  'Fjäll',
+  'Sjöhav',
+  'Älvdal',
+  'Granlund',
+  'Lindö',
+  'Ekbacka',
+  'Bergslag',
+  'Dalkarl',
+  'Strandhäll',
+  'Norrsken',
+  'Söderåsen',
+  'Västanvind',
+  'Hägerstrand',
+];
 const NAME_TRADES = ['Konsult', 'Bygg', 'Data', 'Teknik', 'Design', 'Logistik', 'Fastigheter', 'Media', 'Energi', 'Revision'];
 const NAME_FORMS = ['AB', 'AB', 'AB', 'HB', '& Partner AB', 'Sverige AB'];
 const USERS: [string, string, string][] = [
-  ['Anna', 'Lindqvist', 'ALI'], ['Erik', 'Sjöberg', 'ESJ'], ['Märta', 'Åkesson', 'MÅK'], ['Lars', 'Öberg', 'LÖB'],
-  ['Sofia', 'Ekström', 'SEK'], ['Johan', 'Bäckström', 'JBÄ'], ['Karin', 'Håkansson', 'KHÅ'], ['Per', 'Nyström', 'PNY'],
+  ['Anna', 'Lindqvist', 'ALI'],
+  ['Erik', 'Sjöberg', 'ESJ'],
+  ['Märta', 'Åkesson', 'MÅK'],
+  ['Lars', 'Öberg', 'LÖB'],
+  ['Sofia', 'Ekström', 'SEK'],
+  ['Johan', 'Bäckström', 'JBÄ'],
+  ['Karin', 'Håkansson', 'KHÅ'],
+  ['Per', 'Nyström', 'PNY'],
 ];
-const CONTACTS = ['Maria Johansson', 'Björn Karlsson', 'Åsa Nilsson', 'Göran Persson', 'Linnéa Ström', 'Ola Söderlund', 'Elin Forsén', 'Jörgen Wallin'];
-const PROJECT_KINDS = ['Webbplats', 'Affärssystem', 'Molnmigrering', 'Utbildning', 'Förstudie', 'Support {year}', 'Integration', 'Dataanalys', 'Säkerhetsgranskning', 'Apputveckling', 'Ekonomiöversyn'];
+const CONTACTS = [
+  'Maria Johansson',
+  'Björn Karlsson',
+  'Åsa Nilsson',
+  'Göran Persson',
+  'Linnéa Ström',
+  'Ola Söderlund',
+  'Elin Forsén',
+  'Jörgen Wallin',
+];
+const PROJECT_KINDS = [
+  'Webbplats',
+  'Affärssystem',
+  'Molnmigrering',
+  'Utbildning',
+  'Förstudie',
+  'Support {year}',
+  'Integration',
+  'Dataanalys',
+  'Säkerhetsgranskning',
+  'Apputveckling',
+  'Ekonomiöversyn',
+];
 
 interface ProductSeed {
   code: string;
@@ -63,15 +129,73 @@ export const SEED_PRODUCTS: ProductSeed[] = [
 ];
 
 export const SEED_COST_CENTERS: [string, string][] = [
-  ['10', 'Stockholm'], ['20', 'Göteborg'], ['30', 'Malmö'], ['90', 'Gemensamt'],
+  ['10', 'Stockholm'],
+  ['20', 'Göteborg'],
+  ['30', 'Malmö'],
+  ['90', 'Gemensamt'],
 ];
 
 export const SEED_INVOICE_STATUSES: Omit<InvoiceStatusModel, 'guid'>[] = [
-  { name: 'Draft', isDefault: true, isActive: true, hasInvoiceNumber: false, isReadOnly: false, isSent: false, isWaitingPayment: false, isPaid: false, isDefaultForCreditNote: false, sortOrder: 1 },
-  { name: 'Ready for transfer', isDefault: false, isActive: true, hasInvoiceNumber: true, isReadOnly: false, isSent: false, isWaitingPayment: false, isPaid: false, isDefaultForCreditNote: true, sortOrder: 2 },
-  { name: 'Transferred', isDefault: false, isActive: true, hasInvoiceNumber: true, isReadOnly: true, isSent: true, isWaitingPayment: true, isPaid: false, isDefaultForCreditNote: false, sortOrder: 3 },
-  { name: 'Paid', isDefault: false, isActive: true, hasInvoiceNumber: true, isReadOnly: true, isSent: true, isWaitingPayment: false, isPaid: true, isDefaultForCreditNote: false, sortOrder: 4 },
-  { name: 'Cancelled', isDefault: false, isActive: false, hasInvoiceNumber: false, isReadOnly: true, isSent: false, isWaitingPayment: false, isPaid: false, isDefaultForCreditNote: false, sortOrder: 5 },
+  {
+    name: 'Draft',
+    isDefault: true,
+    isActive: true,
+    hasInvoiceNumber: false,
+    isReadOnly: false,
+    isSent: false,
+    isWaitingPayment: false,
+    isPaid: false,
+    isDefaultForCreditNote: false,
+    sortOrder: 1,
+  },
+  {
+    name: 'Ready for transfer',
+    isDefault: false,
+    isActive: true,
+    hasInvoiceNumber: true,
+    isReadOnly: false,
+    isSent: false,
+    isWaitingPayment: false,
+    isPaid: false,
+    isDefaultForCreditNote: true,
+    sortOrder: 2,
+  },
+  {
+    name: 'Transferred',
+    isDefault: false,
+    isActive: true,
+    hasInvoiceNumber: true,
+    isReadOnly: true,
+    isSent: true,
+    isWaitingPayment: true,
+    isPaid: false,
+    isDefaultForCreditNote: false,
+    sortOrder: 3,
+  },
+  {
+    name: 'Paid',
+    isDefault: false,
+    isActive: true,
+    hasInvoiceNumber: true,
+    isReadOnly: true,
+    isSent: true,
+    isWaitingPayment: false,
+    isPaid: true,
+    isDefaultForCreditNote: false,
+    sortOrder: 4,
+  },
+  {
+    name: 'Cancelled',
+    isDefault: false,
+    isActive: false,
+    hasInvoiceNumber: false,
+    isReadOnly: true,
+    isSent: false,
+    isWaitingPayment: false,
+    isPaid: false,
+    isDefaultForCreditNote: false,
+    sortOrder: 5,
+  },
 ];
 
 /**
@@ -83,28 +207,94 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
   const stamp = (daysAgo: number) => new Date(anchor - daysAgo * DAY).toISOString();
   const audit = (daysAgo: number) => ({ createdDateTime: stamp(daysAgo + rnd.int(0, 30)), lastUpdatedDateTime: stamp(daysAgo) });
 
-  const sek = { guid: rnd.guid(), code: 'SEK', name: 'Svensk krona', symbol: 'kr', rate: 1, isActive: true, isOrganizationCurrency: true, ...audit(900) };
-  const eur = { guid: rnd.guid(), code: 'EUR', name: 'Euro', symbol: '€', rate: 11.45, isActive: true, isOrganizationCurrency: false, ...audit(900) };
-  const nok = { guid: rnd.guid(), code: 'NOK', name: 'Norsk krone', symbol: 'kr', rate: 0.98, isActive: false, isOrganizationCurrency: false, ...audit(900) };
+  const sek = {
+    guid: rnd.guid(),
+    code: 'SEK',
+    name: 'Svensk krona',
+    symbol: 'kr',
+    rate: 1,
+    isActive: true,
+    isOrganizationCurrency: true,
+    ...audit(900),
+  };
+  const eur = {
+    guid: rnd.guid(),
+    code: 'EUR',
+    name: 'Euro',
+    symbol: '€',
+    rate: 11.45,
+    isActive: true,
+    isOrganizationCurrency: false,
+    ...audit(900),
+  };
+  const nok = {
+    guid: rnd.guid(),
+    code: 'NOK',
+    name: 'Norsk krone',
+    symbol: 'kr',
+    rate: 0.98,
+    isActive: false,
+    isOrganizationCurrency: false,
+    ...audit(900),
+  };
   const sweden = { guid: rnd.guid(), name: 'Sverige', englishName: 'Sweden', code: 'SE' };
   const swedish = { guid: rnd.guid(), name: 'Svenska', englishName: 'Swedish', code: 'sv-SE' };
   const english = { guid: rnd.guid(), name: 'Engelska', englishName: 'English', code: 'en-GB' };
 
   const vatRates = [25, 12, 6, 0].map((percentage) => ({
-    guid: rnd.guid(), percentage, code: `MOMS${percentage}`, isActive: true, isDefault: percentage === 25, countryGuid: sweden.guid, ...audit(900),
+    guid: rnd.guid(),
+    percentage,
+    code: `MOMS${percentage}`,
+    isActive: true,
+    isDefault: percentage === 25,
+    countryGuid: sweden.guid,
+    ...audit(900),
   }));
-  const costCenters = SEED_COST_CENTERS.map(([identifier, name]) => ({ guid: rnd.guid(), identifier, name, isActive: true, isDefault: identifier === '10', ...audit(800) }));
+  const costCenters = SEED_COST_CENTERS.map(([identifier, name]) => ({
+    guid: rnd.guid(),
+    identifier,
+    name,
+    isActive: true,
+    isDefault: identifier === '10',
+    ...audit(800),
+  }));
   const businessUnit = { guid: rnd.guid(), name: 'Norrsken Konsult AB', code: 'NK' };
 
   const users: UserOutputModel[] = USERS.map(([firstName, lastName, code], i) => ({
-    guid: rnd.guid(), firstName, lastName, code, email: `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') + '@norrsken.example',
-    title: i === 0 ? 'VD' : 'Konsult', isActive: i !== USERS.length - 1, businessUnit, userType: 'FullUser', ...audit(700),
+    guid: rnd.guid(),
+    firstName,
+    lastName,
+    code,
+    email:
+      `${firstName}.${lastName}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '') + '@norrsken.example',
+    title: i === 0 ? 'VD' : 'Konsult',
+    isActive: i !== USERS.length - 1,
+    businessUnit,
+    userType: 'FullUser',
+    ...audit(700),
   }));
-  const userRef = (u: UserOutputModel) => ({ guid: u.guid, name: `${u.firstName} ${u.lastName}`, firstName: u.firstName, lastName: u.lastName, code: u.code });
+  const userRef = (u: UserOutputModel) => ({
+    guid: u.guid,
+    name: `${u.firstName} ${u.lastName}`,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    code: u.code,
+  });
 
   const products: ProductOutputModel[] = SEED_PRODUCTS.map((p) => ({
-    guid: rnd.guid(), name: p.name, code: p.code, type: p.type, measurementUnit: p.unit, vatRate: 25, isActive: true,
-    unitPrice: { amount: p.price, currencyCode: 'SEK' }, unitCost: { amount: p.cost, currencyCode: 'SEK' }, ...audit(rnd.int(200, 600)),
+    guid: rnd.guid(),
+    name: p.name,
+    code: p.code,
+    type: p.type,
+    measurementUnit: p.unit,
+    vatRate: 25,
+    isActive: true,
+    unitPrice: { amount: p.price, currencyCode: 'SEK' },
+    unitCost: { amount: p.cost, currencyCode: 'SEK' },
+    ...audit(rnd.int(200, 600)),
   }));
   const invoiceStatuses: InvoiceStatusModel[] = SEED_INVOICE_STATUSES.map((s) => ({ guid: rnd.guid(), ...s, ...audit(1000) }));
   const statusByName = (name: string) => invoiceStatuses.find((s) => s.name === name)!;
@@ -119,7 +309,11 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
     const [city, postalCode] = rnd.pick(CITIES);
     const orgNo = organisationNumber(`556${String(rnd.int(100000, 999999))}`);
     const foreign = customers.length % 11 === 5;
-    const slug = name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const slug = name
+      .split(' ')[0]!
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
     customers.push({
       guid: rnd.guid(),
       name,
@@ -134,7 +328,9 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       numberOfEmployees: rnd.int(2, 400),
       annualRevenue: null,
       language: foreign ? english : swedish,
-      currency: foreign ? { guid: eur.guid, name: eur.name, code: eur.code, symbol: eur.symbol } : { guid: sek.guid, name: sek.name, code: sek.code, symbol: sek.symbol },
+      currency: foreign
+        ? { guid: eur.guid, name: eur.name, code: eur.code, symbol: eur.symbol }
+        : { guid: sek.guid, name: sek.name, code: sek.code, symbol: sek.symbol },
       owner: userRef(rnd.pick(users)),
       industry: null,
       headquarterAddress: { guid: rnd.guid(), addressline: `${rnd.pick(STREETS)} ${rnd.int(1, 88)}`, postalCode, city, country: 'Sweden' },
@@ -173,7 +369,10 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       projectOwner: userRef(owner),
       salesPerson: userRef(users[0]!),
       businessUnit: { guid: businessUnit.guid, name: businessUnit.name, code: businessUnit.code },
-      currency: customer.currency?.code === 'EUR' ? { guid: eur.guid, code: 'EUR', name: eur.name, symbol: eur.symbol } : { guid: sek.guid, code: 'SEK', name: sek.name, symbol: sek.symbol },
+      currency:
+        customer.currency?.code === 'EUR'
+          ? { guid: eur.guid, code: 'EUR', name: eur.name, symbol: eur.symbol }
+          : { guid: sek.guid, code: 'SEK', name: sek.name, symbol: sek.symbol },
       costCenter: { guid: center.guid, identifier: center.identifier, name: center.name },
       projectStatus: { guid: rnd.guid(), name: closed ? 'Avslutat' : 'Pågående', description: null, projectStatusTypeGuid: null },
       paymentTerm: customer.paymentTerm,
@@ -187,7 +386,12 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
   let nextInvoiceNumber = 10001;
   const invoices: InvoiceOutputModel[] = [];
   const invoiceRows: InvoiceRowOutputModel[] = [];
-  const statusPlan = [...Array(16).fill('Draft'), ...Array(30).fill('Ready for transfer'), ...Array(26).fill('Transferred'), ...Array(10).fill('Paid')] as string[];
+  const statusPlan = [
+    ...Array(16).fill('Draft'),
+    ...Array(30).fill('Ready for transfer'),
+    ...Array(26).fill('Transferred'),
+    ...Array(10).fill('Paid'),
+  ] as string[];
   /** Whole days between the project's start and the anchor: nothing is invoiced before a project starts. */
   const daysRunning = (project: ProjectOutputModel) => Math.floor((anchor - Date.parse(`${project.startDate}T00:00:00`)) / DAY);
   const makeInvoice = (project: ProjectOutputModel, statusName: string, wantedDaysAgo: number, credit?: InvoiceOutputModel) => {
@@ -212,7 +416,10 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
         invoiceGuid: guid,
         rowType: seedProduct.type === 'FixedFees' && seedProduct.unit === 'h' ? 'Hours' : 'ProjectFees',
         category: seedProduct.type === 'FixedFees' && seedProduct.unit === 'h' ? 'Hours' : 'ProjectFees',
-        description: seedProduct.price === 1 ? `${product.name}, ${rnd.pick(['Stockholm–Göteborg', 'material', 'broschyrer', 'Malmö t/r'])}` : product.name,
+        description:
+          seedProduct.price === 1
+            ? `${product.name}, ${rnd.pick(['Stockholm–Göteborg', 'material', 'broschyrer', 'Malmö t/r'])}`
+            : product.name,
         quantity,
         unitPrice: { amount: price, currencyCode: euro ? 'EUR' : 'SEK' },
         measurementUnit: seedProduct.unit,
@@ -234,7 +441,13 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       guid,
       number,
       referenceNumber: number ? `${number}${(number * 7) % 10}` : null,
-      status: { guid: status.guid, name: status.name, isSent: status.isSent, isWaitingPayment: status.isWaitingPayment, isPaid: status.isPaid },
+      status: {
+        guid: status.guid,
+        name: status.name,
+        isSent: status.isSent,
+        isWaitingPayment: status.isWaitingPayment,
+        isPaid: status.isPaid,
+      },
       customer: { guid: customer.guid, name: customer.name, number: customer.number },
       billingCustomer: { guid: customer.guid, name: customer.name, number: customer.number },
       projects: [{ guid: project.guid, name: project.name, number: project.number }],
@@ -247,15 +460,27 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       ourReference: project.ourReference,
       yourReference: project.yourReference,
       orderNumber: project.orderNumber,
-      currency: euro ? { guid: eur.guid, code: 'EUR', name: eur.name, symbol: eur.symbol } : { guid: sek.guid, code: 'SEK', name: sek.name, symbol: sek.symbol },
+      currency: euro
+        ? { guid: eur.guid, code: 'EUR', name: eur.name, symbol: eur.symbol }
+        : { guid: sek.guid, code: 'SEK', name: sek.name, symbol: sek.symbol },
       currencyRate: euro ? 11.45 : 1,
       totalExcludingTax: money(net),
       totalTax: money(tax),
       totalIncludingTax: money(round2(net + tax)),
-      workHoursTotalExcludingTax: money(round2(rows.filter((r) => r.rowType === 'Hours').reduce((s, r) => s + (r.quantity ?? 0) * (r.unitPrice?.amount ?? 0), 0))),
-      projectFeesTotalExcludingTax: money(round2(rows.filter((r) => r.rowType === 'ProjectFees').reduce((s, r) => s + (r.quantity ?? 0) * (r.unitPrice?.amount ?? 0), 0))),
+      workHoursTotalExcludingTax: money(
+        round2(rows.filter((r) => r.rowType === 'Hours').reduce((s, r) => s + (r.quantity ?? 0) * (r.unitPrice?.amount ?? 0), 0)),
+      ),
+      projectFeesTotalExcludingTax: money(
+        round2(rows.filter((r) => r.rowType === 'ProjectFees').reduce((s, r) => s + (r.quantity ?? 0) * (r.unitPrice?.amount ?? 0), 0)),
+      ),
       receiverCustomerName: customer.name,
-      receiverAddress: { addressline: customer.headquarterAddress?.addressline ?? null, postalCode: customer.headquarterAddress?.postalCode ?? null, city: customer.headquarterAddress?.city ?? null, state: null, country: 'Sweden' },
+      receiverAddress: {
+        addressline: customer.headquarterAddress?.addressline ?? null,
+        postalCode: customer.headquarterAddress?.postalCode ?? null,
+        city: customer.headquarterAddress?.city ?? null,
+        state: null,
+        country: 'Sweden',
+      },
       receiverVatNumber: customer.vatNumber,
       senderName: 'Norrsken Konsult AB',
       isCreditNote: Boolean(credit),
@@ -331,7 +556,18 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       language: { guid: swedish.guid, name: swedish.name, code: swedish.code },
       formatting: { guid: swedish.guid, name: 'Svenska (Sverige)', code: 'sv-SE' },
       timezone: { guid: null, name: 'W. Europe Standard Time' },
-      activeCompanies: [{ guid: rnd.guid(), name: 'Norrsken Konsult AB', rootBusinessUnitGuid: businessUnit.guid, currencyGuid: sek.guid, currencyCode: 'SEK', currencySymbol: 'kr', currencyRate: 1, country: { guid: sweden.guid, name: sweden.name, englishName: sweden.englishName, code3: 'SWE' } }],
+      activeCompanies: [
+        {
+          guid: rnd.guid(),
+          name: 'Norrsken Konsult AB',
+          rootBusinessUnitGuid: businessUnit.guid,
+          currencyGuid: sek.guid,
+          currencyCode: 'SEK',
+          currencySymbol: 'kr',
+          currencyRate: 1,
+          country: { guid: sweden.guid, name: sweden.name, englishName: sweden.englishName, code3: 'SWE' },
+        },
+      ],
       activeAddons: ['RestApi'],
     },
     languages: [swedish, english],

@@ -77,10 +77,7 @@ interface CompiledRoute {
 }
 const COMPILED: CompiledRoute[] = ROUTES.map((route) => {
   const names: string[] = [];
-  const regex = new RegExp(
-    '^' + route.pattern.replace(/:([A-Za-z]+)/g, (_m, name: string) => (names.push(name), '([^/]+)')) + '/?$',
-    'i',
-  );
+  const regex = new RegExp('^' + route.pattern.replace(/:([A-Za-z]+)/g, (_m, name: string) => (names.push(name), '([^/]+)')) + '/?$', 'i');
   return { route, regex, names };
 });
 
@@ -105,7 +102,11 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const granted = new Set(options.grantedScopes ?? SEVADM_SCOPES);
   const ttl = options.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds;
   const time = options.clock ?? processClock();
-  const store = SeveraStore.open({ seed: options.seed ?? SANDBOX_DEFAULTS.seed, file: options.dataFile, anchor: options.anchor ?? time.now() });
+  const store = SeveraStore.open({
+    seed: options.seed ?? SANDBOX_DEFAULTS.seed,
+    file: options.dataFile,
+    anchor: options.anchor ?? time.now(),
+  });
   const clock = new MonotonicClock(undefined, time);
   const tokens = new TokenRegistry(time);
   const faults = new FaultInjector(options.faults, options.seed ?? SANDBOX_DEFAULTS.seed);
@@ -119,7 +120,11 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       method: req.method ?? '',
       path: url.pathname,
       query: url.search,
-      headers: { authorization: req.headers.authorization, client_id: header(req, 'client_id'), 'content-type': req.headers['content-type'] },
+      headers: {
+        authorization: req.headers.authorization,
+        client_id: header(req, 'client_id'),
+        'content-type': req.headers['content-type'],
+      },
       body,
       status,
     });
@@ -134,7 +139,10 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     const secret = pick('client_secret');
     const scopeText = pick('scope');
     if (typeof id !== 'string' || id === '' || typeof secret !== 'string' || secret === '') {
-      throw new SandboxError(400, 'InvalidParameter', 'client_id and client_secret are required.', { type: 'RequestBody', name: 'client_id' });
+      throw new SandboxError(400, 'InvalidParameter', 'client_id and client_secret are required.', {
+        type: 'RequestBody',
+        name: 'client_id',
+      });
     }
     if (id !== clientId || secret !== clientSecret) {
       throw new SandboxError(401, 'AuthenticationRequired', 'Unknown client or wrong secret.');
@@ -163,12 +171,23 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const authorize = (req: IncomingMessage, scope: string) => {
     const auth = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1];
-    if (!token) throw new SandboxError(401, 'AuthenticationRequired', 'Authorization header with a Bearer token is required.', { type: 'RequestHeader', name: 'Authorization' });
+    if (!token)
+      throw new SandboxError(401, 'AuthenticationRequired', 'Authorization header with a Bearer token is required.', {
+        type: 'RequestHeader',
+        name: 'Authorization',
+      });
     const issued = tokens.check(token);
-    if (!issued) throw new SandboxError(401, 'AuthenticationRequired', 'The access token is invalid or has expired.', { type: 'RequestHeader', name: 'Authorization' });
+    if (!issued)
+      throw new SandboxError(401, 'AuthenticationRequired', 'The access token is invalid or has expired.', {
+        type: 'RequestHeader',
+        name: 'Authorization',
+      });
     const client = header(req, 'client_id');
     if (client !== issued.clientId) {
-      throw new SandboxError(401, 'AuthenticationRequired', 'Client_Id header is missing or does not match the token.', { type: 'RequestHeader', name: 'Client_Id' });
+      throw new SandboxError(401, 'AuthenticationRequired', 'Client_Id header is missing or does not match the token.', {
+        type: 'RequestHeader',
+        name: 'Client_Id',
+      });
     }
     if (scope && !issued.scopes.has(scope)) {
       throw new SandboxError(403, 'InsufficientApiScope', `This operation needs the scope ${scope}.`);
@@ -214,7 +233,14 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       if (found === 'method') throw new SandboxError(405, 'InvalidRequest', `${req.method} is not supported on ${path}.`);
       if (found.route.scope !== null) authorize(req, found.route.scope);
       body = req.method === 'GET' ? undefined : await readJsonBody(req);
-      const result = found.route.handle({ data: store.data, clock, query: new QueryReader(url.searchParams), params: found.params, body, path });
+      const result = found.route.handle({
+        data: store.data,
+        clock,
+        query: new QueryReader(url.searchParams),
+        params: found.params,
+        body,
+        path,
+      });
       if (found.route.writes) store.changed();
       if (found.route.writes && faults.dropAfterApply()) {
         record(req, url, body, 0);

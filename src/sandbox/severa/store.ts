@@ -20,7 +20,10 @@ export class SeveraStore {
       try {
         parsed = JSON.parse(readFileSync(options.file, 'utf8'));
       } catch (error) {
-        throw new Error(`Severa sandbox data file ${options.file} is not valid JSON (${(error as Error).message}); move it away to start over`, { cause: error });
+        throw new Error(
+          `Severa sandbox data file ${options.file} is not valid JSON (${(error as Error).message}); move it away to start over`,
+          { cause: error },
+        );
       }
       if (parsed?.version !== 1 || !Array.isArray(parsed.customers)) {
         throw new Error(`Severa sandbox data file ${options.file} is not sandbox data of version 1; move it away to start over`);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** Administration dates cross the port as YYYY-MM-DD (AdkDateToLong's format). */
-export const AdmDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a calendar date');
+export const AdmDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a calendar date');
 /** Write timestamps, ISO 8601 UTC. */
 export const AdmTimestamp = z.string();
 

@@ -31,10 +31,14 @@ export interface SettingsChoices {
   problems: { severa?: string; administration?: string };
 }
 
-const sortedUnique = <T,>(values: T[]) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedUnique = <T>(values: T[]) => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Reads every list the settings offer from both sides; what is already mapped is offered too. */
-export async function fetchChoices(severa: SeveraClient | undefined, administration: AdministrationPort | undefined, mappings: Mappings): Promise<SettingsChoices> {
+export async function fetchChoices(
+  severa: SeveraClient | undefined,
+  administration: AdministrationPort | undefined,
+  mappings: Mappings,
+): Promise<SettingsChoices> {
   const choices: SettingsChoices = {
     severa: { languages: [], paymentTermDays: [], vatRates: [], currencies: [], costCentres: [], invoiceStatuses: [] },
     administration: { languages: [], termsOfPayment: [], currencies: [], profitCentres: [] },
@@ -53,8 +57,13 @@ export async function fetchChoices(severa: SeveraClient | undefined, administrat
       collect(severa.products({ isActive: true })),
     ]);
     choices.severa = {
-      languages: sortedUnique([...customers.map((c) => c.language?.code ?? ''), ...mappings.languages.map((l) => l.severa)].filter(Boolean)),
-      paymentTermDays: sortedUnique([...customers.map((c) => c.paymentTerm).filter((d): d is number => d != null), ...mappings.paymentTerms.map((p) => p.days)]),
+      languages: sortedUnique(
+        [...customers.map((c) => c.language?.code ?? ''), ...mappings.languages.map((l) => l.severa)].filter(Boolean),
+      ),
+      paymentTermDays: sortedUnique([
+        ...customers.map((c) => c.paymentTerm).filter((d): d is number => d != null),
+        ...mappings.paymentTerms.map((p) => p.days),
+      ]),
       vatRates: sortedUnique([...vatRates.map((v) => v.percentage), ...mappings.vatCodes.map((v) => v.rate)]),
       currencies: sortedUnique(currencies.map((c) => c.code ?? '').filter(Boolean)),
       costCentres: costCentres.map((c) => ({ code: c.identifier, name: c.name })),

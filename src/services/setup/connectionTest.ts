@@ -2,7 +2,8 @@ import type { AdministrationPort } from '../administration/port.js';
 import { SEVADM_SCOPES } from '../severa/environments.js';
 import type { SeveraClient } from '../severa/index.js';
 
-export const failureReason = (error: unknown) => (error as { short?: string; message?: string })?.short ?? (error as Error)?.message ?? String(error);
+export const failureReason = (error: unknown) =>
+  (error as { short?: string; message?: string })?.short ?? (error as Error)?.message ?? String(error);
 
 export interface SeveraTest {
   /** The API answered its heartbeat (no token needed). */

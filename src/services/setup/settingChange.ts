@@ -4,7 +4,14 @@ import { ProductType } from '../severa/schemas/index.js';
 import type { Mappings } from '../transfer/mappings.js';
 import type { TransferSettings } from '../transfer/settings.js';
 
-export type SettingKey = 'invoiceStatusToTransfer' | 'afterTransferStatus' | 'paidStatus' | 'invoiceNumberPolicy' | 'supplierProductType' | 'supplierBillable' | 'supplierMarkupPercent';
+export type SettingKey =
+  | 'invoiceStatusToTransfer'
+  | 'afterTransferStatus'
+  | 'paidStatus'
+  | 'invoiceNumberPolicy'
+  | 'supplierProductType'
+  | 'supplierBillable'
+  | 'supplierMarkupPercent';
 export type MappingTable = 'languages' | 'paymentTerms' | 'vatCodes' | 'currencies' | 'costCentres';
 
 /** One edit on the settings screen. `undefined` values clear the setting or the mapping line. */
@@ -54,13 +61,22 @@ export function changeMapping(mappings: Mappings, table: MappingTable, severa: s
     }
     case 'vatCodes': {
       const rate = Number(severa);
-      if (administration && !(VAT_CODES as readonly string[]).includes(administration)) throw new SettingRefused('refused.vatCode', { codes: VAT_CODES.join(', '), value: administration });
+      if (administration && !(VAT_CODES as readonly string[]).includes(administration))
+        throw new SettingRefused('refused.vatCode', { codes: VAT_CODES.join(', '), value: administration });
       const rest = mappings.vatCodes.filter((m) => m.rate !== rate);
-      return { ...mappings, vatCodes: administration ? [...rest, { rate, administration: administration as (typeof VAT_CODES)[number] }].sort((a, b) => a.rate - b.rate) : rest };
+      return {
+        ...mappings,
+        vatCodes: administration
+          ? [...rest, { rate, administration: administration as (typeof VAT_CODES)[number] }].sort((a, b) => a.rate - b.rate)
+          : rest,
+      };
     }
     default: {
       const rest = mappings[table].filter((m) => m.severa !== severa);
-      return { ...mappings, [table]: administration ? [...rest, { severa, administration }].sort((a, b) => a.severa.localeCompare(b.severa)) : rest };
+      return {
+        ...mappings,
+        [table]: administration ? [...rest, { severa, administration }].sort((a, b) => a.severa.localeCompare(b.severa)) : rest,
+      };
     }
   }
 }

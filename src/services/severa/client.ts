@@ -149,7 +149,13 @@ export class SeveraClient {
   // --- customers ------------------------------------------------------------------------------
 
   customers(filter: CustomerFilter = {}): AsyncGenerator<CustomerModel[]> {
-    return tokenPages(this.transport, '/v1/customers', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, CustomerModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      '/v1/customers',
+      { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) },
+      CustomerModel,
+      this.pageSize,
+    );
   }
 
   getCustomer(guid: string): Promise<CustomerModel | null> {
@@ -173,7 +179,14 @@ export class SeveraClient {
 
   async createCustomerAddress(customerGuid: string, address: AddressCreateModel): Promise<AddressModel> {
     const body = validateInput('address', AddressCreateModel, address);
-    return (await this.transport.request({ method: 'POST', path: `/v1/customers/${encodeGuid(customerGuid)}/addresses`, body, schema: AddressModel })).data;
+    return (
+      await this.transport.request({
+        method: 'POST',
+        path: `/v1/customers/${encodeGuid(customerGuid)}/addresses`,
+        body,
+        schema: AddressModel,
+      })
+    ).data;
   }
 
   updateAddress(guid: string, operations: PatchOperation[]): Promise<AddressModel> {
@@ -190,7 +203,13 @@ export class SeveraClient {
   // --- projects -------------------------------------------------------------------------------
 
   projects(filter: ProjectFilter = {}): AsyncGenerator<ProjectOutputModel[]> {
-    return tokenPages(this.transport, '/v1/projects', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectOutputModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      '/v1/projects',
+      { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) },
+      ProjectOutputModel,
+      this.pageSize,
+    );
   }
 
   getProject(guid: string): Promise<ProjectOutputModel | null> {
@@ -234,7 +253,13 @@ export class SeveraClient {
   // --- products and fees ----------------------------------------------------------------------
 
   products(filter: ProductFilter = {}): AsyncGenerator<ProductOutputModel[]> {
-    return tokenPages(this.transport, '/v1/products', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, ProductOutputModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      '/v1/products',
+      { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) },
+      ProductOutputModel,
+      this.pageSize,
+    );
   }
 
   /**
@@ -253,17 +278,35 @@ export class SeveraClient {
   }
 
   projectFees(filter: { changedSince?: DateInput } = {}): AsyncGenerator<ProjectFeeOutputModel[]> {
-    return tokenPages(this.transport, '/v1/projectfees', { changedSince: isoDateTime('changedSince', filter.changedSince) }, ProjectFeeOutputModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      '/v1/projectfees',
+      { changedSince: isoDateTime('changedSince', filter.changedSince) },
+      ProjectFeeOutputModel,
+      this.pageSize,
+    );
   }
 
   projectFeesOfProject(projectGuid: string, filter: ProjectFeesOfProjectFilter = {}): AsyncGenerator<ProjectFeeOutputModel[]> {
-    return tokenPages(this.transport, `/v1/projects/${encodeGuid(projectGuid)}/projectfees`, { ...filter }, ProjectFeeOutputModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      `/v1/projects/${encodeGuid(projectGuid)}/projectfees`,
+      { ...filter },
+      ProjectFeeOutputModel,
+      this.pageSize,
+    );
   }
 
   // --- users and settings ---------------------------------------------------------------------
 
   users(filter: UserFilter = {}): AsyncGenerator<UserOutputModel[]> {
-    return tokenPages(this.transport, '/v1/users', { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) }, UserOutputModel, this.pageSize);
+    return tokenPages(
+      this.transport,
+      '/v1/users',
+      { ...filter, changedSince: isoDateTime('changedSince', filter.changedSince) },
+      UserOutputModel,
+      this.pageSize,
+    );
   }
 
   currencies(options: { active?: boolean } = {}): Promise<CurrencyOutputModel[]> {

@@ -2,16 +2,7 @@ import type { ExceptionDetailModel } from './schemas/errors.js';
 
 /** Stable codes, so a UI catalogue can word each in the user's language. */
 export type SeveraErrorCode =
-  | 'auth'
-  | 'scope'
-  | 'not-found'
-  | 'invalid'
-  | 'quota'
-  | 'server'
-  | 'schema'
-  | 'timeout'
-  | 'network'
-  | 'uncertain';
+  'auth' | 'scope' | 'not-found' | 'invalid' | 'quota' | 'server' | 'schema' | 'timeout' | 'network' | 'uncertain';
 
 export abstract class SeveraError extends Error {
   abstract readonly code: SeveraErrorCode;
@@ -103,7 +94,13 @@ export class SeveraSchemaError extends SeveraError {
 export class SeveraNetworkError extends SeveraError {
   readonly code: SeveraErrorCode;
   readonly short: string;
-  constructor(endpoint: string, kind: 'timeout' | 'network', mayHaveBeenApplied: boolean, readonly detail: string, cause?: unknown) {
+  constructor(
+    endpoint: string,
+    kind: 'timeout' | 'network',
+    mayHaveBeenApplied: boolean,
+    readonly detail: string,
+    cause?: unknown,
+  ) {
     const what = kind === 'timeout' ? 'Severa did not answer in time' : `cannot reach Severa (${detail})`;
     super(
       `${endpoint}: ${what}${mayHaveBeenApplied ? '; the write may have been applied, check before retrying' : ''}`,

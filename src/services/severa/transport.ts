@@ -90,9 +90,7 @@ export class SeveraTransport {
     };
   }
 
-  async request<S extends z.ZodType | undefined = undefined>(
-    req: TransportRequest<S>,
-  ): Promise<TransportResponse<Parsed<S>>> {
+  async request<S extends z.ZodType | undefined = undefined>(req: TransportRequest<S>): Promise<TransportResponse<Parsed<S>>> {
     const endpoint = `${req.method} ${req.path}`;
     const url = this.url(req.path, req.query);
     const authenticated = req.authenticated ?? true;
@@ -126,7 +124,8 @@ export class SeveraTransport {
         throw new SeveraNetworkError(endpoint, failure.kind, !idempotent && failure.maybeSent, failure.detail, error);
       }
 
-      if (response.ok) return { data: await this.parse<S>(endpoint, response, req.schema as S), status: response.status, headers: response.headers };
+      if (response.ok)
+        return { data: await this.parse<S>(endpoint, response, req.schema as S), status: response.status, headers: response.headers };
 
       const body = await readError(response);
       if (response.status === 401 && token && !reauthenticated) {

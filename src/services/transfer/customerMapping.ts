@@ -17,7 +17,10 @@ export function organisationNumberFromVat(vat: string | null | undefined): strin
 
 /** "Storgatan 1\nBox 12" → ["Storgatan 1", "Box 12"]; lines after the second join the second. */
 export function addressLines(addressline: string | null | undefined): [string | undefined, string | undefined] {
-  const lines = (addressline ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (addressline ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return [lines[0], lines.slice(1).join(', ') || undefined];
 }
 
@@ -48,13 +51,32 @@ export function severaToAdministration(c: CustomerModel, maps: CustomerMappings)
   }) as CustomerInput;
 }
 
-const ADM_FIELDS = ['name', 'mailingAddress', 'mailingAddress2', 'zipCode', 'city', 'country', 'email', 'organisationNumber', 'vatNumber', 'export', 'currencyCode', 'languageCode', 'termsOfPaymentCode', 'notes', 'inactive'] as const;
+const ADM_FIELDS = [
+  'name',
+  'mailingAddress',
+  'mailingAddress2',
+  'zipCode',
+  'city',
+  'country',
+  'email',
+  'organisationNumber',
+  'vatNumber',
+  'export',
+  'currencyCode',
+  'languageCode',
+  'termsOfPaymentCode',
+  'notes',
+  'inactive',
+] as const;
 
 const show = (v: unknown) => (v === undefined || v === null || v === '' ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 const same = (a: unknown, b: unknown) => show(a) === show(b) || (a === false && b === undefined) || (a === undefined && b === false);
 
 /** The fields an update of the Administration customer would change, and both sides for the dialog. */
-export function administrationConflict(incoming: CustomerInput, existing: AdmCustomer): { fields: ConflictField[]; changes: CustomerChanges } {
+export function administrationConflict(
+  incoming: CustomerInput,
+  existing: AdmCustomer,
+): { fields: ConflictField[]; changes: CustomerChanges } {
   const changes: Record<string, unknown> = {};
   const fields = ADM_FIELDS.map((field) => {
     const source = incoming[field];
@@ -94,9 +116,14 @@ export function administrationToSevera(a: AdmCustomer, maps: CustomerMappings, r
 }
 
 /** The fields an update of the Severa customer would change: the dialog's rows and the JSON Patch. */
-export function severaConflict(incoming: CustomerCreateModel, existing: CustomerModel, ref: SeveraReferenceData): { fields: ConflictField[]; operations: PatchOperation[] } {
+export function severaConflict(
+  incoming: CustomerCreateModel,
+  existing: CustomerModel,
+  ref: SeveraReferenceData,
+): { fields: ConflictField[]; operations: PatchOperation[] } {
   const operations: PatchOperation[] = [];
-  const codeOf = (guid: string | null | undefined, list: { guid: string; code?: string | null }[]) => list.find((x) => x.guid === guid)?.code ?? '';
+  const codeOf = (guid: string | null | undefined, list: { guid: string; code?: string | null }[]) =>
+    list.find((x) => x.guid === guid)?.code ?? '';
   const rows: [string, unknown, unknown, string][] = [
     ['name', incoming.name, existing.name, '/name'],
     ['email', incoming.email, existing.email, '/email'],
@@ -111,7 +138,13 @@ export function severaConflict(incoming: CustomerCreateModel, existing: Customer
     const changes = source !== undefined && source !== '' && !same(source, target);
     if (changes) {
       const value =
-        path === '/isActive' ? !source : path === '/currency/guid' ? incoming.currency!.guid : path === '/language/guid' ? incoming.language!.guid : source;
+        path === '/isActive'
+          ? !source
+          : path === '/currency/guid'
+            ? incoming.currency!.guid
+            : path === '/language/guid'
+              ? incoming.language!.guid
+              : source;
       operations.push(replace(path, value));
     }
     return { label, source: show(source), target: show(target), changes };
@@ -138,7 +171,10 @@ export function administrationAddress(a: AdmCustomer, countryGuid: string | unde
 }
 
 /** What an update would change in the head-office address (the customer shows it read-only; the address is patched). */
-export function addressConflict(incoming: AddressCreateModel | undefined, existing: CustomerModel): { fields: ConflictField[]; operations: PatchOperation[] } {
+export function addressConflict(
+  incoming: AddressCreateModel | undefined,
+  existing: CustomerModel,
+): { fields: ConflictField[]; operations: PatchOperation[] } {
   const hq = existing.headquarterAddress;
   const rows: [string, string | null | undefined, string | null | undefined, string][] = [
     ['address', incoming?.addressline, hq?.addressline, '/addressline'],

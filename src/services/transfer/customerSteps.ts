@@ -2,7 +2,15 @@ import type { AdmCustomer } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import type { SeveraClient } from '../severa/client.js';
 import type { CustomerModel } from '../severa/schemas/index.js';
-import { addressConflict, administrationAddress, administrationConflict, administrationToSevera, type SeveraReferenceData, severaConflict, severaToAdministration } from './customerMapping.js';
+import {
+  addressConflict,
+  administrationAddress,
+  administrationConflict,
+  administrationToSevera,
+  type SeveraReferenceData,
+  severaConflict,
+  severaToAdministration,
+} from './customerMapping.js';
 import type { TransferStep } from './engine.js';
 import type { CustomerMappings } from './mappings.js';
 import { TransferRefusal } from './refusal.js';
@@ -20,7 +28,8 @@ export function customersToAdministration(
     label: (c) => `${c.number ?? '-'} ${c.name}`,
     plannedKey: (c) => (c.number == null ? null : String(c.number)),
     check(c) {
-      if (c.number == null) throw new TransferRefusal(`"${c.name}" has no customer number in Severa`, { key: 'refusal.noNumber', params: { name: c.name } });
+      if (c.number == null)
+        throw new TransferRefusal(`"${c.name}" has no customer number in Severa`, { key: 'refusal.noNumber', params: { name: c.name } });
     },
     find: (c) => administration.getCustomer(String(c.number)),
     likelyConflict: (c) => knownTargetNumbers.has(String(c.number)),
@@ -54,7 +63,11 @@ export function customersToSevera(
   const countries = new Map<string, Promise<string | undefined>>();
   const countryGuid = (code: string | undefined): Promise<string | undefined> => {
     if (!code) return Promise.resolve(undefined);
-    if (!countries.has(code)) countries.set(code, severa.countryByCode2(code).then((c) => c?.guid));
+    if (!countries.has(code))
+      countries.set(
+        code,
+        severa.countryByCode2(code).then((c) => c?.guid),
+      );
     return countries.get(code)!;
   };
   const byNumber = async (number: string): Promise<CustomerModel | null> => {

@@ -211,7 +211,11 @@ export class TransferRun<T, E> {
         onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
         onEvent({ type: 'log', level: 'error', message: `${label}: ${detail ?? message}` });
       } finally {
-        onEvent({ type: 'progress', done: this.summary.transferred + this.summary.updated + this.summary.skipped + this.summary.failed, total: items.length });
+        onEvent({
+          type: 'progress',
+          done: this.summary.transferred + this.summary.updated + this.summary.skipped + this.summary.failed,
+          total: items.length,
+        });
       }
     }
   }
@@ -225,7 +229,11 @@ export class TransferRun<T, E> {
         if (this.cancelled) return 'skip' as const;
         const answer = await this.options.askConflict({ id, view, remaining: () => this.remainingConflicts() });
         if (answer.applyToRemaining) this.standing = answer.decision;
-        this.options.onEvent({ type: 'log', level: 'info', message: `${label}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}` });
+        this.options.onEvent({
+          type: 'log',
+          level: 'info',
+          message: `${label}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}`,
+        });
         return answer.decision;
       } finally {
         this.waitingConflicts--;
@@ -245,10 +253,18 @@ export async function reconcile<T, E>(step: TransferStep<T, E>, ledger: Ledger, 
     const key = await step.findByPlannedKey(entry.sourceId, entry.targetKey);
     if (key) {
       ledger.done(entry.id, key);
-      onEvent({ type: 'log', level: 'warn', message: `${entry.sourceId}: an interrupted transfer had reached the target as ${key}; recorded, not written again` });
+      onEvent({
+        type: 'log',
+        level: 'warn',
+        message: `${entry.sourceId}: an interrupted transfer had reached the target as ${key}; recorded, not written again`,
+      });
     } else {
       ledger.discard(entry.id);
-      onEvent({ type: 'log', level: 'warn', message: `${entry.sourceId}: an interrupted transfer had not reached the target; it can be transferred again` });
+      onEvent({
+        type: 'log',
+        level: 'warn',
+        message: `${entry.sourceId}: an interrupted transfer had not reached the target; it can be transferred again`,
+      });
     }
   }
 }

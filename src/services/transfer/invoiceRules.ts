@@ -35,23 +35,41 @@ export interface InvoiceContext {
 }
 
 /** Why an invoice cannot go; all problems of its rows at once, so the user fixes them in one go. */
-export function invoiceIneligibility(invoice: InvoiceOutputModel, rows: InvoiceRowOutputModel[], ctx: InvoiceContext): TransferRefusal | undefined {
-  if (ctx.numberPolicy === 'severa' && invoice.number == null) return refuse('refusal.noInvoiceNumber', {}, 'invoice has no number in Severa yet');
+export function invoiceIneligibility(
+  invoice: InvoiceOutputModel,
+  rows: InvoiceRowOutputModel[],
+  ctx: InvoiceContext,
+): TransferRefusal | undefined {
+  if (ctx.numberPolicy === 'severa' && invoice.number == null)
+    return refuse('refusal.noInvoiceNumber', {}, 'invoice has no number in Severa yet');
   const customer = invoice.customer?.number;
   if (customer == null || !ctx.customers.has(String(customer))) {
-    return refuse('refusal.customerMissing', { number: String(customer ?? '?') }, `customer ${customer ?? '?'} is not in Administration: transfer the customer first`);
+    return refuse(
+      'refusal.customerMissing',
+      { number: String(customer ?? '?') },
+      `customer ${customer ?? '?'} is not in Administration: transfer the customer first`,
+    );
   }
   const missing = [...new Set(rows.map((r) => r.code?.[0]).filter((code): code is string => Boolean(code) && !ctx.articles.has(code!)))];
-  if (missing.length) return refuse('refusal.missingArticles', { articles: missing.join(', ') }, `no article in Administration for ${missing.join(', ')}`);
+  if (missing.length)
+    return refuse('refusal.missingArticles', { articles: missing.join(', ') }, `no article in Administration for ${missing.join(', ')}`);
   const project = invoice.projects?.[0]?.number;
   if (project != null && ctx.projects && !ctx.projects.has(String(project))) {
-    return refuse('refusal.projectMissingAdm', { project: String(project) }, `project ${project} is not in Administration: transfer the project first`);
+    return refuse(
+      'refusal.projectMissingAdm',
+      { project: String(project) },
+      `project ${project} is not in Administration: transfer the project first`,
+    );
   }
   return undefined;
 }
 
 /** Head and rows as Administration takes them. A credit note becomes a credit invoice (type K, positive rows). */
-export function severaInvoiceToAdministration(invoice: InvoiceOutputModel, rows: InvoiceRowOutputModel[], ctx: InvoiceContext): InvoiceInput {
+export function severaInvoiceToAdministration(
+  invoice: InvoiceOutputModel,
+  rows: InvoiceRowOutputModel[],
+  ctx: InvoiceContext,
+): InvoiceInput {
   const credit = invoice.isCreditNote === true;
   const projectNumber = invoice.projects?.[0]?.number;
   const project = projectNumber != null && ctx.projects?.has(String(projectNumber)) ? String(projectNumber) : undefined;

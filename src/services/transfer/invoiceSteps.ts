@@ -37,7 +37,8 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     plannedKey: (i) => (o.context.numberPolicy === 'severa' && i.number != null ? String(i.number) : null),
     async check(i) {
       const existing = await alreadyIn(i.guid);
-      if (existing !== undefined) throw refuse('refusal.alreadyInvoice', { number: String(existing) }, `already transferred as invoice ${existing}`, true);
+      if (existing !== undefined)
+        throw refuse('refusal.alreadyInvoice', { number: String(existing) }, `already transferred as invoice ${existing}`, true);
       const rows = await collect(o.severa.invoiceRows(i.guid));
       const credited = i.isCreditNote && i.reimburseInvoice?.guid ? await alreadyIn(i.reimburseInvoice.guid) : undefined;
       const ctx: InvoiceContext = { ...o.context, creditedDocumentNumber: credited };
@@ -53,7 +54,9 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
         try {
           await o.severa.setInvoiceStatus(i.guid, o.afterTransferStatus.guid);
         } catch (error) {
-          o.onWarning?.(`invoice ${i.number}: booked as ${added.documentNumber}, but its Severa status stayed: ${(error as Error).message}`);
+          o.onWarning?.(
+            `invoice ${i.number}: booked as ${added.documentNumber}, but its Severa status stayed: ${(error as Error).message}`,
+          );
         }
       }
       return String(added.documentNumber);

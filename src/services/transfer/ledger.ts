@@ -61,19 +61,38 @@ export class Ledger {
 
   record(entry: Omit<HistoryEntry, 'id' | 'time' | 'profile'>): void {
     this.db
-      .prepare('INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(isoNow(this.clock), this.profile, entry.kind, entry.direction, entry.sourceId, entry.label, entry.result, entry.targetKey, entry.reason);
+      .prepare(
+        'INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        isoNow(this.clock),
+        this.profile,
+        entry.kind,
+        entry.direction,
+        entry.sourceId,
+        entry.label,
+        entry.result,
+        entry.targetKey,
+        entry.reason,
+      );
   }
 
   history(filter: { kind?: RecordKind; since?: string; result?: HistoryResult } = {}): HistoryEntry[] {
     const where = ['profile = ?'];
     const params: unknown[] = [this.profile];
-    for (const [column, value] of [['kind = ?', filter.kind], ['time >= ?', filter.since], ['result = ?', filter.result]] as const) {
+    for (const [column, value] of [
+      ['kind = ?', filter.kind],
+      ['time >= ?', filter.since],
+      ['result = ?', filter.result],
+    ] as const) {
       if (value === undefined) continue;
       where.push(column);
       params.push(value);
     }
-    const rows = this.db.prepare(`SELECT * FROM history WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Record<string, unknown>[];
+    const rows = this.db.prepare(`SELECT * FROM history WHERE ${where.join(' AND ')} ORDER BY id`).all(...params) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((r) => ({
       id: r.id as number,
       time: r.time as string,
@@ -112,12 +131,22 @@ export class Ledger {
 
   /** The latest done entry for a source record, if any. */
   lastDone(kind: RecordKind, direction: Direction, sourceId: string): LedgerEntry | undefined {
-    return this.select("state = 'done' AND kind = ? AND direction = ? AND source_id = ? ORDER BY id DESC LIMIT 1", kind, direction, sourceId)[0];
+    return this.select(
+      "state = 'done' AND kind = ? AND direction = ? AND source_id = ? ORDER BY id DESC LIMIT 1",
+      kind,
+      direction,
+      sourceId,
+    )[0];
   }
 
   /** The latest done entry that wrote this key on the target side (e.g. which Severa project became project 104). */
   findByTarget(kind: RecordKind, direction: Direction, targetKey: string): LedgerEntry | undefined {
-    return this.select("state = 'done' AND kind = ? AND direction = ? AND target_key = ? ORDER BY id DESC LIMIT 1", kind, direction, targetKey)[0];
+    return this.select(
+      "state = 'done' AND kind = ? AND direction = ? AND target_key = ? ORDER BY id DESC LIMIT 1",
+      kind,
+      direction,
+      targetKey,
+    )[0];
   }
 
   all(): LedgerEntry[] {
@@ -129,7 +158,10 @@ export class Ledger {
   }
 
   private select(where: string, ...params: unknown[]): LedgerEntry[] {
-    const rows = this.db.prepare(`SELECT * FROM ledger WHERE profile = ? AND ${where}`).all(this.profile, ...params) as Record<string, unknown>[];
+    const rows = this.db.prepare(`SELECT * FROM ledger WHERE profile = ? AND ${where}`).all(this.profile, ...params) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((r) => ({
       id: r.id as number,
       kind: r.kind as RecordKind,

@@ -34,7 +34,10 @@ export const DEMO_CUSTOMER_MAPPINGS: Mappings = {
 };
 
 /** A code's counterpart in a severa → administration table, or the code itself when the table has no line. */
-export function mappedCode(table: readonly { severa: string; administration: string }[] | undefined, severa: string | null | undefined): string | undefined {
+export function mappedCode(
+  table: readonly { severa: string; administration: string }[] | undefined,
+  severa: string | null | undefined,
+): string | undefined {
   if (severa == null || severa === '') return undefined;
   return table?.find((m) => m.severa === severa)?.administration ?? severa;
 }

@@ -44,10 +44,16 @@ export function paymentsToSevera(severa: SeveraClient, paidStatus: InvoiceStatus
     async check(p) {
       const invoice = await invoiceOf(p.invoiceNumber);
       if (!invoice) throw refuse('refusal.noSeveraInvoice', { number: String(p.invoiceNumber) }, `no Severa invoice ${p.invoiceNumber}`);
-      if (invoice.status?.guid === paidStatus.guid || invoice.status?.isPaid) throw refuse('refusal.alreadyPaid', {}, 'already paid in Severa', true);
+      if (invoice.status?.guid === paidStatus.guid || invoice.status?.isPaid)
+        throw refuse('refusal.alreadyPaid', {}, 'already paid in Severa', true);
       const total = invoice.totalIncludingTax?.amount;
       if (!isPaidInFull(p.paid, total)) {
-        throw refuse('refusal.partlyPaid', { paid: p.paid.toFixed(2), total: (total ?? 0).toFixed(2) }, `partly paid: ${p.paid.toFixed(2)} of ${(total ?? 0).toFixed(2)}`, true);
+        throw refuse(
+          'refusal.partlyPaid',
+          { paid: p.paid.toFixed(2), total: (total ?? 0).toFixed(2) },
+          `partly paid: ${p.paid.toFixed(2)} of ${(total ?? 0).toFixed(2)}`,
+          true,
+        );
       }
     },
     find: async () => null,

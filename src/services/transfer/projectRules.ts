@@ -10,7 +10,11 @@ export function projectIneligibility(p: ProjectOutputModel, administrationCustom
   if (missing) return refuse('refusal.noDates', { missing }, `project has no ${missing}`);
   const customer = p.customer?.number;
   if (customer == null || !administrationCustomers.has(String(customer))) {
-    return refuse('refusal.customerMissing', { number: String(customer ?? '?') }, `customer ${customer ?? '?'} is not in Administration: transfer the customer first`);
+    return refuse(
+      'refusal.customerMissing',
+      { number: String(customer ?? '?') },
+      `customer ${customer ?? '?'} is not in Administration: transfer the customer first`,
+    );
   }
   return undefined;
 }

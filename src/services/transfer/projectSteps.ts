@@ -30,7 +30,10 @@ export function projectsToAdministration(
       if (Object.keys(changes).length === 0) return existing.code;
       return (await administration.updateProject(existing.code, changes)).code;
     },
-    conflictView: (p, existing) => ({ title: `${p.number} ${p.name}`, fields: projectConflict(severaProjectToAdministration(p), existing).fields }),
+    conflictView: (p, existing) => ({
+      title: `${p.number} ${p.name}`,
+      fields: projectConflict(severaProjectToAdministration(p), existing).fields,
+    }),
     async findByPlannedKey(_id, key) {
       return key && (await administration.getProject(key)) ? key : null;
     },

@@ -32,7 +32,11 @@ export type StoredTransferSettings = Partial<Omit<TransferSettings, 'afterTransf
 
 export function settingsFromStored(stored: StoredTransferSettings = {}): TransferSettings {
   const { afterTransferStatus, ...rest } = stored;
-  return { ...DEMO_TRANSFER_SETTINGS, ...rest, ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }) };
+  return {
+    ...DEMO_TRANSFER_SETTINGS,
+    ...rest,
+    ...(afterTransferStatus === undefined ? {} : { afterTransferStatus: afterTransferStatus ?? undefined }),
+  };
 }
 
 export function settingsToStored(settings: TransferSettings): StoredTransferSettings {

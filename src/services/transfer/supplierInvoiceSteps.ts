@@ -24,7 +24,12 @@ export function projectCodeOf(item: SupplierInvoiceRowItem): string | undefined 
   return item.row.project || item.invoice.project || undefined;
 }
 
-export function feeFor(item: SupplierInvoiceRowItem, project: ProjectOutputModel, product: ProductOutputModel | undefined, settings: TransferSettings): ProjectFeeInputModel {
+export function feeFor(
+  item: SupplierInvoiceRowItem,
+  project: ProjectOutputModel,
+  product: ProductOutputModel | undefined,
+  settings: TransferSettings,
+): ProjectFeeInputModel {
   const { invoice, row } = item;
   const quantity = row.quantity && row.quantity > 0 ? row.quantity : 1;
   const unitCost = Math.round((row.amount / quantity) * 100) / 100;
@@ -38,7 +43,9 @@ export function feeFor(item: SupplierInvoiceRowItem, project: ProjectOutputModel
     eventDate: invoice.invoiceDate,
     quantity,
     unitCost: { amount: unitCost, currencyCode },
-    unitPrice: settings.supplierBillable ? { amount: Math.round(unitCost * (1 + settings.supplierMarkupPercent / 100) * 100) / 100, currencyCode } : { amount: 0, currencyCode },
+    unitPrice: settings.supplierBillable
+      ? { amount: Math.round(unitCost * (1 + settings.supplierMarkupPercent / 100) * 100) / 100, currencyCode }
+      : { amount: 0, currencyCode },
     isBillable: settings.supplierBillable,
   };
 }
@@ -47,7 +54,11 @@ export function feeFor(item: SupplierInvoiceRowItem, project: ProjectOutputModel
  * Supplier-invoice rows into Severa as project fees, on the row's project else the head's; the Severa
  * project is found through the ledger of project transfers, else by number.
  */
-export function supplierInvoiceRowsToSevera(severa: SeveraClient, ledger: Ledger, settings: TransferSettings): TransferStep<SupplierInvoiceRowItem, never> {
+export function supplierInvoiceRowsToSevera(
+  severa: SeveraClient,
+  ledger: Ledger,
+  settings: TransferSettings,
+): TransferStep<SupplierInvoiceRowItem, never> {
   const projects = new Map<string, Promise<ProjectOutputModel | null>>();
   const products = new Map<string, Promise<ProductOutputModel | undefined>>();
   const projectFor = (code: string) => {
@@ -70,7 +81,11 @@ export function supplierInvoiceRowsToSevera(severa: SeveraClient, ledger: Ledger
   };
   const productFor = (article: string | undefined) => {
     if (!article) return Promise.resolve(undefined);
-    if (!products.has(article)) products.set(article, collect(severa.products({ code: article })).then((list) => list.find((p) => p.code === article)));
+    if (!products.has(article))
+      products.set(
+        article,
+        collect(severa.products({ code: article })).then((list) => list.find((p) => p.code === article)),
+      );
     return products.get(article)!;
   };
   const existingFee = async (project: ProjectOutputModel, reference: string) => {

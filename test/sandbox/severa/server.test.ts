@@ -24,9 +24,11 @@ describe('Severa sandbox server', () => {
     expect(await res.json()).toMatchObject({ error: { httpStatusCode: 401, type: 'AuthenticationRequired' } });
   });
 
-  it('answers 429 with Severa\'s message once over 10 calls a second', async () => {
+  it("answers 429 with Severa's message once over 10 calls a second", async () => {
     const s = await sandbox();
-    const statuses = await Promise.all(Array.from({ length: 15 }, () => fetch(`${s.url}/heartbeat/server`).then(async (r) => [r.status, await r.text()] as const)));
+    const statuses = await Promise.all(
+      Array.from({ length: 15 }, () => fetch(`${s.url}/heartbeat/server`).then(async (r) => [r.status, await r.text()] as const)),
+    );
     expect(statuses.filter(([status]) => status === 200)).toHaveLength(10);
     const refused = statuses.filter(([status]) => status === 429);
     expect(refused).toHaveLength(5);
@@ -71,7 +73,7 @@ describe('Severa sandbox server', () => {
     expect(readFileSync(dataFile, 'utf8')).toBe('{ not json');
   });
 
-  it('lists a project\'s fees and refuses fees on a closed project', async () => {
+  it("lists a project's fees and refuses fees on a closed project", async () => {
     const s = await sandbox();
     const client = clientFor(s);
     const closed = s.store.data.projects.find((p) => p.isClosed)!;

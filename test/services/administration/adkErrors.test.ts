@@ -26,23 +26,40 @@ describe('ADK adapter: opening a company', () => {
 
   it('refuses a DLL of another version than the installed program (132, 133, 223) and says what to copy', async () => {
     const library = fakeAdkLibrary();
-    for (const [programVersion, code] of [['2025.1', 132], ['2027.1', 133], ['2026.2', 223]] as const) {
+    for (const [programVersion, code] of [
+      ['2025.1', 132],
+      ['2027.1', 133],
+      ['2026.2', 223],
+    ] as const) {
       const folders = fakeCompanyFolders({ name: 'Övningsbolaget AB', variant: 2000, programVersion });
       const error = await adkError(AdkAdministration.open({ library, ...folders }), code);
-      expect(error.detail).toBe(`Adk.dll is version 2026.1, Visma Administration ${programVersion}: copy Adk.dll from the Administration program folder (or leave the library path empty to use the installed one)`);
+      expect(error.detail).toBe(
+        `Adk.dll is version 2026.1, Visma Administration ${programVersion}: copy Adk.dll from the Administration program folder (or leave the library path empty to use the installed one)`,
+      );
     }
   });
 
   it('says clearly when the library is missing or will not load', async () => {
-    const missing = await adkError(AdkAdministration.open({ library: '/nowhere/Adk.dll', ...fakeCompanyFolders({ name: 'X', variant: 2000 }) }), -10);
+    const missing = await adkError(
+      AdkAdministration.open({ library: '/nowhere/Adk.dll', ...fakeCompanyFolders({ name: 'X', variant: 2000 }) }),
+      -10,
+    );
     expect(missing.detail).toContain('/nowhere/Adk.dll');
     expect(() => locateAdkLibrary('/nowhere/Adk.dll', { exists: () => false })).toThrow(AdministrationError);
     expect(() => locateAdkLibrary(undefined, { platform: 'linux' })).toThrow(/only on the Windows host/);
     expect(() => locateAdkLibrary(undefined, { platform: 'win32', registry: () => undefined })).toThrow(/not installed here/);
     const registered = 'C:\\Program Files (x86)\\SPCS\\SPCS Administration\\Adk.dll';
-    expect(locateAdkLibrary(undefined, { platform: 'win32', registry: () => registered, exists: (p) => p === registered })).toBe(registered);
-    expect(() => locateAdkLibrary(undefined, { platform: 'win32', registry: () => registered, exists: () => false })).toThrow(/registry names .* no such file/);
-    expect(parseRegQuery(`\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\SpcsAdm.Exe\r\n    AdkDll    REG_SZ    ${registered}\r\n\r\n`)).toBe(registered);
+    expect(locateAdkLibrary(undefined, { platform: 'win32', registry: () => registered, exists: (p) => p === registered })).toBe(
+      registered,
+    );
+    expect(() => locateAdkLibrary(undefined, { platform: 'win32', registry: () => registered, exists: () => false })).toThrow(
+      /registry names .* no such file/,
+    );
+    expect(
+      parseRegQuery(
+        `\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\SpcsAdm.Exe\r\n    AdkDll    REG_SZ    ${registered}\r\n\r\n`,
+      ),
+    ).toBe(registered);
   });
 
   it('opens with AdkOpen2 when login is turned on: none (674), wrong (676), right', async () => {
@@ -64,9 +81,19 @@ describe('ADK adapter: text and calls', () => {
       expect((await adk.companyInfo()).name).toBe('Åkeri & Café Ö AB');
       const name = 'Åsa Öberg Café Ängelholm Ödeshög Älvsjö Åre Överum';
       const fifty = 'å'.repeat(25) + 'Ö'.repeat(25);
-      await adk.addCustomer({ number: '8001', name, city: 'Göteborg', currencyCode: 'SEK', notes: 'Fakturan går till ekonomiavdelningen – märk med PO' });
+      await adk.addCustomer({
+        number: '8001',
+        name,
+        city: 'Göteborg',
+        currencyCode: 'SEK',
+        notes: 'Fakturan går till ekonomiavdelningen – märk med PO',
+      });
       await adk.addCustomer({ number: '8002', name: fifty });
-      expect(await adk.getCustomer('8001')).toMatchObject({ name, city: 'Göteborg', notes: 'Fakturan går till ekonomiavdelningen – märk med PO' });
+      expect(await adk.getCustomer('8001')).toMatchObject({
+        name,
+        city: 'Göteborg',
+        notes: 'Fakturan går till ekonomiavdelningen – märk med PO',
+      });
       expect((await adk.getCustomer('8002'))?.name).toBe(fifty);
       await adkError(adk.addCustomer({ number: '8003', name: `${fifty}é` }), 180, 'name');
       // The ADK's own error text, Windows-1252 in the DLL, arrives readable.

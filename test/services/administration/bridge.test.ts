@@ -82,7 +82,11 @@ describe('sevadm bridge', () => {
       const before = (await port.listCustomers()).length;
       const wrong = new BridgeClient({ url: server.url, token: 'wrong-token-wrong-token' });
       await adkError(wrong.addCustomer({ number: '8100', name: 'Obehörig AB' }), -3);
-      const bare = await fetch(`${server.url}/v1/customers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number: '8101', name: 'Utan nyckel AB' }) });
+      const bare = await fetch(`${server.url}/v1/customers`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ number: '8101', name: 'Utan nyckel AB' }),
+      });
       expect(bare.status).toBe(401);
       expect((await port.listCustomers()).length).toBe(before);
     } finally {
@@ -95,7 +99,11 @@ describe('sevadm bridge', () => {
     const { port } = await freshCompanies();
     const server = await startBridgeServer({ company: port, token: TOKEN });
     try {
-      const res = await fetch(`${server.url}/v1/customers`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: '{"number": "8200", "name": ' });
+      const res = await fetch(`${server.url}/v1/customers`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: '{"number": "8200", "name": ',
+      });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
       const client = new BridgeClient({ url: server.url, token: TOKEN });
@@ -110,9 +118,21 @@ describe('sevadm bridge', () => {
     const { port } = await freshCompanies();
     const server = await startBridgeServer({ company: port, token: TOKEN });
     try {
-      const res = await fetch(`${server.url}/v1/projects`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ code: '1', name: 'x', startDate: '2026-02-01', endDate: '2026-01-01' }) });
+      const res = await fetch(`${server.url}/v1/projects`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ code: '1', name: 'x', startDate: '2026-02-01', endDate: '2026-01-01' }),
+      });
       expect(res.status).toBe(422);
-      expect(await res.json()).toMatchObject({ error: { code: 167, table: 'project', field: 'endDate', message: expect.stringContaining('End date'), messageSv: expect.stringContaining('Slutdatum') } });
+      expect(await res.json()).toMatchObject({
+        error: {
+          code: 167,
+          table: 'project',
+          field: 'endDate',
+          message: expect.stringContaining('End date'),
+          messageSv: expect.stringContaining('Slutdatum'),
+        },
+      });
     } finally {
       await server.close();
       await port.close();
@@ -132,7 +152,10 @@ describe('sevadm bridge', () => {
   it('reports a write whose answer was lost as possibly saved', async () => {
     const { port } = await freshCompanies();
     const slow = new Proxy(port, {
-      get: (t, p, r) => (p === 'addCustomer' ? async (c: never) => (await new Promise((res) => setTimeout(res, 300)), t.addCustomer(c)) : Reflect.get(t, p, r)),
+      get: (t, p, r) =>
+        p === 'addCustomer'
+          ? async (c: never) => (await new Promise((res) => setTimeout(res, 300)), t.addCustomer(c))
+          : Reflect.get(t, p, r),
     });
     const server = await startBridgeServer({ company: slow, token: TOKEN });
     try {
@@ -161,7 +184,25 @@ describe('sevadm bridge', () => {
 
   it('serves over TLS when given a certificate and key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     const { port } = await freshCompanies();
     const cert = readFileSync(join(dir, 'cert.pem'));
     const server = await startBridgeServer({ company: port, token: TOKEN, tls: { cert, key: readFileSync(join(dir, 'key.pem')) } });
@@ -169,11 +210,15 @@ describe('sevadm bridge', () => {
       expect(server.url.startsWith('https://')).toBe(true);
       // Node's fetch trusts a self-signed bridge certificate through NODE_EXTRA_CA_CERTS; here, https with the CA.
       const body = await new Promise<string>((resolve, reject) => {
-        const req = request(`${server.url}/v1/company`, { ca: cert, servername: 'localhost', headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve(text));
-        });
+        const req = request(
+          `${server.url}/v1/company`,
+          { ca: cert, servername: 'localhost', headers: { Authorization: `Bearer ${TOKEN}` } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve(text));
+          },
+        );
         req.on('error', reject);
         req.end();
       });

@@ -66,7 +66,13 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       });
 
       it('adds a customer with Swedish letters intact, and lists changed-since from its timestamp', async () => {
-        const added = await f.port.addCustomer({ number: '7001', name: 'Ödmårdens Åkeri AB', city: 'Sölvesborg', organisationNumber: '556036-0793', currencyCode: 'SEK' });
+        const added = await f.port.addCustomer({
+          number: '7001',
+          name: 'Ödmårdens Åkeri AB',
+          city: 'Sölvesborg',
+          organisationNumber: '556036-0793',
+          currencyCode: 'SEK',
+        });
         expect(added.timestamp).toBeTruthy();
         expect((await f.port.getCustomer('7001'))?.name).toBe('Ödmårdens Åkeri AB');
         const changed = await f.port.listCustomers({ changedSince: added.timestamp });
@@ -85,7 +91,11 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
         await adkError(f.port.addCustomer({ number: '1001', name: 'Dubblett AB' }), 214, 'number');
         await adkError(f.port.addCustomer({ number: '7002', name: '  ' }), 139, 'name');
         await adkError(f.port.addCustomer({ number: '7003', name: 'x'.repeat(51) }), 180, 'name');
-        await adkError(f.port.addCustomer({ number: '7004', name: 'Fel AB', organisationNumber: '556036-0794' }), 108, 'organisationNumber');
+        await adkError(
+          f.port.addCustomer({ number: '7004', name: 'Fel AB', organisationNumber: '556036-0794' }),
+          108,
+          'organisationNumber',
+        );
         await adkError(f.port.addCustomer({ number: '', name: 'Utan nummer AB' }), 51, 'number');
         await adkError(f.port.addCustomer({ number: '7005', name: 'Valuta AB', currencyCode: 'XYZ' }), 43, 'currencyCode');
         await adkError(f.port.addCustomer({ number: '7006', name: 'Språk AB', languageCode: 'KL' }), 44, 'languageCode');
@@ -95,7 +105,12 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       });
 
       it('accepts a wrong check digit when told to ignore it', async () => {
-        const added = await f.port.addCustomer({ number: '7008', name: 'Utlandet AB', organisationNumber: '556036-0794', ignoreOrganisationNumberCheck: true });
+        const added = await f.port.addCustomer({
+          number: '7008',
+          name: 'Utlandet AB',
+          organisationNumber: '556036-0794',
+          ignoreOrganisationNumberCheck: true,
+        });
         expect(added.organisationNumber).toBe('556036-0794');
       });
 
@@ -107,7 +122,13 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
 
     describe('projects', () => {
       it('adds, gets and lists projects', async () => {
-        const added = await f.port.addProject({ code: '9100', name: 'Älvsbyhus – förstudie', startDate: '2026-12-01', endDate: '2027-03-31', customerNumber: '1001' });
+        const added = await f.port.addProject({
+          code: '9100',
+          name: 'Älvsbyhus – förstudie',
+          startDate: '2026-12-01',
+          endDate: '2027-03-31',
+          customerNumber: '1001',
+        });
         expect(added.customerName).toBe((await f.port.getCustomer('1001'))!.name);
         expect(await f.port.getProject('9100')).toEqual(added);
         expect((await f.port.listProjects()).some((p) => p.code === '9100')).toBe(true);
@@ -116,7 +137,11 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
 
       it('refuses what the ADK refuses, with its codes', async () => {
         await adkError(f.port.addProject({ code: 'INTERN', name: 'Igen' }), 214, 'code');
-        await adkError(f.port.addProject({ code: '9101', name: 'Baklänges', startDate: '2026-12-01', endDate: '2026-11-01' }), 167, 'endDate');
+        await adkError(
+          f.port.addProject({ code: '9101', name: 'Baklänges', startDate: '2026-12-01', endDate: '2026-11-01' }),
+          167,
+          'endDate',
+        );
         await adkError(f.port.addProject({ code: '9102', name: 'Okänd kund', customerNumber: '424242' }), 21, 'customerNumber');
         await adkError(f.port.addProject({ code: '9103', name: '' }), 139, 'name');
         await adkError(f.port.updateProject('INTERN', { startDate: '2026-06-01', endDate: '2026-05-01' }), 167);
@@ -167,11 +192,18 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       it('an invoice that fails leaves nothing behind', async () => {
         const reference = 'Severa 99003 must-not-exist';
         await adkError(f.port.addInvoice(invoice({ customerNumber: '424242', externalReference: reference })), 21, 'customerNumber');
-        const badRow = invoice({ externalReference: reference, rows: [...invoice().rows, { articleNumber: 'SAKNAS', quantity: 1, unitPrice: 1 }] });
+        const badRow = invoice({
+          externalReference: reference,
+          rows: [...invoice().rows, { articleNumber: 'SAKNAS', quantity: 1, unitPrice: 1 }],
+        });
         const error = await adkError(f.port.addInvoice(badRow), 50, 'articleNumber');
         expect(error.detail).toContain('row 3');
         await adkError(f.port.addInvoice(invoice({ externalReference: reference, projectCode: 'SAKNAS' })), 149, 'projectCode');
-        await adkError(f.port.addInvoice(invoice({ externalReference: reference, rows: [{ text: 'x', quantity: 1, unitPrice: 1, project: 'SAKNAS' }] })), 149, 'project');
+        await adkError(
+          f.port.addInvoice(invoice({ externalReference: reference, rows: [{ text: 'x', quantity: 1, unitPrice: 1, project: 'SAKNAS' }] })),
+          149,
+          'project',
+        );
         await adkError(f.port.addInvoice(invoice({ externalReference: reference, profitCentre: '77' })), 150, 'profitCentre');
         expect(await f.port.findInvoicesByReference(reference)).toEqual([]);
         // The number series did not move either.
@@ -193,15 +225,28 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       });
 
       it('numbers new ones from the series and refuses a supplier invoice number twice (345)', async () => {
-        const input = { supplierNumber: '201', invoiceNumber: 'T-5001', invoiceDate: '2026-11-15', total: 1250, vatAmount: 250, rows: [{ text: 'Tryck', amount: 1000, project: 'INTERN' }] };
+        const input = {
+          supplierNumber: '201',
+          invoiceNumber: 'T-5001',
+          invoiceDate: '2026-11-15',
+          total: 1250,
+          vatAmount: 250,
+          rows: [{ text: 'Tryck', amount: 1000, project: 'INTERN' }],
+        };
         const added = await f.port.addSupplierInvoice(input);
         expect(added.givenNumber).toBeGreaterThan(0);
         expect(added.supplierName).toBe('Tryckeriet i Norr AB');
         await adkError(f.port.addSupplierInvoice(input), 345, 'invoiceNumber');
-        await expect(f.port.addSupplierInvoice({ ...input, supplierNumber: '202' })).resolves.toMatchObject({ givenNumber: added.givenNumber + 1 });
+        await expect(f.port.addSupplierInvoice({ ...input, supplierNumber: '202' })).resolves.toMatchObject({
+          givenNumber: added.givenNumber + 1,
+        });
         await expect(f.port.addSupplierInvoice({ ...input, ignoreInvoiceNumberCheck: true })).resolves.toBeTruthy();
         await adkError(f.port.addSupplierInvoice({ ...input, supplierNumber: '999' }), 106, 'supplierNumber');
-        await adkError(f.port.addSupplierInvoice({ ...input, invoiceNumber: 'T-5002', rows: [{ amount: 1, project: 'SAKNAS' }] }), 149, 'project');
+        await adkError(
+          f.port.addSupplierInvoice({ ...input, invoiceNumber: 'T-5002', rows: [{ amount: 1, project: 'SAKNAS' }] }),
+          149,
+          'project',
+        );
         const listed = await f.port.listSupplierInvoices('2026-11-15', '2026-11-15');
         expect(listed.filter((i) => i.invoiceNumber === 'T-5001')).toHaveLength(3);
       });
@@ -211,7 +256,11 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       const all = await f.port.listCustomerPayments('2000-01-01');
       expect(all.length).toBeGreaterThan(5);
       const [invoiceOne] = await f.port.findInvoicesByReference('Severa');
-      const added = await f.port.addCustomerPayment({ invoiceNumber: invoiceOne!.documentNumber, date: '2026-11-27', amount: invoiceOne!.total });
+      const added = await f.port.addCustomerPayment({
+        invoiceNumber: invoiceOne!.documentNumber,
+        date: '2026-11-27',
+        amount: invoiceOne!.total,
+      });
       expect((await f.port.listCustomerPayments('2026-11-27')).map((p) => p.number)).toContain(added.number);
       await adkError(f.port.addCustomerPayment({ invoiceNumber: 4242424, date: '2026-11-27', amount: 1 }), 115);
     });

@@ -17,10 +17,14 @@ describe('a change on the settings screen', () => {
   });
 
   it('refuses values that are not allowed, naming the setting and what it takes', () => {
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '12,5x')).toThrow(/Markup on billable fees: a percentage from 0 to 1000.*got "12,5x"/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '12,5x')).toThrow(
+      /Markup on billable fees: a percentage from 0 to 1000.*got "12,5x"/,
+    );
     expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '1001')).toThrow(/0 to 1000/);
     expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierMarkupPercent', '-1')).toThrow(/Markup on billable fees/);
-    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierProductType', 'Travel')).toThrow(/Fee product type: one of FixedFees, Materials, Subcontracting/);
+    expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'supplierProductType', 'Travel')).toThrow(
+      /Fee product type: one of FixedFees, Materials, Subcontracting/,
+    );
     expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'paidStatus', undefined)).toThrow(/Paid: choose/);
     expect(() => changeSetting(DEMO_TRANSFER_SETTINGS, 'invoiceNumberPolicy', 'both')).toThrow(/Invoice numbers/);
     // The same refusal in Swedish for the Swedish screen.
@@ -31,7 +35,9 @@ describe('a change on the settings screen', () => {
         return error as SettingRefused;
       }
     })();
-    expect(refused && translator('sv')(refused.key, refused.params)).toBe('Påslag på fakturerbara kostnader: en procentsats 0–1000 med högst två decimaler (t.ex. 15 eller 12,5), fick "mycket"');
+    expect(refused && translator('sv')(refused.key, refused.params)).toBe(
+      'Påslag på fakturerbara kostnader: en procentsats 0–1000 med högst två decimaler (t.ex. 15 eller 12,5), fick "mycket"',
+    );
   });
 
   it('sets, replaces and removes one mapping line, leaving the others', () => {

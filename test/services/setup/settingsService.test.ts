@@ -36,7 +36,9 @@ describe('the settings screen on a profile', () => {
       expect(env.session.mappings.languages).toContainEqual({ severa: 'sv-SE', administration: 'EN' });
       expect(store.get('acme').defaults?.invoiceNumberPolicy).toBe('administration');
       // A refused value changes nothing.
-      await expect(setup.apply({ kind: 'setting', key: 'supplierMarkupPercent', value: 'lots' })).rejects.toThrow(/Markup on billable fees/);
+      await expect(setup.apply({ kind: 'setting', key: 'supplierMarkupPercent', value: 'lots' })).rejects.toThrow(
+        /Markup on billable fees/,
+      );
       expect(store.get('acme').defaults?.supplierMarkupPercent).toBe(0);
     } finally {
       await env.close();

@@ -58,7 +58,9 @@ describe('Severa client: authentication', () => {
 
   it('the sandbox refuses a token for a scope the client was not granted', async () => {
     const s = await sandbox({ grantedScopes: SEVADM_SCOPES.filter((x) => x !== 'fees:write') });
-    const error = await clientFor(s).heartbeatAuthorized().catch((e) => e);
+    const error = await clientFor(s)
+      .heartbeatAuthorized()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(SeveraApiError);
     expect(error.status).toBe(401);
     expect(error.message).toContain('fees:write');
@@ -256,12 +258,19 @@ describe('Severa client: quota, retries and failures', () => {
     const before = s.store.data.projectFees.length;
     const fees = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        client.createProjectFee({ project: { guid: project.guid }, description: `storm ${i}`, unitCost: { amount: i, currencyCode: 'SEK' } }),
+        client.createProjectFee({
+          project: { guid: project.guid },
+          description: `storm ${i}`,
+          unitCost: { amount: i, currencyCode: 'SEK' },
+        }),
       ),
     );
     expect(fees).toHaveLength(30);
     expect(s.store.data.projectFees.length - before).toBe(30);
-    const descriptions = s.store.data.projectFees.slice(before).map((f) => f.description).sort();
+    const descriptions = s.store.data.projectFees
+      .slice(before)
+      .map((f) => f.description)
+      .sort();
     expect(new Set(descriptions).size).toBe(30);
     expect(client.stats.tooManyRequests).toBeGreaterThanOrEqual(25);
     expect(s.requests.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(25);

@@ -8,12 +8,24 @@ import { freshCompanies } from '../../helpers/administration.js';
 import { clientFor, sandbox } from '../../helpers/severa.js';
 
 describe('the head-office address', () => {
-  it('splits Severa\'s address text into Administration\'s two lines, and back', () => {
+  it("splits Severa's address text into Administration's two lines, and back", () => {
     expect(addressLines('Storgatan 1\nBox 12\nPlan 3')).toEqual(['Storgatan 1', 'Box 12, Plan 3']);
     expect(addressLines(null)).toEqual([undefined, undefined]);
-    const c = { guid: 'g', name: 'N', number: 1, headquarterAddress: { guid: 'a', addressline: 'Storgatan 1\nBox 12', postalCode: '111 22', city: 'Stockholm', country: 'Sweden' } };
-    expect(severaToAdministration(c, DEMO_CUSTOMER_MAPPINGS)).toMatchObject({ mailingAddress: 'Storgatan 1', mailingAddress2: 'Box 12', zipCode: '111 22', city: 'Stockholm' });
-    expect(administrationAddress({ number: '1', name: 'N', mailingAddress: 'Storgatan 1', mailingAddress2: 'Box 12', timestamp: '' }, 'se')).toMatchObject({ addressline: 'Storgatan 1\nBox 12', country: { guid: 'se' }, isPostalAddress: true });
+    const c = {
+      guid: 'g',
+      name: 'N',
+      number: 1,
+      headquarterAddress: { guid: 'a', addressline: 'Storgatan 1\nBox 12', postalCode: '111 22', city: 'Stockholm', country: 'Sweden' },
+    };
+    expect(severaToAdministration(c, DEMO_CUSTOMER_MAPPINGS)).toMatchObject({
+      mailingAddress: 'Storgatan 1',
+      mailingAddress2: 'Box 12',
+      zipCode: '111 22',
+      city: 'Stockholm',
+    });
+    expect(
+      administrationAddress({ number: '1', name: 'N', mailingAddress: 'Storgatan 1', mailingAddress2: 'Box 12', timestamp: '' }, 'se'),
+    ).toMatchObject({ addressline: 'Storgatan 1\nBox 12', country: { guid: 'se' }, isPostalAddress: true });
     expect(administrationAddress({ number: '1', name: 'N', timestamp: '' }, 'se')).toBeUndefined();
   });
 
@@ -21,7 +33,16 @@ describe('the head-office address', () => {
     const s = await sandbox();
     const client = clientFor(s);
     const { port } = await freshCompanies();
-    await port.addCustomer({ number: '6200', name: 'Ödeshögs Snickeri AB', mailingAddress: 'Hantverkargatan 7', zipCode: '599 31', city: 'Ödeshög', countryCode: 'SE', telephone: '0144-123 45', currencyCode: 'SEK' });
+    await port.addCustomer({
+      number: '6200',
+      name: 'Ödeshögs Snickeri AB',
+      mailingAddress: 'Hantverkargatan 7',
+      zipCode: '599 31',
+      city: 'Ödeshög',
+      countryCode: 'SE',
+      telephone: '0144-123 45',
+      currencyCode: 'SEK',
+    });
     const ref = { currencies: await client.currencies(), languages: [] };
     const first = await new TransferRun({
       items: [(await port.getCustomer('6200'))!],
@@ -32,7 +53,12 @@ describe('the head-office address', () => {
     }).run();
     expect(first.transferred).toBe(1);
     const created = s.store.data.customers.find((c) => c.number === 6200)!;
-    expect(created.headquarterAddress).toMatchObject({ addressline: 'Hantverkargatan 7', postalCode: '599 31', city: 'Ödeshög', country: 'Sweden' });
+    expect(created.headquarterAddress).toMatchObject({
+      addressline: 'Hantverkargatan 7',
+      postalCode: '599 31',
+      city: 'Ödeshög',
+      country: 'Sweden',
+    });
     const [address] = await client.customerAddresses(created.guid);
     expect(address).toMatchObject({ phone: '0144-123 45', isPostalAddress: true, country: { englishName: 'Sweden' } });
 
@@ -43,11 +69,18 @@ describe('the head-office address', () => {
       step: customersToSevera(client, DEMO_CUSTOMER_MAPPINGS, ref),
       ledger: new Ledger(':memory:', 'test'),
       onEvent: () => {},
-      askConflict: async (q) => (views.push(q.view.fields.filter((f) => f.changes).map((f) => f.label)), { decision: 'update', applyToRemaining: true }),
+      askConflict: async (q) => (
+        views.push(q.view.fields.filter((f) => f.changes).map((f) => f.label)),
+        { decision: 'update', applyToRemaining: true }
+      ),
     }).run();
     expect(second.updated).toBe(1);
     expect(views).toEqual([['postalCode', 'city']]);
-    expect(s.store.data.customers.find((c) => c.number === 6200)!.headquarterAddress).toMatchObject({ postalCode: '595 30', city: 'Mjölby', addressline: 'Hantverkargatan 7' });
+    expect(s.store.data.customers.find((c) => c.number === 6200)!.headquarterAddress).toMatchObject({
+      postalCode: '595 30',
+      city: 'Mjölby',
+      addressline: 'Hantverkargatan 7',
+    });
     expect(await client.customerAddresses(created.guid)).toHaveLength(1);
   });
 
@@ -57,7 +90,9 @@ describe('the head-office address', () => {
     expect((await client.countryByCode2('se'))?.englishName).toBe('Sweden');
     expect(await client.countryByCode2('XX')).toBeNull();
     const customer = s.store.data.customers[0]!;
-    await expect(client.createCustomerAddress(customer.guid, { city: 'X', country: { guid: 'no-such-country' } })).rejects.toThrow(/country.guid/);
+    await expect(client.createCustomerAddress(customer.guid, { city: 'X', country: { guid: 'no-such-country' } })).rejects.toThrow(
+      /country.guid/,
+    );
     await expect(client.createCustomerAddress('00000000-0000-4000-8000-000000000000', { city: 'X' })).rejects.toThrow(/404|not found/i);
     // Seeded customers have their head office as an address already.
     expect((await client.customerAddresses(customer.guid))[0]?.guid).toBe(customer.headquarterAddress?.guid);

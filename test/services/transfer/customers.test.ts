@@ -20,7 +20,13 @@ describe('customer mapping', () => {
     const s = await sandbox();
     const c = s.store.data.customers.find((x) => x.language?.code === 'en-GB')!;
     const mapped = severaToAdministration({ ...c, invoicingVat: { guid: 'x', percentage: 0 }, paymentTerm: 15 }, DEMO_CUSTOMER_MAPPINGS);
-    expect(mapped).toMatchObject({ number: String(c.number), languageCode: 'EN', termsOfPaymentCode: '15', export: true, countryCode: 'SE' });
+    expect(mapped).toMatchObject({
+      number: String(c.number),
+      languageCode: 'EN',
+      termsOfPaymentCode: '15',
+      export: true,
+      countryCode: 'SE',
+    });
   });
 });
 
@@ -43,7 +49,10 @@ describe('customers Severa → Administration', () => {
       step: customersToAdministration(port, DEMO_CUSTOMER_MAPPINGS, existing),
       ledger,
       onEvent: () => {},
-      askConflict: async (q) => (views.push(q.view.fields.filter((f) => f.changes).map((f) => f.label)), { decision: 'update', applyToRemaining: true }),
+      askConflict: async (q) => (
+        views.push(q.view.fields.filter((f) => f.changes).map((f) => f.label)),
+        { decision: 'update', applyToRemaining: true }
+      ),
     }).run();
     expect(summary).toMatchObject({ transferred: 5, updated: conflicting.length, failed: 0 });
     expect(views).toHaveLength(1);
@@ -77,7 +86,12 @@ describe('customers Administration → Severa', () => {
     expect(statuses.get('6100')).toMatchObject({ kind: 'error', message: expect.stringContaining('unique') });
     expect(summary.transferred).toBe(own.length - 1);
     const created = s.store.data.customers.find((c) => c.number === 5001)!;
-    expect(created).toMatchObject({ name: own.find((c) => c.number === '5001')!.name, paymentTerm: 30, currency: { code: 'SEK' }, language: { code: 'sv-SE' } });
+    expect(created).toMatchObject({
+      name: own.find((c) => c.number === '5001')!.name,
+      paymentTerm: 30,
+      currency: { code: 'SEK' },
+      language: { code: 'sv-SE' },
+    });
   });
 });
 
@@ -89,7 +103,7 @@ describe('a customer that is already the same on the other side', () => {
     const run = (asked: string[]) =>
       new TransferRun({
         items: severa,
-        step: customersToAdministration(port, DEMO_CUSTOMER_MAPPINGS, new Set((severa.map((c) => String(c.number))))),
+        step: customersToAdministration(port, DEMO_CUSTOMER_MAPPINGS, new Set(severa.map((c) => String(c.number)))),
         ledger: new Ledger(':memory:', 'test'),
         onEvent: (e) => e.type === 'status' && e.status.kind === 'skipped' && asked.push(`${e.id}:${e.status.reason}`),
         askConflict: async (q) => (asked.push(`asked:${q.id}`), { decision: 'update', applyToRemaining: true }),

@@ -57,7 +57,14 @@ describe('transfer engine', () => {
     const { step, stats, store } = fakeTarget();
     const ledger = new Ledger(':memory:', 'test');
     const events = collect();
-    const summary = await new TransferRun({ items: items(20), step, ledger, concurrency: 3, onEvent: events.onEvent, askConflict: async () => ({ decision: 'skip', applyToRemaining: false }) }).run();
+    const summary = await new TransferRun({
+      items: items(20),
+      step,
+      ledger,
+      concurrency: 3,
+      onEvent: events.onEvent,
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: false }),
+    }).run();
     expect(summary).toEqual({ transferred: 20, updated: 0, skipped: 0, failed: 0, cancelled: 0 });
     expect(stats.maxInFlight).toBe(3);
     expect(store.size).toBe(20);
@@ -66,13 +73,19 @@ describe('transfer engine', () => {
   });
 
   it('asks conflicts one at a time, counts the remaining ones, and an answer for the remaining settles the rest', async () => {
-    const existing = Object.fromEntries(items(6).filter((_, i) => i % 2 === 0).map((i) => [i.id, 'old']));
+    const existing = Object.fromEntries(
+      items(6)
+        .filter((_, i) => i % 2 === 0)
+        .map((i) => [i.id, 'old']),
+    );
     const { step, store } = fakeTarget(existing);
     const ledger = new Ledger(':memory:', 'test');
     const asked: { id: string; remaining: number }[] = [];
     const askConflict = async (q: ConflictQuestion) => {
       asked.push({ id: q.id, remaining: q.remaining() });
-      return asked.length === 1 ? { decision: 'skip' as const, applyToRemaining: false } : { decision: 'update' as const, applyToRemaining: true };
+      return asked.length === 1
+        ? { decision: 'skip' as const, applyToRemaining: false }
+        : { decision: 'update' as const, applyToRemaining: true };
     };
     const summary = await new TransferRun({ items: items(6), step, ledger, concurrency: 1, onEvent: () => {}, askConflict }).run();
     expect(asked).toEqual([
@@ -88,7 +101,13 @@ describe('transfer engine', () => {
     const { step, stats } = fakeTarget();
     const ledger = new Ledger(':memory:', 'test');
     const events = collect();
-    const summary = await new TransferRun({ items: [{ id: 'x', value: 'bad' }], step, ledger, onEvent: events.onEvent, askConflict: async () => ({ decision: 'skip', applyToRemaining: false }) }).run();
+    const summary = await new TransferRun({
+      items: [{ id: 'x', value: 'bad' }],
+      step,
+      ledger,
+      onEvent: events.onEvent,
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: false }),
+    }).run();
     expect(summary.failed).toBe(1);
     expect(events.statuses.get('x')).toEqual({ kind: 'error', message: 'x cannot go', detail: 'x cannot go' });
     expect(stats.writes).toBe(0);
@@ -99,7 +118,14 @@ describe('transfer engine', () => {
     const { step, store } = fakeTarget({}, 20);
     const ledger = new Ledger(':memory:', 'test');
     const events = collect();
-    const run = new TransferRun({ items: items(10), step, ledger, concurrency: 2, onEvent: events.onEvent, askConflict: async () => ({ decision: 'skip', applyToRemaining: false }) });
+    const run = new TransferRun({
+      items: items(10),
+      step,
+      ledger,
+      concurrency: 2,
+      onEvent: events.onEvent,
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: false }),
+    });
     const done = run.run();
     await new Promise((r) => setTimeout(r, 30));
     run.cancel();
@@ -136,9 +162,19 @@ describe('transfer engine', () => {
 
   it('keeps an entry in-progress when the write may have been applied', async () => {
     const { step } = fakeTarget();
-    const uncertain = { ...step, create: async () => Promise.reject(Object.assign(new Error('connection lost'), { short: 'may have been saved', mayHaveBeenApplied: true })) };
+    const uncertain = {
+      ...step,
+      create: async () =>
+        Promise.reject(Object.assign(new Error('connection lost'), { short: 'may have been saved', mayHaveBeenApplied: true })),
+    };
     const ledger = new Ledger(':memory:', 'test');
-    await new TransferRun({ items: items(1), step: uncertain, ledger, onEvent: () => {}, askConflict: async () => ({ decision: 'skip', applyToRemaining: false }) }).run();
+    await new TransferRun({
+      items: items(1),
+      step: uncertain,
+      ledger,
+      onEvent: () => {},
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: false }),
+    }).run();
     expect(ledger.inProgress().map((e) => e.sourceId)).toEqual(['c0']);
   });
 });

@@ -14,9 +14,19 @@ import { clientFor, sandbox } from '../../helpers/severa.js';
 
 const skipAll = async () => ({ decision: 'skip' as const, applyToRemaining: true });
 
-async function run<T>(items: T[], step: ConstructorParameters<typeof TransferRun<T, never>>[0]['step'], ledger = new Ledger(':memory:', 't')) {
+async function run<T>(
+  items: T[],
+  step: ConstructorParameters<typeof TransferRun<T, never>>[0]['step'],
+  ledger = new Ledger(':memory:', 't'),
+) {
   const statuses = new Map<string, RowStatus>();
-  const summary = await new TransferRun({ items, step, ledger, onEvent: (e) => e.type === 'status' && statuses.set(e.id, e.status), askConflict: skipAll }).run();
+  const summary = await new TransferRun({
+    items,
+    step,
+    ledger,
+    onEvent: (e) => e.type === 'status' && statuses.set(e.id, e.status),
+    askConflict: skipAll,
+  }).run();
   return { summary, statuses, ledger };
 }
 
@@ -25,8 +35,18 @@ describe('project rules', () => {
     const s = await sandbox();
     const projects = s.store.data.projects;
     const customers = new Set(s.store.data.customers.map((c) => String(c.number)));
-    expect(projectIneligibility(projects.find((p) => p.isClosed)!, customers)?.message).toBe('project is closed');
-    expect(projectIneligibility(projects.find((p) => !p.isClosed && !p.deadline)!, customers)?.message).toMatch(/no end date/);
+    expect(
+      projectIneligibility(
+        projects.find((p) => p.isClosed)!,
+        customers,
+      )?.message,
+    ).toBe('project is closed');
+    expect(
+      projectIneligibility(
+        projects.find((p) => !p.isClosed && !p.deadline)!,
+        customers,
+      )?.message,
+    ).toMatch(/no end date/);
     const ok = projects.find((p) => !p.isClosed && p.startDate && p.deadline)!;
     expect(projectIneligibility(ok, customers)).toBeUndefined();
     expect(projectIneligibility(ok, new Set())?.message).toMatch(/transfer the customer first/);
@@ -43,7 +63,12 @@ describe('project rules', () => {
     expect(summary.transferred).toBe(eligible.length);
     expect(eligible.length).toBeGreaterThan(0);
     const one = eligible[0]!;
-    expect(await port.getProject(String(one.number))).toMatchObject({ name: one.name, startDate: one.startDate, endDate: one.deadline, customerNumber: String(one.customer!.number) });
+    expect(await port.getProject(String(one.number))).toMatchObject({
+      name: one.name,
+      startDate: one.startDate,
+      endDate: one.deadline,
+      customerNumber: String(one.customer!.number),
+    });
     expect([...statuses.values()].filter((st) => st.kind === 'error').length).toBe(candidates.length - eligible.length);
   });
 });
@@ -72,9 +97,12 @@ describe('invoices Severa → Administration', () => {
       today: '2026-11-30',
     };
     const candidates = (await collect(client.invoices({ invoiceStatusGuids: [ready.guid] }))).filter((i) => !i.isCreditNote);
-    const invoice = candidates.find((i) => context.customers.has(String(i.customer?.number)) && admProjects.has(String(i.projects?.[0]?.number)))!;
+    const invoice = candidates.find(
+      (i) => context.customers.has(String(i.customer?.number)) && admProjects.has(String(i.projects?.[0]?.number)),
+    )!;
     const ledger = new Ledger(':memory:', 't');
-    const step = () => invoicesToAdministration({ severa: client, administration: port, ledger, context, afterTransferStatus: transferred });
+    const step = () =>
+      invoicesToAdministration({ severa: client, administration: port, ledger, context, afterTransferStatus: transferred });
     const first = await run([invoice], step(), ledger);
     expect(first.statuses.get(invoice.guid)).toEqual({ kind: 'done', targetKey: String(invoice.number), updated: false });
     const booked = (await port.getInvoice(invoice.number!))!;
@@ -83,9 +111,16 @@ describe('invoices Severa → Administration', () => {
     expect((await client.getInvoice(invoice.guid))!.status?.guid).toBe(transferred.guid);
 
     const again = await run([invoice], step(), ledger);
-    expect(again.statuses.get(invoice.guid)).toMatchObject({ kind: 'skipped', reason: 'already', message: `already transferred as invoice ${invoice.number}` });
+    expect(again.statuses.get(invoice.guid)).toMatchObject({
+      kind: 'skipped',
+      reason: 'already',
+      message: `already transferred as invoice ${invoice.number}`,
+    });
     // Even with the ledger gone, the reference on the head finds it.
-    const fresh = await run([invoice], invoicesToAdministration({ severa: client, administration: port, ledger: new Ledger(':memory:', 'x'), context }));
+    const fresh = await run(
+      [invoice],
+      invoicesToAdministration({ severa: client, administration: port, ledger: new Ledger(':memory:', 'x'), context }),
+    );
     expect(fresh.statuses.get(invoice.guid)).toMatchObject({ kind: 'skipped', reason: 'already' });
     expect(await port.findInvoicesByReference(invoice.guid)).toHaveLength(1);
   });
@@ -96,20 +131,34 @@ describe('invoices Severa → Administration', () => {
     const invoice = s.store.data.invoices.find((i) => i.number != null && !i.isCreditNote)!;
     const rows = await collect(client.invoiceRows(invoice.guid));
     const codes = [...new Set(rows.map((r) => r.code![0]!))];
-    const refusal = invoiceIneligibility(invoice, rows, { articles: new Set(), customers: new Set([String(invoice.customer!.number)]), projects: undefined, numberPolicy: 'severa', today: '2026-11-30' });
+    const refusal = invoiceIneligibility(invoice, rows, {
+      articles: new Set(),
+      customers: new Set([String(invoice.customer!.number)]),
+      projects: undefined,
+      numberPolicy: 'severa',
+      today: '2026-11-30',
+    });
     expect(refusal?.message).toBe(`no article in Administration for ${codes.join(', ')}`);
-    const noCustomer = invoiceIneligibility(invoice, rows, { articles: new Set(codes), customers: new Set(), projects: undefined, numberPolicy: 'severa', today: '2026-11-30' });
+    const noCustomer = invoiceIneligibility(invoice, rows, {
+      articles: new Set(codes),
+      customers: new Set(),
+      projects: undefined,
+      numberPolicy: 'severa',
+      today: '2026-11-30',
+    });
     expect(noCustomer?.message).toMatch(/transfer the customer first/);
   });
 });
 
 describe('supplier invoices → Severa fees', () => {
-  it('puts each row on its own project (else the head\'s), once; an unknown project fails only its row', async () => {
+  it("puts each row on its own project (else the head's), once; an unknown project fails only its row", async () => {
     const s = await sandbox();
     const client = clientFor(s);
     const { port } = await freshCompanies();
     const invoices = await port.listSupplierInvoices('2000-01-01', '2099-12-31');
-    const twoProjects = invoices.find((i) => new Set(i.rows.map((r) => r.project || i.project)).size >= 2 && i.rows.every((r) => (r.project || i.project) !== 'INTERN'))!;
+    const twoProjects = invoices.find(
+      (i) => new Set(i.rows.map((r) => r.project || i.project)).size >= 2 && i.rows.every((r) => (r.project || i.project) !== 'INTERN'),
+    )!;
     const withIntern = invoices.find((i) => i.rows.some((r) => r.project === 'INTERN'))!;
     const items = [twoProjects, withIntern].flatMap((invoice) => invoice.rows.map((row) => ({ invoice, row })));
     const ledger = new Ledger(':memory:', 't');
@@ -117,15 +166,26 @@ describe('supplier invoices → Severa fees', () => {
     const before = s.store.data.projectFees.length;
     const { statuses } = await run(items, step(), ledger);
     const internRow = withIntern.rows.find((r) => r.project === 'INTERN')!;
-    expect(statuses.get(`${withIntern.givenNumber}/${internRow.position}`)).toMatchObject({ kind: 'error', message: 'project INTERN is not in Severa' });
+    expect(statuses.get(`${withIntern.givenNumber}/${internRow.position}`)).toMatchObject({
+      kind: 'error',
+      message: 'project INTERN is not in Severa',
+    });
     const created = s.store.data.projectFees.slice(before);
     expect(created).toHaveLength(items.length - 1);
-    const projectsHit = new Set(created.filter((f) => f.description?.startsWith(`Lev.fakt ${twoProjects.givenNumber}/`)).map((f) => f.project?.guid));
+    const projectsHit = new Set(
+      created.filter((f) => f.description?.startsWith(`Lev.fakt ${twoProjects.givenNumber}/`)).map((f) => f.project?.guid),
+    );
     expect(projectsHit.size).toBeGreaterThanOrEqual(2);
     const row = twoProjects.rows[0]!;
     const fee = created.find((f) => f.description?.startsWith(`Lev.fakt ${twoProjects.givenNumber}/${row.position} `))!;
-    expect(fee).toMatchObject({ isBillable: false, unitCost: { amount: row.amount / (row.quantity || 1) }, eventDate: twoProjects.invoiceDate });
-    expect(s.store.data.projects.find((p) => p.guid === fee.project!.guid)!.number).toBe(Number(projectCodeOf({ invoice: twoProjects, row })));
+    expect(fee).toMatchObject({
+      isBillable: false,
+      unitCost: { amount: row.amount / (row.quantity || 1) },
+      eventDate: twoProjects.invoiceDate,
+    });
+    expect(s.store.data.projects.find((p) => p.guid === fee.project!.guid)!.number).toBe(
+      Number(projectCodeOf({ invoice: twoProjects, row })),
+    );
 
     // Again, even with a new ledger: the reference in the description is found, nothing is written.
     const again = await run(items, supplierInvoiceRowsToSevera(client, new Ledger(':memory:', 'x'), DEMO_TRANSFER_SETTINGS));
@@ -144,7 +204,9 @@ describe('payments → Severa', () => {
     const paid = (await client.invoiceStatuses()).find((x) => x.name === 'Paid')!;
     const grouped = paidInvoices(await port.listCustomerPayments('2000-01-01'));
     const { summary, statuses } = await run(grouped, paymentsToSevera(client, paid));
-    const transferredPaid = s.store.data.invoices.filter((i) => grouped.some((g) => g.invoiceNumber === i.number) && i.status?.guid === paid.guid);
+    const transferredPaid = s.store.data.invoices.filter(
+      (i) => grouped.some((g) => g.invoiceNumber === i.number) && i.status?.guid === paid.guid,
+    );
     expect(summary.transferred).toBe(5);
     expect(summary.skipped).toBe(grouped.length - 5);
     expect(transferredPaid).toHaveLength(grouped.length);

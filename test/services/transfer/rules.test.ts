@@ -30,24 +30,64 @@ const row = (over: Partial<InvoiceRowOutputModel> = {}): InvoiceRowOutputModel =
   sortOrder: 1,
   ...over,
 });
-const ctx = { articles: new Set(['KONS']), customers: new Set(['1001']), projects: new Set(['101']), numberPolicy: 'severa' as const, today: '2026-11-30' };
+const ctx = {
+  articles: new Set(['KONS']),
+  customers: new Set(['1001']),
+  projects: new Set(['101']),
+  numberPolicy: 'severa' as const,
+  today: '2026-11-30',
+};
 
 describe('invoice mapping', () => {
-  it('keeps Severa\'s number, or leaves numbering to Administration', () => {
+  it("keeps Severa's number, or leaves numbering to Administration", () => {
     expect(severaInvoiceToAdministration(invoice(), [row()], ctx).documentNumber).toBe(10040);
     expect(severaInvoiceToAdministration(invoice(), [row()], { ...ctx, numberPolicy: 'administration' }).documentNumber).toBeUndefined();
   });
 
   it('maps the head and rows, profit centre from the Severa cost centre', () => {
-    const mapped = severaInvoiceToAdministration(invoice({ ourReference: 'Anna', yourReference: 'Åsa', orderNumber: 'PO-1' }), [row()], ctx);
-    expect(mapped).toMatchObject({ type: 'F', customerNumber: '1001', date: '2026-11-02', dueDate: '2026-12-02', ourReference: 'Anna', yourReference: 'Åsa', orderNumber: 'PO-1', currencyCode: 'SEK', projectCode: '101', profitCentre: '20' });
+    const mapped = severaInvoiceToAdministration(
+      invoice({ ourReference: 'Anna', yourReference: 'Åsa', orderNumber: 'PO-1' }),
+      [row()],
+      ctx,
+    );
+    expect(mapped).toMatchObject({
+      type: 'F',
+      customerNumber: '1001',
+      date: '2026-11-02',
+      dueDate: '2026-12-02',
+      ourReference: 'Anna',
+      yourReference: 'Åsa',
+      orderNumber: 'PO-1',
+      currencyCode: 'SEK',
+      projectCode: '101',
+      profitCentre: '20',
+    });
     expect(mapped.externalReference).toBe('Severa 10040 inv-1');
-    expect(mapped.rows).toEqual([{ articleNumber: 'KONS', text: 'Konsulttimme', quantity: 10, unitPrice: 1250, vatCode: '1', unit: 'h', profitCentre: '20', project: '101' }]);
+    expect(mapped.rows).toEqual([
+      {
+        articleNumber: 'KONS',
+        text: 'Konsulttimme',
+        quantity: 10,
+        unitPrice: 1250,
+        vatCode: '1',
+        unit: 'h',
+        profitCentre: '20',
+        project: '101',
+      },
+    ]);
   });
 
-  it('follows the settings\' VAT, currency and cost-centre tables', () => {
-    const mappings = { vatCodes: [{ rate: 25, administration: '0' as const }], currencies: [{ severa: 'SEK', administration: 'KR' }], costCentres: [{ severa: '20', administration: 'GBG' }] };
-    const mapped = severaInvoiceToAdministration(invoice(), [row(), row({ guid: 'r2', vatRate: 12, costCenter: { number: '30', name: 'Malmö' } })], { ...ctx, mappings });
+  it("follows the settings' VAT, currency and cost-centre tables", () => {
+    const mappings = {
+      vatCodes: [{ rate: 25, administration: '0' as const }],
+      currencies: [{ severa: 'SEK', administration: 'KR' }],
+      costCentres: [{ severa: '20', administration: 'GBG' }],
+    };
+    const mapped = severaInvoiceToAdministration(
+      invoice(),
+      [row(), row({ guid: 'r2', vatRate: 12, costCenter: { number: '30', name: 'Malmö' } })],
+      { ...ctx, mappings },
+    );
     expect(mapped.currencyCode).toBe('KR');
     expect(mapped.profitCentre).toBe('GBG');
     expect(mapped.rows.map((r) => [r.vatCode, r.profitCentre])).toEqual([
@@ -57,7 +97,11 @@ describe('invoice mapping', () => {
   });
 
   it('makes a credit note a credit invoice with positive rows, pointing at the credited invoice', () => {
-    const mapped = severaInvoiceToAdministration(invoice({ isCreditNote: true, reimburseInvoice: { guid: 'orig', number: 10001 } }), [row({ quantity: -10 })], { ...ctx, creditedDocumentNumber: 10001 });
+    const mapped = severaInvoiceToAdministration(
+      invoice({ isCreditNote: true, reimburseInvoice: { guid: 'orig', number: 10001 } }),
+      [row({ quantity: -10 })],
+      { ...ctx, creditedDocumentNumber: 10001 },
+    );
     expect(mapped.type).toBe('K');
     expect(mapped.rows[0]!.quantity).toBe(10);
     expect(mapped.creditedDocumentNumber).toBe(10001);
@@ -72,9 +116,25 @@ describe('invoice mapping', () => {
 
 describe('project mapping', () => {
   it('code = Severa number; a conflict changes only what differs', () => {
-    const p: ProjectOutputModel = { guid: 'g', name: 'Webbplats', number: 120, startDate: '2026-01-01', deadline: '2026-06-30', customer: { guid: 'c', name: 'Kund AB', number: 1001 }, projectOwner: { name: 'Anna Lindqvist' } };
+    const p: ProjectOutputModel = {
+      guid: 'g',
+      name: 'Webbplats',
+      number: 120,
+      startDate: '2026-01-01',
+      deadline: '2026-06-30',
+      customer: { guid: 'c', name: 'Kund AB', number: 1001 },
+      projectOwner: { name: 'Anna Lindqvist' },
+    };
     const mapped = severaProjectToAdministration(p);
-    expect(mapped).toEqual({ code: '120', name: 'Webbplats', startDate: '2026-01-01', endDate: '2026-06-30', customerNumber: '1001', customerName: 'Kund AB', responsible: 'Anna Lindqvist' });
+    expect(mapped).toEqual({
+      code: '120',
+      name: 'Webbplats',
+      startDate: '2026-01-01',
+      endDate: '2026-06-30',
+      customerNumber: '1001',
+      customerName: 'Kund AB',
+      responsible: 'Anna Lindqvist',
+    });
     const { changes, fields } = projectConflict(mapped, { ...mapped, endDate: '2026-05-31', timestamp: 'x' });
     expect(changes).toEqual({ endDate: '2026-06-30' });
     expect(fields.filter((f) => f.changes).map((f) => f.label)).toEqual(['endDate']);
@@ -100,16 +160,27 @@ describe('supplier-invoice rows', () => {
   };
   const project = { guid: 'pg', name: 'P', number: 114 } as ProjectOutputModel;
 
-  it('take the row\'s project, else the head\'s', () => {
+  it("take the row's project, else the head's", () => {
     expect(projectCodeOf({ invoice: supplierInvoice, row: supplierInvoice.rows[0]! })).toBe('114');
     expect(projectCodeOf({ invoice: supplierInvoice, row: supplierInvoice.rows[1]! })).toBe('103');
   });
 
   it('become a fee with unit cost from the row amount, the reference first in the description', () => {
     const fee = feeFor({ invoice: supplierInvoice, row: supplierInvoice.rows[0]! }, project, undefined, DEMO_TRANSFER_SETTINGS);
-    expect(fee).toMatchObject({ project: { guid: 'pg' }, productType: 'Subcontracting', quantity: 2, unitCost: { amount: 400, currencyCode: 'SEK' }, isBillable: false, eventDate: '2026-06-19' });
+    expect(fee).toMatchObject({
+      project: { guid: 'pg' },
+      productType: 'Subcontracting',
+      quantity: 2,
+      unitCost: { amount: 400, currencyCode: 'SEK' },
+      isBillable: false,
+      eventDate: '2026-06-19',
+    });
     expect(fee.description).toBe(`${feeReference(7, 1)} Tryck`);
-    const billable = feeFor({ invoice: supplierInvoice, row: supplierInvoice.rows[0]! }, project, undefined, { ...DEMO_TRANSFER_SETTINGS, supplierBillable: true, supplierMarkupPercent: 15 });
+    const billable = feeFor({ invoice: supplierInvoice, row: supplierInvoice.rows[0]! }, project, undefined, {
+      ...DEMO_TRANSFER_SETTINGS,
+      supplierBillable: true,
+      supplierMarkupPercent: 15,
+    });
     expect(billable).toMatchObject({ isBillable: true, unitPrice: { amount: 460 } });
   });
 });

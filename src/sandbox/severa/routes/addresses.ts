@@ -41,7 +41,13 @@ export const addressRoutes: Route[] = [
     scope: 'customers:read',
     handle({ data, params, query }) {
       const customer = findOr404(data.customers, params.guid);
-      return { status: 200, body: offsetPage(query, addressesOf(data).filter((a) => a.customer?.guid === customer.guid)) };
+      return {
+        status: 200,
+        body: offsetPage(
+          query,
+          addressesOf(data).filter((a) => a.customer?.guid === customer.guid),
+        ),
+      };
     },
   },
   {
@@ -98,7 +104,9 @@ export const addressRoutes: Route[] = [
     scope: 'settings:read',
     handle({ data, params }) {
       const code = (params.code ?? '').toUpperCase();
-      const found: CountryModel | undefined = (data.countries ?? []).find((c) => c.code2 === code || c.code3 === code || c.englishName?.toUpperCase() === code || c.name?.toUpperCase() === code);
+      const found: CountryModel | undefined = (data.countries ?? []).find(
+        (c) => c.code2 === code || c.code3 === code || c.englishName?.toUpperCase() === code || c.name?.toUpperCase() === code,
+      );
       if (!found) throw new NotFound();
       return { status: 200, body: [found] };
     },

@@ -42,7 +42,11 @@ function resolveCustomer(data: SeveraData, input: CustomerCreateModel, self?: Cu
     return found;
   };
   const language = ref(data.languages, checked.language?.guid, 'language.guid');
-  const currency = ref(data.currencies.filter((c) => c.isActive), checked.currency?.guid, 'currency.guid');
+  const currency = ref(
+    data.currencies.filter((c) => c.isActive),
+    checked.currency?.guid,
+    'currency.guid',
+  );
   const owner = ref(data.users, checked.owner?.guid, 'owner.guid');
   const vat = ref(data.vatRates, checked.invoicingVat?.guid, 'invoicingVat.guid');
   return {
@@ -53,7 +57,15 @@ function resolveCustomer(data: SeveraData, input: CustomerCreateModel, self?: Cu
     headquarterAddress: self?.headquarterAddress ?? null,
     language: language ? { ...language } : null,
     currency: currency ? { guid: currency.guid, name: currency.name, code: currency.code, symbol: currency.symbol } : null,
-    owner: owner ? { guid: owner.guid, name: `${owner.firstName} ${owner.lastName}`, firstName: owner.firstName, lastName: owner.lastName, code: owner.code } : null,
+    owner: owner
+      ? {
+          guid: owner.guid,
+          name: `${owner.firstName} ${owner.lastName}`,
+          firstName: owner.firstName,
+          lastName: owner.lastName,
+          code: owner.code,
+        }
+      : null,
     invoicingVat: vat ? { guid: vat.guid, percentage: vat.percentage, code: vat.code } : null,
   };
 }
@@ -112,7 +124,16 @@ export const customerRoutes: Route[] = [
     handle({ data, params, body, clock }) {
       const current = findOr404(data.customers, params.guid);
       const { patched } = applyReplaceOps(current, body, PATCHABLE);
-      const { guid: _guid, createdDateTime: _c, lastUpdatedDateTime: _l, createdBy: _cb, lastUpdatedBy: _lb, isInternal: _i, headquarterAddress: _h, ...input } = patched;
+      const {
+        guid: _guid,
+        createdDateTime: _c,
+        lastUpdatedDateTime: _l,
+        createdBy: _cb,
+        lastUpdatedBy: _lb,
+        isInternal: _i,
+        headquarterAddress: _h,
+        ...input
+      } = patched;
       const resolved = resolveCustomer(data, input as CustomerCreateModel, current);
       Object.assign(current, resolved, { lastUpdatedDateTime: clock.now() });
       return { status: 200, body: [current] };

@@ -9,14 +9,18 @@ export function findOr404<T extends { guid: string }>(rows: T[], guid: string | 
 }
 
 /** changedSince is "added or changed after this date time (greater or equal)". */
-export function changedSince<T extends { lastUpdatedDateTime?: string | null; createdDateTime?: string }>(rows: T[], since: number | undefined): T[] {
+export function changedSince<T extends { lastUpdatedDateTime?: string | null; createdDateTime?: string }>(
+  rows: T[],
+  since: number | undefined,
+): T[] {
   if (since === undefined) return rows;
   return rows.filter((row) => Date.parse(row.lastUpdatedDateTime ?? row.createdDateTime ?? '') >= since);
 }
 
 /** Validates a request body against the spec's input model, answering 400 InvalidParameter like Severa. */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  if (body === undefined || body === null) throw new SandboxError(400, 'InvalidRequest', 'Request body is required', { type: 'RequestBody', name: 'body' });
+  if (body === undefined || body === null)
+    throw new SandboxError(400, 'InvalidRequest', 'Request body is required', { type: 'RequestBody', name: 'body' });
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
@@ -30,7 +34,11 @@ export type PatchKind = 'string' | 'nonEmptyString' | 'int' | 'number' | 'bool' 
  * Applies JSON Patch replace operations to a copy of `target`. Only replace on the listed paths
  * is accepted (as Severa documents); anything else is a 400 before anything changes.
  */
-export function applyReplaceOps<T extends object>(target: T, body: unknown, allowed: Record<string, PatchKind>): { patched: T; paths: string[] } {
+export function applyReplaceOps<T extends object>(
+  target: T,
+  body: unknown,
+  allowed: Record<string, PatchKind>,
+): { patched: T; paths: string[] } {
   if (!Array.isArray(body) || body.length === 0) {
     throw invalidParameter('RequestBody', 'body', 'The body must be a JSON Patch array of operations.');
   }

@@ -30,7 +30,13 @@ function moveToStatus(data: SeveraData, invoice: InvoiceOutputModel, statusGuid:
     invoice.canBeDeleted = false;
   }
   if (target.isPaid && !invoice.paymentDate) invoice.paymentDate = today;
-  invoice.status = { guid: target.guid, name: target.name, isSent: target.isSent, isWaitingPayment: target.isWaitingPayment, isPaid: target.isPaid };
+  invoice.status = {
+    guid: target.guid,
+    name: target.name,
+    isSent: target.isSent,
+    isWaitingPayment: target.isWaitingPayment,
+    isPaid: target.isPaid,
+  };
 }
 
 export const invoiceRoutes: Route[] = [
@@ -95,7 +101,12 @@ export const invoiceRoutes: Route[] = [
       }
       const now = clock.now();
       const next = structuredClone(invoice);
-      Object.assign(next, { notes: patched.notes, ourReference: patched.ourReference, yourReference: patched.yourReference, orderNumber: patched.orderNumber });
+      Object.assign(next, {
+        notes: patched.notes,
+        ourReference: patched.ourReference,
+        yourReference: patched.yourReference,
+        orderNumber: patched.orderNumber,
+      });
       if (paths.includes('/status/guid')) moveToStatus(data, next, patched.status!.guid, now.slice(0, 10));
       Object.assign(invoice, next, { lastUpdatedDateTime: now });
       return { status: 200, body: [invoice] };

@@ -17,7 +17,8 @@ export const projectFeeRoutes: Route[] = [
       if (!project) throw invalidParameter('RequestBody', 'project.guid', `Project '${input.project.guid}' was not found.`);
       if (project.isClosed) throw invalidOperation(`Project ${project.number} '${project.name}' is closed; fees cannot be added.`);
       const product = input.product?.guid ? data.products.find((p) => p.guid === input.product!.guid) : undefined;
-      if (input.product?.guid && !product) throw invalidParameter('RequestBody', 'product.guid', `Product '${input.product.guid}' was not found.`);
+      if (input.product?.guid && !product)
+        throw invalidParameter('RequestBody', 'product.guid', `Product '${input.product.guid}' was not found.`);
       for (const field of ['unitCost', 'unitPrice'] as const) {
         const code = input[field]?.currencyCode;
         if (code && !data.currencies.some((c) => c.code === code && c.isActive)) {

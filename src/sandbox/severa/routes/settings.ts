@@ -45,7 +45,8 @@ export const settingsRoutes: Route[] = [
       const code = query.string('code');
       const email = query.string('email')?.toLowerCase();
       const rows = changedSince(data.users, query.dateTime('changedSince')).filter(
-        (u) => (isActive === undefined || u.isActive === isActive) && (!code || u.code === code) && (!email || u.email?.toLowerCase() === email),
+        (u) =>
+          (isActive === undefined || u.isActive === isActive) && (!code || u.code === code) && (!email || u.email?.toLowerCase() === email),
       );
       const { page, headers } = tokenPage(path, query, rows);
       return { status: 200, body: page, headers };
@@ -79,7 +80,13 @@ export const settingsRoutes: Route[] = [
     scope: 'settings:read',
     handle({ data, query }) {
       const active = query.bool('active');
-      return { status: 200, body: offsetPage(query, data.costCenters.filter((c) => active === undefined || c.isActive === active)) };
+      return {
+        status: 200,
+        body: offsetPage(
+          query,
+          data.costCenters.filter((c) => active === undefined || c.isActive === active),
+        ),
+      };
     },
   },
 ];

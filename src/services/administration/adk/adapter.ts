@@ -21,7 +21,10 @@ export class AdkAdministration implements AdministrationPort {
 
   /** Starts the worker and opens the company at once; calls made meanwhile wait their turn. */
   constructor(setup: AdkWorkerSetup) {
-    const child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' } });
+    const child = fork(WORKER, [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    });
     this.child = child;
     child.on('message', (message: AdkReply) => {
       const waiting = this.pending.get(message.id);
@@ -35,7 +38,13 @@ export class AdkAdministration implements AdministrationPort {
       const wasOpen = !this.closed;
       this.closed = true;
       for (const { reject } of this.pending.values()) {
-        reject(new AdministrationError(wasOpen ? { code: ADK.ADK_WORKER, table: 'company', detail: signal ?? `exit code ${code}` } : { code: ADK.NO_DB_OPEN, table: 'company' }));
+        reject(
+          new AdministrationError(
+            wasOpen
+              ? { code: ADK.ADK_WORKER, table: 'company', detail: signal ?? `exit code ${code}` }
+              : { code: ADK.NO_DB_OPEN, table: 'company' },
+          ),
+        );
       }
       this.pending.clear();
     });

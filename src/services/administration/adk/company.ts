@@ -64,8 +64,22 @@ interface Keyed {
   key: string;
   errorTable: AdministrationTable;
 }
-const CUSTOMERS: Keyed = { table: F.DB.CUSTOMER, sort: F.SORT.CUSTOMER_NUMBER, map: F.CUSTOMER, required: ['number', 'name'], key: 'number', errorTable: 'customer' };
-const PROJECTS: Keyed = { table: F.DB.PROJECT, sort: F.SORT.PROJECT_CODE, map: F.PROJECT, required: ['code', 'name'], key: 'code', errorTable: 'project' };
+const CUSTOMERS: Keyed = {
+  table: F.DB.CUSTOMER,
+  sort: F.SORT.CUSTOMER_NUMBER,
+  map: F.CUSTOMER,
+  required: ['number', 'name'],
+  key: 'number',
+  errorTable: 'customer',
+};
+const PROJECTS: Keyed = {
+  table: F.DB.PROJECT,
+  sort: F.SORT.PROJECT_CODE,
+  map: F.PROJECT,
+  required: ['code', 'name'],
+  key: 'code',
+  errorTable: 'project',
+};
 
 /** A head with rows, added in one go (invoices, supplier invoices). */
 interface Document {
@@ -84,7 +98,20 @@ interface Document {
 const INVOICES: Document = {
   headTable: F.DB.INVOICE_HEAD,
   headMap: F.INVOICE_HEAD,
-  headRequired: ['documentNumber', 'type', 'customerNumber', 'customerName', 'date', 'externalReference', 'total', 'totalExcludingVat', 'vatAmount', 'printed', 'cancelled', 'timestamp'],
+  headRequired: [
+    'documentNumber',
+    'type',
+    'customerNumber',
+    'customerName',
+    'date',
+    'externalReference',
+    'total',
+    'totalExcludingVat',
+    'vatAmount',
+    'printed',
+    'cancelled',
+    'timestamp',
+  ],
   rowTable: F.DB.INVOICE_ROW,
   rowMap: F.INVOICE_ROW,
   rowRequired: ['quantity', 'unitPrice', 'amount'],
@@ -130,7 +157,13 @@ export class AdkCompany {
     try {
       this.guard('company', undefined, () => this.adk.open(this.paths.commonFiles, this.paths.company, this.paths.login));
     } catch (error) {
-      if (error instanceof AdministrationError) throw new AdministrationError({ code: error.code, table: 'company', field: error.field, detail: this.openAdvice(error.code) ?? error.detail });
+      if (error instanceof AdministrationError)
+        throw new AdministrationError({
+          code: error.code,
+          table: 'company',
+          field: error.field,
+          detail: this.openAdvice(error.code) ?? error.detail,
+        });
       throw error;
     }
     this.opened = true;
@@ -176,7 +209,12 @@ export class AdkCompany {
       return work();
     } catch (error) {
       if (error instanceof AdkCallError) {
-        throw new AdministrationError({ code: error.rc, table, field: map && error.field >= 0 ? F.portFieldName(map, error.field) : undefined, detail: error.text || undefined });
+        throw new AdministrationError({
+          code: error.rc,
+          table,
+          field: map && error.field >= 0 ? F.portFieldName(map, error.field) : undefined,
+          detail: error.text || undefined,
+        });
       }
       throw error;
     }
@@ -221,7 +259,8 @@ export class AdkCompany {
         }
       }
       // Unset optional values are left out, as the other implementations do.
-      const absent = (EMPTY_MEANS_ABSENT.has(kind) && value === '') || (kind === 'num' && value === 0) || (kind === 'bool' && value === false);
+      const absent =
+        (EMPTY_MEANS_ABSENT.has(kind) && value === '') || (kind === 'num' && value === 0) || (kind === 'bool' && value === false);
       if (!absent || required.includes(name)) out[name] = value;
     }
     return out;
@@ -231,7 +270,8 @@ export class AdkCompany {
     for (const [name, id, kind] of map) {
       const value = values[name];
       if (value === undefined || value === null || kind === 'stamp') continue;
-      const wrongType = (expected: string) => new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table, field: name, detail: `expected ${expected}, got ${typeof value}` });
+      const wrongType = (expected: string) =>
+        new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table, field: name, detail: `expected ${expected}, got ${typeof value}` });
       this.guard(table, map, () => {
         switch (kind) {
           case 'str':
@@ -278,7 +318,13 @@ export class AdkCompany {
   }
 
   /** Reads the record with this key into a new buffer and hands it over; false when there is none. */
-  private findBy<T>(table: number, sort: number, key: string | number, errorTable: AdministrationTable, work: (data: AdkData | undefined) => T): T {
+  private findBy<T>(
+    table: number,
+    sort: number,
+    key: string | number,
+    errorTable: AdministrationTable,
+    work: (data: AdkData | undefined) => T,
+  ): T {
     this.ensureOpen();
     return this.withData(table, (data) => {
       const found = this.guard(errorTable, undefined, () => {
@@ -294,7 +340,13 @@ export class AdkCompany {
   private sinceStamp(changedSince: string | undefined): number | undefined {
     if (changedSince === undefined) return undefined;
     const ms = Date.parse(changedSince);
-    if (Number.isNaN(ms)) throw new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table: 'company', field: 'changedSince', detail: `"${changedSince}" is not a date` });
+    if (Number.isNaN(ms))
+      throw new AdministrationError({
+        code: ADK.INVALID_DATA_TYPE,
+        table: 'company',
+        field: 'changedSince',
+        detail: `"${changedSince}" is not a date`,
+      });
     return this.adk.dateTimeToLong(isoToWallClock(ms));
   }
 
@@ -311,7 +363,11 @@ export class AdkCompany {
   private listKeyed<T>(k: Keyed, filter: ChangedSince): T[] {
     const since = this.sinceStamp(filter.changedSince);
     const stamp = F.fieldId(k.map, 'timestamp');
-    return this.scan(k.table, (d) => (since === undefined || this.adk.getDate(d, stamp) >= since ? (this.read(d, k.map, k.required) as T) : undefined), k.errorTable);
+    return this.scan(
+      k.table,
+      (d) => (since === undefined || this.adk.getDate(d, stamp) >= since ? (this.read(d, k.map, k.required) as T) : undefined),
+      k.errorTable,
+    );
   }
 
   private getKeyed<T>(k: Keyed, key: string): T | null {
@@ -389,7 +445,12 @@ export class AdkCompany {
     return this.scan(
       F.DB.CURRENCY,
       (d) => {
-        const { code, name, unit, sell } = this.read(d, F.CURRENCY, ['code', 'name', 'unit', 'sell']) as { code: string; name: string; unit: number; sell: number };
+        const { code, name, unit, sell } = this.read(d, F.CURRENCY, ['code', 'name', 'unit', 'sell']) as {
+          code: string;
+          name: string;
+          unit: number;
+          sell: number;
+        };
         return { code, name, rate: sell / (unit || 1) };
       },
       'currency',
@@ -404,7 +465,10 @@ export class AdkCompany {
   private readDocument<T>(data: AdkData, d: Document): T {
     const head = this.read(data, d.headMap, d.headRequired);
     const count = this.adk.getDouble(data, d.rowsField.count);
-    const rows = Array.from({ length: count }, (_, i) => ({ ...this.read(this.adk.getRow(data, d.rowsField.rows, i), d.rowMap, d.rowRequired), position: i + 1 }));
+    const rows = Array.from({ length: count }, (_, i) => ({
+      ...this.read(this.adk.getRow(data, d.rowsField.rows, i), d.rowMap, d.rowRequired),
+      position: i + 1,
+    }));
     return { ...head, rows } as T;
   }
 
@@ -436,18 +500,36 @@ export class AdkCompany {
     const ref = d.references[error.rc];
     if (ref) {
       const headValue = ref.headField && (head[ref.headField] as string | undefined);
-      if (headValue && !this.exists(ref.table, headValue)) return new AdministrationError({ code: error.rc, table: d.errorTable, field: ref.headField, detail: headValue });
+      if (headValue && !this.exists(ref.table, headValue))
+        return new AdministrationError({ code: error.rc, table: d.errorTable, field: ref.headField, detail: headValue });
       const index = rows.findIndex((r) => r[ref.field] && !this.exists(ref.table, r[ref.field] as string));
-      if (index >= 0) return new AdministrationError({ code: error.rc, table: d.rowErrorTable, field: ref.field, detail: `row ${index + 1}: ${rows[index]![ref.field]}` });
+      if (index >= 0)
+        return new AdministrationError({
+          code: error.rc,
+          table: d.rowErrorTable,
+          field: ref.field,
+          detail: `row ${index + 1}: ${rows[index]![ref.field]}`,
+        });
     }
-    return new AdministrationError({ code: error.rc, table: d.errorTable, field: F.portFieldName(d.headMap, error.field), detail: error.text || undefined });
+    return new AdministrationError({
+      code: error.rc,
+      table: d.errorTable,
+      field: F.portFieldName(d.headMap, error.field),
+      detail: error.text || undefined,
+    });
   }
 
   /** Whether a register holds this code (projects: never on a variant-500 company). */
   private exists(table: number, key: string): boolean {
     if (table === F.DB.PROFIT_CENTRE) return this.listProfitCentres().some((p) => p.code === key);
     try {
-      return this.findBy(table, table === F.DB.PROJECT ? F.SORT.PROJECT_CODE : F.SORT.ARTICLE_NUMBER, key, 'company', (d) => d !== undefined);
+      return this.findBy(
+        table,
+        table === F.DB.PROJECT ? F.SORT.PROJECT_CODE : F.SORT.ARTICLE_NUMBER,
+        key,
+        'company',
+        (d) => d !== undefined,
+      );
     } catch {
       return false;
     }
@@ -459,25 +541,36 @@ export class AdkCompany {
   }
 
   getInvoice(documentNumber: number): AdmInvoice | null {
-    return this.findBy(F.DB.INVOICE_HEAD, F.SORT.INVOICE_NUMBER, documentNumber, 'invoice', (d) => (d ? this.readDocument<AdmInvoice>(d, INVOICES) : null));
+    return this.findBy(F.DB.INVOICE_HEAD, F.SORT.INVOICE_NUMBER, documentNumber, 'invoice', (d) =>
+      d ? this.readDocument<AdmInvoice>(d, INVOICES) : null,
+    );
   }
 
   findInvoicesByReference(reference: string): AdmInvoice[] {
     if (!reference) return [];
     const field = F.fieldId(F.INVOICE_HEAD, 'externalReference');
-    return this.scan(F.DB.INVOICE_HEAD, (d) => (this.adk.getStr(d, field).includes(reference) ? this.readDocument<AdmInvoice>(d, INVOICES) : undefined), 'invoice');
+    return this.scan(
+      F.DB.INVOICE_HEAD,
+      (d) => (this.adk.getStr(d, field).includes(reference) ? this.readDocument<AdmInvoice>(d, INVOICES) : undefined),
+      'invoice',
+    );
   }
 
   listSupplierInvoices(from: string, to: string): AdmSupplierInvoice[] {
     this.parse(AdmDate, from, 'supplierInvoice');
     this.parse(AdmDate, to, 'supplierInvoice');
     const [low, high] = [this.adk.dateToLong(from), this.adk.dateToLong(to)];
-    const [dateField, cancelledField] = [F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'invoiceDate'), F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'cancelled')];
+    const [dateField, cancelledField] = [
+      F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'invoiceDate'),
+      F.fieldId(F.SUPPLIER_INVOICE_HEAD, 'cancelled'),
+    ];
     return this.scan(
       F.DB.SUPPLIER_INVOICE_HEAD,
       (d) => {
         const date = this.adk.getDate(d, dateField);
-        return date >= low && date <= high && !this.adk.getBool(d, cancelledField) ? this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES) : undefined;
+        return date >= low && date <= high && !this.adk.getBool(d, cancelledField)
+          ? this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES)
+          : undefined;
       },
       'supplierInvoice',
     ).sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : a.givenNumber - b.givenNumber));
@@ -486,22 +579,33 @@ export class AdkCompany {
   addSupplierInvoice(input: SupplierInvoiceInput): AdmSupplierInvoice {
     const { rows, ...head } = this.parse(SupplierInvoiceInput, input, 'supplierInvoice');
     const given = this.addDocument(SUPPLIER_INVOICES, head, rows);
-    return this.findBy(F.DB.SUPPLIER_INVOICE_HEAD, F.SORT.SUPPLIER_INVOICE_NUMBER, given, 'supplierInvoice', (d) => this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES));
+    return this.findBy(F.DB.SUPPLIER_INVOICE_HEAD, F.SORT.SUPPLIER_INVOICE_NUMBER, given, 'supplierInvoice', (d) =>
+      this.readDocument<AdmSupplierInvoice>(d, SUPPLIER_INVOICES),
+    );
   }
 
   // --- customer payments ---------------------------------------------------------------------
 
   private paymentOf(data: AdkData): AdmCustomerPayment {
-    return this.read(data, F.CUSTOMER_PAYMENT, ['number', 'invoiceNumber', 'date', 'amount', 'cancelled', 'timestamp']) as AdmCustomerPayment;
+    return this.read(data, F.CUSTOMER_PAYMENT, [
+      'number',
+      'invoiceNumber',
+      'date',
+      'amount',
+      'cancelled',
+      'timestamp',
+    ]) as AdmCustomerPayment;
   }
 
   listCustomerPayments(since: string): AdmCustomerPayment[] {
     this.parse(AdmDate, since, 'customerPayment');
     const low = this.adk.dateToLong(since);
     const [dateField, cancelledField] = [F.fieldId(F.CUSTOMER_PAYMENT, 'date'), F.fieldId(F.CUSTOMER_PAYMENT, 'cancelled')];
-    return this.scan(F.DB.CUSTOMER_PAYMENT, (d) => (this.adk.getDate(d, dateField) >= low && !this.adk.getBool(d, cancelledField) ? this.paymentOf(d) : undefined), 'customerPayment').sort(
-      (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number),
-    );
+    return this.scan(
+      F.DB.CUSTOMER_PAYMENT,
+      (d) => (this.adk.getDate(d, dateField) >= low && !this.adk.getBool(d, cancelledField) ? this.paymentOf(d) : undefined),
+      'customerPayment',
+    ).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
   }
 
   addCustomerPayment(input: CustomerPaymentInput): AdmCustomerPayment {
@@ -513,6 +617,10 @@ export class AdkCompany {
       return this.adk.getDouble(data, 0);
     });
     // The ADK has no sort order by payment number: look it up among all.
-    return this.scan(F.DB.CUSTOMER_PAYMENT, (d) => (this.adk.getDouble(d, 0) === number ? this.paymentOf(d) : undefined), 'customerPayment')[0]!;
+    return this.scan(
+      F.DB.CUSTOMER_PAYMENT,
+      (d) => (this.adk.getDouble(d, 0) === number ? this.paymentOf(d) : undefined),
+      'customerPayment',
+    )[0]!;
   }
 }

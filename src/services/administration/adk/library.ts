@@ -35,7 +35,13 @@ export function fromAdkText(bytes: Buffer | Uint8Array): string {
 }
 
 /** ADK_ERROR, returned by value (LONG is 32 bits on Windows). Declared once: koffi names types per process. */
-const ERROR = koffi.struct('ADK_ERROR', { lRc: 'int32_t', lDbTable: 'int32_t', lField: 'int32_t', lFunction: 'int32_t', lProgramPart: 'int32_t' });
+const ERROR = koffi.struct('ADK_ERROR', {
+  lRc: 'int32_t',
+  lDbTable: 'int32_t',
+  lField: 'int32_t',
+  lFunction: 'int32_t',
+  lProgramPart: 'int32_t',
+});
 
 /**
  * Adk.dll (or the test stand-in) through koffi: each C function once, with the ADK's signatures.
@@ -51,7 +57,9 @@ export class AdkLibrary {
     const lib = koffi.load(path);
     const convention = process.platform === 'win32' ? '__stdcall' : '';
     const declare = (name: string, result: unknown, args: unknown[]) => {
-      this.fns[name] = (convention ? lib.func(convention, name, result as never, args as never) : lib.func(name, result as never, args as never)) as never;
+      this.fns[name] = (
+        convention ? lib.func(convention, name, result as never, args as never) : lib.func(name, result as never, args as never)
+      ) as never;
     };
     const text = 'const uint8_t *';
     const data = 'void *';
@@ -59,7 +67,16 @@ export class AdkLibrary {
     declare('AdkOpen2', ERROR, [text, text, text, text]);
     declare('AdkClose', 'void', []);
     declare('AdkGetVersion', 'void', [koffi.out(koffi.pointer('int32_t')), koffi.out(koffi.pointer('int32_t'))]);
-    declare('AdkGetCompanyName', ERROR, [text, 'int', text, 'void *', 'int', koffi.out(koffi.pointer('int')), koffi.out(koffi.pointer('int32_t')), koffi.out(koffi.pointer('int32_t'))]);
+    declare('AdkGetCompanyName', ERROR, [
+      text,
+      'int',
+      text,
+      'void *',
+      'int',
+      koffi.out(koffi.pointer('int')),
+      koffi.out(koffi.pointer('int32_t')),
+      koffi.out(koffi.pointer('int32_t')),
+    ]);
     declare('AdkCreateData', data, ['int']);
     declare('AdkCreateDataRow', data, ['int', 'int']);
     declare('AdkGetDataRow', data, [data, 'int']);
@@ -139,7 +156,17 @@ export class AdkLibrary {
     const variant = [0];
     const major = [0];
     const minor = [0];
-    this.check('AdkGetCompanyName', toAdkText(company), 1, toAdkText(commonFiles), this.textHolder, AdkLibrary.TEXT_SIZE, variant, major, minor);
+    this.check(
+      'AdkGetCompanyName',
+      toAdkText(company),
+      1,
+      toAdkText(commonFiles),
+      this.textHolder,
+      AdkLibrary.TEXT_SIZE,
+      variant,
+      major,
+      minor,
+    );
     return { name: this.readText(), variantId: variant[0]!, programVersion: `${major[0]}.${minor[0]}` };
   }
 

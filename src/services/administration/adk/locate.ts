@@ -15,7 +15,13 @@ export function parseRegQuery(output: string): string | undefined {
 function readRegistry(): string | undefined {
   for (const view of ['/reg:64', '/reg:32']) {
     try {
-      const found = parseRegQuery(execFileSync('reg', ['query', ADK_REGISTRY_KEY, '/v', 'AdkDll', view], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true }));
+      const found = parseRegQuery(
+        execFileSync('reg', ['query', ADK_REGISTRY_KEY, '/v', 'AdkDll', view], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+          windowsHide: true,
+        }),
+      );
       if (found) return found;
     } catch {
       // not in this view
@@ -39,17 +45,38 @@ export function locateAdkLibrary(configured: string | undefined, options: Locate
   const exists = options.exists ?? existsSync;
   if (configured) {
     if (exists(configured)) return configured;
-    throw new AdministrationError({ code: ADK.ADK_LIBRARY, table: 'company', field: 'adkLibrary', detail: `no file at "${configured}"; copy Adk.dll from the Visma Administration program folder there, or leave the path empty to use the one the registry names` });
+    throw new AdministrationError({
+      code: ADK.ADK_LIBRARY,
+      table: 'company',
+      field: 'adkLibrary',
+      detail: `no file at "${configured}"; copy Adk.dll from the Visma Administration program folder there, or leave the path empty to use the one the registry names`,
+    });
   }
   if (platform !== 'win32') {
-    throw new AdministrationError({ code: ADK.ADK_LIBRARY, table: 'company', field: 'adkLibrary', detail: 'Adk.dll exists only on the Windows host where Visma Administration is installed: run sevadm (or sevadm bridge) there, or name the library path' });
+    throw new AdministrationError({
+      code: ADK.ADK_LIBRARY,
+      table: 'company',
+      field: 'adkLibrary',
+      detail:
+        'Adk.dll exists only on the Windows host where Visma Administration is installed: run sevadm (or sevadm bridge) there, or name the library path',
+    });
   }
   const fromRegistry = (options.registry ?? readRegistry)();
   if (!fromRegistry) {
-    throw new AdministrationError({ code: ADK.ADK_LIBRARY, table: 'company', field: 'adkLibrary', detail: `Visma Administration is not installed here (no AdkDll under ${ADK_REGISTRY_KEY}); install it or name the path to Adk.dll` });
+    throw new AdministrationError({
+      code: ADK.ADK_LIBRARY,
+      table: 'company',
+      field: 'adkLibrary',
+      detail: `Visma Administration is not installed here (no AdkDll under ${ADK_REGISTRY_KEY}); install it or name the path to Adk.dll`,
+    });
   }
   if (!exists(fromRegistry)) {
-    throw new AdministrationError({ code: ADK.ADK_LIBRARY, table: 'company', field: 'adkLibrary', detail: `the registry names "${fromRegistry}" but there is no such file; repair the Visma Administration installation` });
+    throw new AdministrationError({
+      code: ADK.ADK_LIBRARY,
+      table: 'company',
+      field: 'adkLibrary',
+      detail: `the registry names "${fromRegistry}" but there is no such file; repair the Visma Administration installation`,
+    });
   }
   return fromRegistry;
 }

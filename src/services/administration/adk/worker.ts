@@ -36,7 +36,8 @@ process.on('message', (request: AdkRequest) => {
     reply({ id: request.id, value: value === undefined ? null : value });
     if (request.op === 'close') process.disconnect?.();
   } catch (error) {
-    if (error instanceof AdministrationError) reply({ id: request.id, error: { code: error.code, table: error.table, field: error.field, detail: error.detail } });
+    if (error instanceof AdministrationError)
+      reply({ id: request.id, error: { code: error.code, table: error.table, field: error.field, detail: error.detail } });
     else reply({ id: request.id, failure: (error as Error)?.message ?? String(error) });
   }
 });

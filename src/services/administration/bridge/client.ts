@@ -79,7 +79,11 @@ export class BridgeClient implements AdministrationPort {
       try {
         response = await this.fetchImpl(target, {
           method: route.method,
-          headers: { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json', ...(wire.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            Authorization: `Bearer ${this.options.token}`,
+            Accept: 'application/json',
+            ...(wire.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           body: wire.body === undefined ? undefined : JSON.stringify(wire.body),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
@@ -93,7 +97,8 @@ export class BridgeClient implements AdministrationPort {
           continue;
         }
         // A write that may have reached the company is never sent again: it could book twice.
-        if (!read && !notSent) throw bridgeError(ADK.BRIDGE_UNCERTAIN, `${route.method} ${route.path}: ${timedOut ? 'no answer in time' : 'connection lost'}`);
+        if (!read && !notSent)
+          throw bridgeError(ADK.BRIDGE_UNCERTAIN, `${route.method} ${route.path}: ${timedOut ? 'no answer in time' : 'connection lost'}`);
         throw bridgeError(timedOut ? ADK.BRIDGE_TIMEOUT : ADK.BRIDGE_UNREACHABLE, `${this.url}: ${e.cause?.code ?? e.name ?? 'failed'}`);
       }
       if (response.status >= 500 && read && attempt < attempts) {

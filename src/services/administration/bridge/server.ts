@@ -131,7 +131,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res);
   };
-  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(listener);
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(listener);
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', options.tls ? 'https' : 'http');
   return {
     url,

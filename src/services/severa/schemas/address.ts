@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { audit, EntityGuid, ModelWithName, nullableString } from './common.js';
 
 export const CountryRegionsStatus = z.enum(['NoRegion', 'Unknown', 'HasRegions']);
-export const AddressCountry = z.object({ guid: nullableString, name: nullableString, englishName: nullableString, hasRegions: CountryRegionsStatus.optional() });
+export const AddressCountry = z.object({
+  guid: nullableString,
+  name: nullableString,
+  englishName: nullableString,
+  hasRegions: CountryRegionsStatus.optional(),
+});
 export const AddressCustomer = z.object({ guid: nullableString, name: nullableString, number: z.number().int().nullish() });
 
 const addressFields = {

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  audit,
-  EntityGuid,
-  ModelWithName,
-  nullableNumber,
-  nullableString,
-  UserWithFirstNameLastNameAndPhotoFileModel,
-} from './common.js';
+import { audit, EntityGuid, ModelWithName, nullableNumber, nullableString, UserWithFirstNameLastNameAndPhotoFileModel } from './common.js';
 
 export const CustomerCurrency = z.object({ guid: nullableString, name: nullableString, code: nullableString, symbol: nullableString });
 export const CustomerLanguage = z.object({ guid: nullableString, name: nullableString, englishName: nullableString, code: nullableString });
