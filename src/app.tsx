@@ -8,7 +8,7 @@ import { LogPanel } from './components/LogPanel.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TabBar } from './components/TabBar.js';
 import { translator } from './i18n/index.js';
-import { SettingRefused } from './cliOptions.js';
+import { SettingRefused } from './errors.js';
 import { failureText } from './i18n/failures.js';
 import { Picker } from './components/Picker.js';
 import { columnsOf } from './screens/columns.js';
@@ -231,8 +231,8 @@ export function App({ session, initial, onAction }: AppProps) {
   ]
     .filter(Boolean)
     .join(' │ ');
-  const hints = state.sinceError
-    ? state.sinceError
+  const hints = state.dateError
+    ? state.dateError
     : state.notice && !state.transfer
       ? state.notice
       : state.transfer
@@ -304,7 +304,7 @@ export function App({ session, initial, onAction }: AppProps) {
         middle={middle}
         width={columns}
         hints={hints}
-        hintsAreError={Boolean(state.sinceError)}
+        hintsAreError={Boolean(state.dateError)}
         profile={state.profile}
         t={t}
       />

@@ -12,7 +12,7 @@ import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
 import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
 import { PROFILE_USAGE, runProfileCommand } from './headless/profile.js';
-import { UsageError } from './cliOptions.js';
+import { UsageError } from './errors.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
 import { openAdkCompany } from './services/administration/adk/index.js';

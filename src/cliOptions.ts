@@ -1,23 +1,5 @@
-import { detectLang, type Lang, type MessageKey, translator } from './i18n/index.js';
-
-/** A command-line value that is not allowed; the message names the option and what it accepts. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-/** A value the settings refuse: the message names the setting and what it takes, in either language. */
-export class SettingRefused extends UsageError {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(translator('en')(key, params));
-    this.name = 'SettingRefused';
-  }
-}
+import { UsageError } from './errors.js';
+import { detectLang, type Lang } from './i18n/index.js';
 
 export function intOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { langOption, UsageError } from './cliOptions.js';
+import { langOption } from './cliOptions.js';
+import { UsageError } from './errors.js';
 import { ProfileStore } from './config/profiles.js';
 import { openFromEnvironment } from './environments.js';
 import { translator } from './i18n/index.js';

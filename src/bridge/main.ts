@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { demoDataDir } from '../paths.js';
 import { openDemoCompany } from '../sandbox/administration/demoCompanies.js';
 import { demoAnchor } from '../sandbox/demoDay.js';

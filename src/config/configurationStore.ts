@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SettingRefused } from '../cliOptions.js';
+import { SettingRefused } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 import { DEMO_CUSTOMER_MAPPINGS, type Mappings } from '../services/transfer/mappings.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 import type { Profile } from './profiles.js';
 

@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import { statSync } from 'node:fs';
 import { z } from 'zod';
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { ProductType } from '../services/severa/schemas/index.js';
 import { Mappings } from '../services/transfer/mappings.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from '../config/environment.js';
 import { type OpenEnvironment, openDemo, openFromEnvironment } from '../environments.js';
 import { ProfileStore } from '../config/profiles.js';

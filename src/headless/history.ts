@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { ProfileStore } from '../config/profiles.js';
 import { defaultDataDir, demoDataDir } from '../paths.js';
 import { type HistoryResult, Ledger, type RecordKind } from '../services/transfer/ledger.js';

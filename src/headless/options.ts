@@ -1,6 +1,7 @@
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import type { ListId } from '../state/app.js';
 import { type DefaultDates, isIsoDate } from '../clock.js';
+import { statusNamed } from '../services/transfer/statuses.js';
 
 export const KINDS = ['customers', 'projects', 'invoices', 'supplier-invoices', 'payments'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -68,3 +69,15 @@ export const LIST_OPTIONS = {
   'data-dir': { type: 'string' },
   lang: { type: 'string' },
 } as const;
+
+/** The Severa invoice status a --status / --set-status names (any case); refused naming the ones there are. */
+export function statusOption(option: string, name: string, statuses: readonly { guid: string; name: string }[], orNone = false) {
+  if (orNone && name.toLowerCase() === 'none') return undefined;
+  const found = statusNamed(statuses, name, true);
+  if (!found) {
+    throw new UsageError(
+      `--${option} "${name}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}${orNone ? ', or none' : ''}`,
+    );
+  }
+  return found;
+}

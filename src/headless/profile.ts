@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { Profile, ProfileStore } from '../config/profiles.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 

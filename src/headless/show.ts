@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { langOption, UsageError } from '../cliOptions.js';
+import { langOption } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import { columnWidths, fit } from '../components/text.js';
 import { translator } from '../i18n/index.js';
 import { columnsOf } from '../screens/columns.js';
 import { openFor } from './connect.js';
-import { kindOf, LIST_OPTIONS, listDates, listFor } from './options.js';
+import { kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
 
 export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
   --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
@@ -51,11 +52,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     let statusGuid: string | undefined;
     if (kind === 'invoices') {
       const statuses = await env.session.invoiceStatuses();
-      statusGuid = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase())?.guid;
-      if (!statusGuid)
-        throw new UsageError(
-          `--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`,
-        );
+      statusGuid = statusOption('status', values.status!, statuses)!.guid;
     }
     const { rows } = await env.session.load(list!, { since, until, statusGuid });
     if (values.json) {

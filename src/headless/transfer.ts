@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { langOption, UsageError } from '../cliOptions.js';
+import { langOption } from '../cliOptions.js';
+import { UsageError } from '../errors.js';
 import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { openFor } from './connect.js';
-import { kindOf, LIST_OPTIONS, listDates, listFor } from './options.js';
+import { kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
 
 export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
@@ -85,20 +86,10 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     let statusGuid: string | undefined;
     if (kind === 'invoices') {
       const statuses = await env.session.invoiceStatuses();
-      const wanted = statuses.find((s) => s.name.toLowerCase() === values.status!.toLowerCase());
-      if (!wanted)
-        throw new UsageError(
-          `--status "${values.status}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}`,
-        );
-      statusGuid = wanted.guid;
+      statusGuid = statusOption('status', values.status!, statuses)!.guid;
       const setStatus = values['set-status'];
       if (setStatus) {
-        const target =
-          setStatus.toLowerCase() === 'none' ? undefined : statuses.find((s) => s.name.toLowerCase() === setStatus.toLowerCase());
-        if (setStatus.toLowerCase() !== 'none' && !target)
-          throw new UsageError(
-            `--set-status "${setStatus}" is not a Severa invoice status; there are: ${statuses.map((s) => s.name).join(', ')}, or none`,
-          );
+        const target = statusOption('set-status', setStatus, statuses, true);
         env.session.settings = { ...env.session.settings, afterTransferStatus: target?.name };
       }
     }

@@ -13,8 +13,8 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
   const field = (which: 'since' | 'until', value: string) => {
     const editing = state.focus === which;
     return (
-      <Text inverse={editing} color={editing && state.sinceError ? 'red' : undefined}>
-        {editing ? state.sinceDraft : value}
+      <Text inverse={editing} color={editing && state.dateError ? 'red' : undefined}>
+        {editing ? state.dateDraft : value}
         {editing ? '▏' : ''}
       </Text>
     );

@@ -1,3 +1,4 @@
+import { statusNamed } from '../services/transfer/statuses.js';
 import { localDay } from '../clock.js';
 import { failureText } from '../i18n/failures.js';
 import { type Lang, translator } from '../i18n/index.js';
@@ -88,7 +89,7 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       const administration = ctx.administration();
       const info = await administration.companyInfo();
       const statuses = await ctx.invoiceStatuses();
-      const after = statuses.find((s) => s.name === settings.afterTransferStatus);
+      const after = statusNamed(statuses, settings.afterTransferStatus);
       const context = {
         articles: new Set((await administration.listArticles()).map((a) => a.number)),
         customers: new Set((await administration.listCustomers()).map((c) => c.number)),
@@ -124,7 +125,7 @@ export async function transferRunFor(ctx: SessionContext, request: TransferReque
       throw new Error('the history is not transferred');
     case 'payments': {
       const statuses = await ctx.invoiceStatuses();
-      const paid = statuses.find((s) => s.name === settings.paidStatus);
+      const paid = statusNamed(statuses, settings.paidStatus);
       if (!paid) throw new Error(`Severa has no invoice status "${settings.paidStatus}" to mark invoices paid`);
       run = new TransferRun({
         ...common,

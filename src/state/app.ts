@@ -1,3 +1,4 @@
+import { statusNamed } from '../services/transfer/statuses.js';
 import { type Lang, translator } from '../i18n/index.js';
 import type { ConflictAnswer, ConflictView, RowStatus, TransferSummary } from '../services/transfer/engine.js';
 import { type DefaultDates, isIsoDate } from '../clock.js';
@@ -115,8 +116,8 @@ export interface AppState {
   /** Status name the Invoices tab starts on (from the settings). */
   statusToTransfer: string | undefined;
   focus: 'list' | 'filter' | 'since' | 'until';
-  sinceDraft: string;
-  sinceError: string | undefined;
+  dateDraft: string;
+  dateError: string | undefined;
   overlay: Overlay;
   conflict: ConflictPrompt | undefined;
   transfer: { list: ListId; done: number; total: number } | undefined;
@@ -192,8 +193,8 @@ export function initialState(options: {
     afterStatus: options.afterStatus,
     statusToTransfer: options.statusToTransfer,
     focus: 'list',
-    sinceDraft: since,
-    sinceError: undefined,
+    dateDraft: since,
+    dateError: undefined,
     overlay: { kind: 'none' },
     conflict: undefined,
     transfer: undefined,
@@ -281,7 +282,7 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'invoiceStatuses': {
       // The Invoices tab starts on the status the settings name as "to transfer".
-      const preset = state.invoiceStatus ? undefined : action.statuses.find((s) => s.name === state.statusToTransfer)?.guid;
+      const preset = state.invoiceStatus ? undefined : statusNamed(action.statuses, state.statusToTransfer)?.guid;
       const next = { ...state, invoiceStatuses: action.statuses, invoiceStatus: state.invoiceStatus ?? preset };
       return preset && state.tab === 'invoices' ? { ...next, effects: [...next.effects, ...loadEffect(next, 'severaInvoices')] } : next;
     }
@@ -475,20 +476,19 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
     const id = activeList(state);
     const t = translator(state.lang);
     const editingUntil = state.focus === 'until';
-    if (key.escape) return { ...state, focus: 'list', sinceDraft: editingUntil ? state.until : state.since[id], sinceError: undefined };
+    if (key.escape) return { ...state, focus: 'list', dateDraft: editingUntil ? state.until : state.since[id], dateError: undefined };
     if (key.return) {
-      if (!isIsoDate(state.sinceDraft)) return { ...state, sinceError: t('date.invalid', { example: state.defaults.since }) };
-      const from = editingUntil ? state.since[id] : state.sinceDraft;
-      const to = editingUntil ? state.sinceDraft : state.until;
-      if (RANGED.includes(id) && from > to) return { ...state, sinceError: t('date.fromAfterTo', { from, to }) };
+      if (!isIsoDate(state.dateDraft)) return { ...state, dateError: t('date.invalid', { example: state.defaults.since }) };
+      const from = editingUntil ? state.since[id] : state.dateDraft;
+      const to = editingUntil ? state.dateDraft : state.until;
+      if (RANGED.includes(id) && from > to) return { ...state, dateError: t('date.fromAfterTo', { from, to }) };
       const next: AppState = editingUntil
-        ? { ...state, focus: 'list', sinceError: undefined, until: state.sinceDraft }
-        : { ...state, focus: 'list', sinceError: undefined, since: { ...state.since, [id]: state.sinceDraft } };
+        ? { ...state, focus: 'list', dateError: undefined, until: state.dateDraft }
+        : { ...state, focus: 'list', dateError: undefined, since: { ...state.since, [id]: state.dateDraft } };
       return { ...next, effects: [...state.effects, ...loadEffect(next, id)] };
     }
-    if (isBackspace(key)) return { ...state, sinceDraft: state.sinceDraft.slice(0, -1), sinceError: undefined };
-    if (printable(input, key) && state.sinceDraft.length < 10)
-      return { ...state, sinceDraft: state.sinceDraft + input, sinceError: undefined };
+    if (isBackspace(key)) return { ...state, dateDraft: state.dateDraft.slice(0, -1), dateError: undefined };
+    if (printable(input, key) && state.dateDraft.length < 10) return { ...state, dateDraft: state.dateDraft + input, dateError: undefined };
     return state;
   }
   const command = commandFor(input, key);
@@ -619,7 +619,7 @@ export function runCommand(state: AppState, command: Command): AppState {
       return { ...state, overlay: { kind: 'picker', purpose, cursor: Math.max(0, current) } };
     }
     case 'editUntil':
-      return RANGED.includes(id) ? { ...state, focus: 'until', sinceDraft: state.until, sinceError: undefined } : state;
+      return RANGED.includes(id) ? { ...state, focus: 'until', dateDraft: state.until, dateError: undefined } : state;
     case 'up':
       return list((l) => L.moveCursor(l, -1, h));
     case 'down':
@@ -650,7 +650,7 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'filter':
       return { ...state, focus: 'filter' };
     case 'editSince':
-      return id === 'severaInvoices' ? state : { ...state, focus: 'since', sinceDraft: state.since[id], sinceError: undefined };
+      return id === 'severaInvoices' ? state : { ...state, focus: 'since', dateDraft: state.since[id], dateError: undefined };
     case 'switchSide':
       return state.tab === 'customers' ? { ...state, side: state.side === 'severa' ? 'administration' : 'severa' } : state;
     case 'transfer': {

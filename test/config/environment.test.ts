@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cliOptions.js';
+import { UsageError } from '../../src/errors.js';
 import { severaConnectionFromEnv } from '../../src/config/environment.js';
 
 describe('Severa connection from the environment', () => {

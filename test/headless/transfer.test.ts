@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cliOptions.js';
+import { UsageError } from '../../src/errors.js';
 import { TransferRowLine, TransferSummaryLine } from '../../src/headless/result.js';
 import { runTransferCommand } from '../../src/headless/transfer.js';
 

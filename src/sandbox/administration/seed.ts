@@ -1,5 +1,5 @@
-import type { CompanyVariant, InvoiceRowInput, SupplierInvoiceRowInput } from '../../services/administration/models.js';
-import { severaInvoiceReference } from '../../services/administration/references.js';
+import type { CompanyVariant, SupplierInvoiceRowInput } from '../../services/administration/models.js';
+import { severaInvoiceToAdministration } from '../../services/transfer/invoiceRules.js';
 import { organisationNumber } from '../orgNumber.js';
 import { SeededRandom } from '../random.js';
 import { localDay } from '../../clock.js';
@@ -146,34 +146,17 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
   }
   await company.addProject({ code: 'INTERN', name: 'Interna kostnader', startDate: `${year}-01-01`, endDate: `${year}-12-31` });
 
+  // Booked as the transfer books them: through the same mapping, under Severa's numbers.
+  const booking = {
+    articles: new Set(SEED_PRODUCTS.map((p) => p.code)),
+    customers: new Set((await company.listCustomers()).map((c) => c.number)),
+    projects: new Set((await company.listProjects()).map((p) => p.code)),
+    numberPolicy: 'severa' as const,
+    today: isoDay(anchor),
+  };
   for (const invoice of booked) {
     const rows = severa.invoiceRows.filter((r) => r.invoiceGuid === invoice.guid);
-    const project = String(invoice.projects![0]!.number);
-    await company.addInvoice({
-      documentNumber: invoice.number!,
-      type: 'F',
-      customerNumber: String(invoice.customer!.number),
-      date: invoice.date!,
-      dueDate: invoice.dueDate,
-      ourReference: invoice.ourReference ?? undefined,
-      yourReference: invoice.yourReference ?? undefined,
-      orderNumber: invoice.orderNumber ?? undefined,
-      currencyCode: invoice.currency?.code ?? 'SEK',
-      currencyRate: invoice.currencyRate,
-      projectCode: project,
-      profitCentre: rows[0]?.costCenter?.number ?? undefined,
-      externalReference: severaInvoiceReference(invoice.number, invoice.guid),
-      rows: rows.map((r): InvoiceRowInput => ({
-        articleNumber: r.code?.[0],
-        text: r.description ?? undefined,
-        quantity: r.quantity ?? 0,
-        unitPrice: r.unitPrice?.amount ?? 0,
-        unit: r.measurementUnit ?? undefined,
-        vatCode: r.vatRate === 0 ? '0' : '1',
-        profitCentre: r.costCenter?.number ?? undefined,
-        project,
-      })),
-    });
+    await company.addInvoice(severaInvoiceToAdministration(invoice, rows, booking));
   }
   // Administration numbers its own invoices in a series apart from Severa's.
   company.setNextNumber('nextInvoiceNumber', 20001);

@@ -1,4 +1,4 @@
-import { SettingRefused } from '../../cliOptions.js';
+import { SettingRefused } from '../../errors.js';
 import type { ConnectionField } from '../../config/configurationStore.js';
 import { ProductType } from '../severa/schemas/index.js';
 import type { Mappings } from '../transfer/mappings.js';

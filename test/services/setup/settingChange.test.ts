@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingRefused } from '../../../src/cliOptions.js';
+import type { SettingRefused } from '../../../src/errors.js';
 import { translator } from '../../../src/i18n/index.js';
 import { changeMapping, changeSetting } from '../../../src/services/setup/settingChange.js';
 import { DEMO_CUSTOMER_MAPPINGS, mappedCode } from '../../../src/services/transfer/mappings.js';
