@@ -3,19 +3,11 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { ProfileStore } from '../config/profiles.js';
 import { defaultDataDir, demoDataDir } from '../paths.js';
-import { type HistoryResult, Ledger, type RecordKind } from '../services/transfer/ledger.js';
-import { dateOption, type Kind, kindOf } from './options.js';
+import { type HistoryResult, Ledger } from '../services/transfer/ledger.js';
+import { dateOption, kindOf } from './options.js';
 
 export const HISTORY_USAGE = `sevadm history [--kind KIND] [--since DATE] [--result created|updated|skipped|failed] [--csv] [--demo [--data-dir DIR]]
   past transfers from the ledger, row by row; --csv writes CSV (for a spreadsheet) instead of a table.`;
-
-const RECORD_KIND: Record<Kind, RecordKind> = {
-  customers: 'customer',
-  projects: 'project',
-  invoices: 'invoice',
-  'supplier-invoices': 'supplierInvoiceRow',
-  payments: 'payment',
-};
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | null): string {
@@ -37,7 +29,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
       profile: { type: 'string' },
     },
   });
-  const kind = values.kind === undefined ? undefined : RECORD_KIND[kindOf(values.kind, 'history')];
+  const kind = values.kind === undefined ? undefined : kindOf(values.kind, 'history');
   const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since)}T00:00:00`).toISOString();
   const result = values.result as HistoryResult | undefined;
   if (result !== undefined && !['created', 'updated', 'skipped', 'failed'].includes(result)) {

@@ -71,7 +71,7 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       ctx.records.severaInvoices = new Map(invoices.map((i) => [i.guid, i]));
       const statuses: [string, RowStatus][] = [];
       const rows = invoices.map((i) => {
-        const done = ctx.ledger.lastDone('invoice', 'to-administration', i.guid)?.targetKey ?? '';
+        const done = ctx.ledger.lastDone('invoices', 'to-administration', i.guid)?.targetKey ?? '';
         if (done) statuses.push([i.guid, { kind: 'done', targetKey: done, updated: false }]);
         return makeRow(i.guid, [
           String(i.number ?? ''),
@@ -90,7 +90,7 @@ export async function loadList(ctx: SessionContext, list: ListId, filter: LoadFi
       ctx.records.supplierInvoices = new Map(invoices.map((i) => [String(i.givenNumber), i]));
       const statuses: [string, RowStatus][] = [];
       const rows = invoices.map((i) => {
-        const done = i.rows.filter((r) => ctx.ledger.lastDone('supplierInvoiceRow', 'to-severa', rowId(i.givenNumber, r.position))).length;
+        const done = i.rows.filter((r) => ctx.ledger.lastDone('supplier-invoices', 'to-severa', rowId(i.givenNumber, r.position))).length;
         if (done > 0) {
           statuses.push([
             String(i.givenNumber),

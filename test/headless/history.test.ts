@@ -26,7 +26,7 @@ describe('sevadm history', () => {
     expect(all).toHaveLength(2 + 15);
     const failed = await lines((out) => runHistoryCommand(['--result', 'failed', ...demo], out));
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatch(/customer\s+failed\s+K-200 .*not numeric/);
+    expect(failed[0]).toMatch(/customers\s+failed\s+K-200 .*not numeric/);
     const payments = await lines((out) => runHistoryCommand(['--kind', 'payments', '--result', 'created', ...demo], out));
     expect(payments).toHaveLength(5);
 

@@ -22,7 +22,7 @@ export function customersToAdministration(
   knownTargetNumbers: ReadonlySet<string> = new Set(),
 ): TransferStep<CustomerModel, AdmCustomer> {
   return {
-    kind: 'customer',
+    kind: 'customers',
     direction: 'to-administration',
     sourceId: (c) => c.guid,
     label: (c) => `${c.number ?? '-'} ${c.name}`,
@@ -75,7 +75,7 @@ export function customersToSevera(
     return null;
   };
   return {
-    kind: 'customer',
+    kind: 'customers',
     direction: 'to-severa',
     sourceId: (a) => a.number,
     label: (a) => `${a.number} ${a.name}`,

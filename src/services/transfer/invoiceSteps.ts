@@ -25,12 +25,12 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
   // Rows and the credited invoice are read once, in check, so a dry run refuses exactly what a real run would.
   const prepared = new Map<string, { rows: InvoiceRowOutputModel[]; ctx: InvoiceContext }>();
   const alreadyIn = async (guid: string): Promise<number | undefined> => {
-    const done = o.ledger.lastDone('invoice', 'to-administration', guid);
+    const done = o.ledger.lastDone('invoices', 'to-administration', guid);
     if (done?.targetKey) return Number(done.targetKey);
     return (await o.administration.findInvoicesByReference(guid))[0]?.documentNumber;
   };
   return {
-    kind: 'invoice',
+    kind: 'invoices',
     direction: 'to-administration',
     sourceId: (i) => i.guid,
     label: (i) => `${i.number ?? '-'} ${i.customer?.name ?? ''}`,

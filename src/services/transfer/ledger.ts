@@ -3,7 +3,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Clock, isoNow, processClock } from '../../clock.js';
 
-export type RecordKind = 'customer' | 'project' | 'invoice' | 'supplierInvoiceRow' | 'payment';
+/** What a ledger entry is of: the kind's one name, as the command line and the catalogues spell it too. */
+export type RecordKind = 'customers' | 'projects' | 'invoices' | 'supplier-invoices' | 'payments';
+
+/** The names ledgers kept before the kinds had one name each (schema version 0). */
+const OLD_KIND_NAMES: [string, RecordKind][] = [
+  ['customer', 'customers'],
+  ['project', 'projects'],
+  ['invoice', 'invoices'],
+  ['supplierInvoiceRow', 'supplier-invoices'],
+  ['payment', 'payments'],
+];
+const SCHEMA_VERSION = 1;
 export type Direction = 'to-administration' | 'to-severa';
 
 export type HistoryResult = 'created' | 'updated' | 'skipped' | 'failed';
@@ -57,6 +68,20 @@ export class Ledger {
     this.db.exec(`CREATE TABLE IF NOT EXISTS history (
       id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
       source_id TEXT NOT NULL, label TEXT NOT NULL, result TEXT NOT NULL, target_key TEXT, reason TEXT)`);
+    this.migrate();
+  }
+
+  /** Brings an older ledger's entries to today's kind names, in one transaction: no history is lost. */
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version >= SCHEMA_VERSION) return;
+    this.db.transaction(() => {
+      for (const table of ['ledger', 'history']) {
+        const rename = this.db.prepare(`UPDATE ${table} SET kind = ? WHERE kind = ?`);
+        for (const [old, current] of OLD_KIND_NAMES) rename.run(current, old);
+      }
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
 
   record(entry: Omit<HistoryEntry, 'id' | 'time' | 'profile'>): void {

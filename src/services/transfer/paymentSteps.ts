@@ -36,7 +36,7 @@ export function paymentsToSevera(severa: SeveraClient, paidStatus: InvoiceStatus
     return null;
   };
   return {
-    kind: 'payment',
+    kind: 'payments',
     direction: 'to-severa',
     sourceId: (p) => String(p.invoiceNumber),
     label: (p) => `invoice ${p.invoiceNumber}`,

@@ -11,7 +11,7 @@ export function projectsToAdministration(
   knownCodes: ReadonlySet<string> = new Set(),
 ): TransferStep<ProjectOutputModel, AdmProject> {
   return {
-    kind: 'project',
+    kind: 'projects',
     direction: 'to-administration',
     sourceId: (p) => p.guid,
     label: (p) => `${p.number ?? '-'} ${p.name}`,

@@ -66,7 +66,7 @@ export function supplierInvoiceRowsToSevera(
       projects.set(
         code,
         (async () => {
-          const viaLedger = ledger.findByTarget('project', 'to-administration', code);
+          const viaLedger = ledger.findByTarget('projects', 'to-administration', code);
           if (viaLedger) {
             const found = await severa.getProject(viaLedger.sourceId);
             if (found) return found;
@@ -103,14 +103,14 @@ export function supplierInvoiceRowsToSevera(
     return project;
   };
   return {
-    kind: 'supplierInvoiceRow',
+    kind: 'supplier-invoices',
     direction: 'to-severa',
     sourceId: (item) => rowId(item.invoice.givenNumber, item.row.position),
     label: (item) => `${rowId(item.invoice.givenNumber, item.row.position)} ${item.invoice.supplierName}`,
     plannedKey: () => null,
     async check(item) {
       const reference = feeReference(item.invoice.givenNumber, item.row.position);
-      if (ledger.lastDone('supplierInvoiceRow', 'to-severa', rowId(item.invoice.givenNumber, item.row.position))) {
+      if (ledger.lastDone('supplier-invoices', 'to-severa', rowId(item.invoice.givenNumber, item.row.position))) {
         throw refuse('refusal.alreadyFee', { reference }, `already a fee (${reference})`, true);
       }
       const project = await resolve(item);

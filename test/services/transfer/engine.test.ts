@@ -20,7 +20,7 @@ function fakeTarget(existing: Record<string, string> = {}, delayMs = 5) {
     return fn();
   };
   const step: TransferStep<Item, string> = {
-    kind: 'customer',
+    kind: 'customers',
     direction: 'to-administration',
     sourceId: (i) => i.id,
     plannedKey: (i) => i.id,
@@ -141,8 +141,8 @@ describe('transfer engine', () => {
     const ledger = new Ledger(':memory:', 'test');
     // The crash: c0 reached the target but its entry stayed in-progress; c1 never reached it.
     store.set('c0', 'v0');
-    ledger.begin('customer', 'to-administration', 'c0', 'c0', 'h');
-    ledger.begin('customer', 'to-administration', 'c1', 'c1', 'h');
+    ledger.begin('customers', 'to-administration', 'c0', 'c0', 'h');
+    ledger.begin('customers', 'to-administration', 'c1', 'c1', 'h');
     const events = collect();
     let asked = 0;
     const summary = await new TransferRun({
@@ -153,7 +153,7 @@ describe('transfer engine', () => {
       askConflict: async () => (asked++, { decision: 'skip', applyToRemaining: false }),
     }).run();
     expect(ledger.inProgress()).toHaveLength(0);
-    expect(ledger.lastDone('customer', 'to-administration', 'c0')?.targetKey).toBe('c0');
+    expect(ledger.lastDone('customers', 'to-administration', 'c0')?.targetKey).toBe('c0');
     expect(summary.transferred).toBe(1);
     expect(stats.writes).toBe(1);
     expect(asked).toBe(0);
