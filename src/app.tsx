@@ -11,26 +11,27 @@ import { translator } from './i18n/index.js';
 import { SettingRefused } from './errors.js';
 import { failureText } from './i18n/failures.js';
 import { Picker } from './components/Picker.js';
-import { columnsOf } from './screens/columns.js';
+import { historyRows } from './screens/history.js';
+import { HistoryScreen } from './screens/HistoryScreen.js';
+import { rowsOf, tableColumns } from './screens/rows.js';
+import { kindOf, type ListId, type LoadFilter } from './kinds/index.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
-import { settingsSecretEdit } from './state/settings.js';
+import { disabledReason } from './state/hints.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
 import {
   type Action,
-  activeList,
   type AppState,
   type Effect,
-  type ListId,
-  type LoadFilter,
+  helpGroups,
+  hintLine,
   LOG_HEIGHT,
-  loadFilter,
   paletteMatches,
   pickerOptions,
   reducer,
-  SOURCE_OF,
   tableHeight,
+  tableInView,
 } from './state/app.js';
 import { currentRow, markedCount } from './state/list.js';
 
@@ -52,16 +53,6 @@ function useTerminalSize(dispatch: (a: Action) => void): void {
   }, [stdout, dispatch]);
 }
 
-const LIST_HINT = {
-  severaCustomers: 'hint.list',
-  administrationCustomers: 'hint.list',
-  severaProjects: 'hint.single',
-  severaInvoices: 'hint.invoices',
-  supplierInvoices: 'hint.supplierInvoices',
-  payments: 'hint.single',
-  history: 'hint.single',
-} as const;
-
 /** The root: one key handler that only dispatches, one reducer, and the effects that call the session. */
 export function App({ session, initial, onAction }: AppProps) {
   const [state, rawDispatch] = useReducer(reducer, initial);
@@ -82,30 +73,31 @@ export function App({ session, initial, onAction }: AppProps) {
   useInput((input, key) => dispatch({ type: 'key', input, key }));
   useTerminalSize(dispatch);
 
+  // Each load answers with its table's rows, made from the kind's columns in the user's language.
   const load = (list: ListId, filter: LoadFilter) => {
-    dispatch({ type: 'loading', list });
+    dispatch({ type: 'loading', table: list });
     session.load(list, filter, state.lang).then(
-      (result) => dispatch({ type: 'loaded', list, filter, ...result }),
-      (error: unknown) => dispatch({ type: 'loadFailed', list, error: failureText(error, state.lang) }),
+      (loaded) =>
+        dispatch({ type: 'loaded', table: list, filter, rows: rowsOf(list, loaded, t), banner: loaded.banner, statuses: loaded.statuses }),
+      (error: unknown) => dispatch({ type: 'loadFailed', table: list, error: failureText(error, state.lang) }),
     );
+  };
+  const loadHistory = (since: string) => {
+    dispatch({ type: 'loading', table: 'history' });
+    try {
+      dispatch({ type: 'loaded', table: 'history', filter: { since }, rows: historyRows(session.history(since), t) });
+    } catch (error) {
+      dispatch({ type: 'loadFailed', table: 'history', error: failureText(error, state.lang) });
+    }
   };
 
   useEffect(() => session.onLog((level, text) => dispatch({ type: 'log', level, text })), [session]);
 
   const connectBoth = () => {
-    void session.connectSevera(state.lang).then((c) => {
-      dispatch({ type: 'connection', side: 'severa', connection: c });
-      if (c.state !== 'connected') return;
-      load('severaCustomers', loadFilter(initial, 'severaCustomers'));
-      session.invoiceStatuses().then(
-        (statuses) => dispatch({ type: 'invoiceStatuses', statuses }),
-        (error: unknown) => dispatch({ type: 'log', level: 'error', text: (error as Error).message }),
-      );
-    });
-    void session.connectAdministration(state.lang).then((c) => {
-      dispatch({ type: 'connection', side: 'administration', connection: c });
-      if (c.state === 'connected') load('administrationCustomers', loadFilter(initial, 'administrationCustomers'));
-    });
+    void session.connectSevera(state.lang).then((connection) => dispatch({ type: 'connection', side: 'severa', connection }));
+    void session
+      .connectAdministration(state.lang)
+      .then((connection) => dispatch({ type: 'connection', side: 'administration', connection }));
   };
 
   /** The settings as stored at once, then again with both sides' lists and the live tests. */
@@ -120,18 +112,25 @@ export function App({ session, initial, onAction }: AppProps) {
   };
 
   useEffect(() => {
-    connectBoth();
-    if (initial.tab === 'settings') loadSettings();
-  }, []);
-
-  useEffect(() => {
     if (state.effects.length === 0) return;
     const effects: Effect[] = state.effects;
     dispatch({ type: 'effectsTaken', count: effects.length });
     for (const effect of effects) {
       switch (effect.type) {
+        case 'connect':
+          connectBoth();
+          break;
+        case 'loadStatuses':
+          session.invoiceStatuses().then(
+            (statuses) => dispatch({ type: 'invoiceStatuses', statuses }),
+            (error: unknown) => dispatch({ type: 'log', level: 'error', text: (error as Error).message }),
+          );
+          break;
         case 'load':
           load(effect.list, effect.filter);
+          break;
+        case 'loadHistory':
+          loadHistory(effect.since);
           break;
         case 'remember':
           session.rememberAfterStatus(effect.afterStatus);
@@ -149,11 +148,8 @@ export function App({ session, initial, onAction }: AppProps) {
           const reconnecting = effect.change.kind === 'connection';
           setup.apply(effect.change).then(
             () => {
+              // A new connection: the reducer has both sides connect again and the lists reload.
               dispatch({ type: 'settingSaved', view: setup.view(), label: effect.label, reconnecting });
-              if (!reconnecting) return;
-              dispatch({ type: 'reconnected' });
-              connectBoth();
-              loadSettings();
             },
             (error: unknown) =>
               dispatch({
@@ -189,7 +185,7 @@ export function App({ session, initial, onAction }: AppProps) {
                     id: question.id,
                     view: question.view,
                     remaining: question.remaining(),
-                    source: SOURCE_OF[list],
+                    source: kindOf(list).source,
                   });
                 }),
               state.lang,
@@ -222,11 +218,10 @@ export function App({ session, initial, onAction }: AppProps) {
 
   const { columns, rows } = state.size;
   const mainHeight = tableHeight(state) + 2;
-  const id = activeList(state);
-  const list = state.lists[id];
-  const selection = t('list.selected', { selected: markedCount(list), count: list.rows.length });
+  const id = tableInView(state);
+  const table = id ? state.tables[id] : undefined;
   const middle = [
-    state.tab === 'settings' ? '' : selection,
+    id && id !== 'history' && table ? t('list.selected', { selected: markedCount(table), count: table.rows.length }) : '',
     state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '',
   ]
     .filter(Boolean)
@@ -235,39 +230,32 @@ export function App({ session, initial, onAction }: AppProps) {
     ? state.dateError
     : state.notice && !state.transfer
       ? state.notice
-      : state.transfer
-        ? t('hint.transfer')
-        : state.tab === 'settings'
-          ? t(state.settings.editing ? (settingsSecretEdit(state) ? 'hint.settingsSecret' : 'hint.settingsEdit') : 'hint.settings')
-          : state.focus === 'filter'
-            ? t('hint.filter')
-            : state.focus === 'since'
-              ? t('hint.date')
-              : list.anchor !== undefined
-                ? t('list.range', { row: list.anchor + 1 })
-                : t(LIST_HINT[id]);
+      : table?.anchor !== undefined && state.focus === 'list' && !state.conflict && state.overlay.kind === 'none'
+        ? t('list.range', { row: table.anchor + 1 })
+        : hintLine(state);
+  const current = table ? currentRow(table) : undefined;
 
   let main: React.ReactNode;
-  if (state.conflict) main = <ConflictDialog conflict={state.conflict} height={mainHeight} width={columns} t={t} />;
-  else if (state.overlay.kind === 'help') main = <HelpOverlay height={mainHeight} width={columns} t={t} />;
+  if (state.conflict) main = <ConflictDialog conflict={state.conflict} hints={hintLine(state)} height={mainHeight} width={columns} t={t} />;
+  else if (state.overlay.kind === 'help') main = <HelpOverlay groups={helpGroups(state)} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'palette')
     main = (
       <CommandPalette
         query={state.overlay.query}
         cursor={state.overlay.cursor}
-        matches={paletteMatches(state, state.overlay.query)}
+        matches={paletteMatches(state, state.overlay.query).map((b) => ({ binding: b, off: disabledReason(state, b) }))}
         height={mainHeight}
         width={columns}
         t={t}
       />
     );
-  else if (state.overlay.kind === 'detail' && currentRow(list))
+  else if (state.overlay.kind === 'detail' && id && current)
     main = (
       <DetailView
-        row={currentRow(list)!}
-        columns={columnsOf(id, t)}
-        record={session.details(id, currentRow(list)!.id)}
-        status={list.statuses.get(currentRow(list)!.id)}
+        row={current}
+        columns={tableColumns(id, t)}
+        record={id === 'history' ? undefined : session.details(id, current.id)}
+        status={table!.statuses.get(current.id)}
         height={mainHeight}
         t={t}
       />
@@ -290,6 +278,7 @@ export function App({ session, initial, onAction }: AppProps) {
     );
   else if (state.tab === 'settings')
     main = session.setup ? <SettingsScreen state={state} t={t} /> : <Text>{t('settings.unavailable')}</Text>;
+  else if (state.tab === 'history') main = <HistoryScreen state={state} t={t} />;
   else main = <ListScreen state={state} t={t} tick={tick} />;
 
   return (

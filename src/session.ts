@@ -9,12 +9,12 @@ import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferRun, Tran
 import type { Ledger } from './services/transfer/ledger.js';
 import type { Mappings } from './services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from './services/transfer/settings.js';
-import type { SessionContext } from './session/context.js';
-import { flat } from './session/format.js';
-import { type LoadResult, loadList } from './session/load.js';
+import { translator } from './i18n/index.js';
+import { type KindContext, kindOf, type ListId, type Loaded, type LoadFilter, type StatusOption } from './kinds/index.js';
+import { flat } from './kinds/format.js';
+import type { HistoryEntry } from './services/transfer/ledger.js';
+import type { Connection } from './session/connection.js';
 import { LoadedRecords } from './session/records.js';
-import { transferRunFor } from './session/transfer.js';
-import type { Connection, ListId, LoadFilter, StatusOption } from './state/app.js';
 
 export interface SessionOptions {
   severa: SeveraClient | undefined;
@@ -44,7 +44,7 @@ export interface Sides {
   administrationProblem?: string;
 }
 
-export type { LoadResult };
+export type { Connection };
 
 /**
  * The services behind the screens: connections, the loaded records and transfers. No React here; the
@@ -117,13 +117,13 @@ export class Session {
   };
 
   /** A loaded record as it came from its side, for `sevadm show --json`. */
-  record(list: ListId, id: string): object | undefined {
-    return this.records.of(list).get(id);
+  record(list: ListId, id: string): unknown {
+    return this.records.get(list, id);
   }
 
   /** Every field of a loaded record, for the details view. */
   details(list: ListId, id: string): [string, string][] {
-    const record = this.records.of(list).get(id);
+    const record = this.records.get(list, id) as object | undefined;
     if (!record) return [];
     return Object.entries(record)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
@@ -161,9 +161,17 @@ export class Session {
     return this.options.clock ?? processClock();
   }
 
-  /** Loads one list with its filter (dates YYYY-MM-DD, local midnight). */
-  load(list: ListId, filter: LoadFilter, lang: Lang = 'en'): Promise<LoadResult> {
-    return loadList(this.context(), list, filter, lang);
+  /** Loads one list's records with its filter (dates YYYY-MM-DD, local midnight) and keeps them for a transfer. */
+  async load(list: ListId, filter: LoadFilter, lang: Lang = 'en'): Promise<Loaded<unknown>> {
+    const kind = kindOf(list);
+    const loaded = await kind.load(this.context(), filter, translator(lang));
+    this.records.keep(list, loaded.records, kind.id);
+    return loaded;
+  }
+
+  /** Past transfers since a date, newest first: what an operator looks for after a run. */
+  history(since: string): HistoryEntry[] {
+    return this.options.ledger.history({ since: new Date(`${since}T00:00:00`).toISOString() }).reverse();
   }
 
   /** Transfers the chosen rows of a list to the other side, through the engine and the ledger. */
@@ -175,7 +183,12 @@ export class Session {
     lang: Lang = 'en',
     options: { dryRun?: boolean } = {},
   ): Promise<TransferSummary> {
-    const run = await transferRunFor(this.context(), { list, ids, onEvent, askConflict, lang, dryRun: options.dryRun });
+    const run = await kindOf(list).run(this.context(), this.records.pick(list, ids), {
+      onEvent,
+      askConflict,
+      lang,
+      dryRun: options.dryRun,
+    });
     this.run = run;
     try {
       return await run.run();
@@ -185,9 +198,8 @@ export class Session {
   }
 
   /** What loading and transferring need, as the session holds it now. */
-  private context(): SessionContext {
+  private context(): KindContext {
     return {
-      records: this.records,
       ledger: this.options.ledger,
       severa: () => this.require('severa'),
       administration: () => this.require('administration'),

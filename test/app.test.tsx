@@ -4,28 +4,81 @@ import { App } from '../src/app.js';
 import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary } from '../src/services/transfer/engine.js';
 import type { Session } from '../src/session.js';
 import { initialState, type ListId } from '../src/state/app.js';
-import { makeRow, type Row } from '../src/state/list.js';
 import { KEY, press, typeText, waitFor } from './helpers/ink.js';
 import { defaultDates, ManualClock } from '../src/clock.js';
 import { TEST_NOW, TEST_NOW_MS } from './helpers/clock.js';
 
 afterEach(() => cleanup());
 
-function rows(n: number, prefix = 'Kund'): Row[] {
-  return Array.from({ length: n }, (_, i) =>
-    makeRow(`id${i + 1}`, [String(1000 + i + 1), `${prefix} ${i + 1} AB`, i % 2 ? 'Malmö' : 'Umeå', `k${i + 1}@x.se`, '2026-11-01']),
-  );
+/** Canned records of each kind, shaped as the sides give them (the kinds' columns make the rows). */
+function records(list: ListId, n: number, prefix = 'Kund'): unknown[] {
+  return Array.from({ length: n }, (_, i) => {
+    const number = 1000 + i + 1;
+    const name = `${prefix} ${i + 1} AB`;
+    const city = i % 2 ? 'Malmö' : 'Umeå';
+    switch (list) {
+      case 'severa-customers':
+        return {
+          guid: `id${i + 1}`,
+          number,
+          name,
+          headquarterAddress: { city },
+          email: `k${i + 1}@x.se`,
+          lastUpdatedDateTime: '2026-11-01T10:00:00Z',
+        };
+      case 'administration-customers':
+        return { number: String(number), name, city, email: `k${i + 1}@x.se`, timestamp: '2026-11-01 10:00:00' };
+      case 'projects':
+        return { guid: `p${i + 1}`, number, name, customer: { name }, startDate: '2026-01-01', deadline: '2026-12-31', isClosed: false };
+      case 'invoices':
+        return {
+          guid: `i${i + 1}`,
+          number,
+          date: '2026-11-01',
+          customer: { name },
+          totalIncludingTax: { amount: 100 },
+          currency: { code: 'SEK' },
+          status: { name: 'Ready for transfer' },
+        };
+      case 'supplier-invoices':
+        return { givenNumber: i + 1, supplierName: name, invoiceNumber: `F-${number}`, invoiceDate: '2026-11-01', total: 100, rows: [] };
+      case 'payments':
+        return { invoiceNumber: number, paid: 100, lastPaymentDate: '2026-11-01', payments: [] };
+    }
+  });
 }
 
 /** A session with canned lists; transfers ask a conflict for every even row. */
 function fakeSession(count = 50) {
-  const calls = { loads: [] as { list: ListId; since: string }[], answers: [] as ConflictAnswer[], transferred: [] as string[] };
+  const calls = {
+    histories: [] as string[],
+    loads: [] as { list: ListId; since: string }[],
+    answers: [] as ConflictAnswer[],
+    transferred: [] as string[],
+  };
   const session = {
     connectSevera: async () => ({ state: 'connected', name: 'Norrsken' }),
     connectAdministration: async () => ({ state: 'connected', name: 'Övningsbolaget AB (2000)' }),
     load: async (list: ListId, filter: { since: string }) => {
       calls.loads.push({ list, since: filter.since });
-      return { rows: rows(list === 'severaCustomers' ? count : 3, list === 'severaCustomers' ? 'Kund' : 'Adm') };
+      return { records: records(list, list === 'severa-customers' ? count : 3, list === 'severa-customers' ? 'Kund' : 'Adm') };
+    },
+    history: (since: string) => {
+      calls.histories.push(since);
+      return [
+        {
+          id: 1,
+          time: '2026-11-27T10:00:00.000Z',
+          profile: 'demo',
+          kind: 'customers',
+          direction: 'to-administration',
+          sourceId: 'g1',
+          label: '1001 Kund 1 AB',
+          result: 'created',
+          targetKey: '1001',
+          reason: null,
+        },
+      ];
     },
     invoiceStatuses: async () => [
       { guid: 's1', name: 'Ready for transfer' },
@@ -169,7 +222,7 @@ describe('the app', () => {
     await typeText(r.stdin, '28');
     await press(r.stdin, KEY.enter);
     await waitFor(() => r.calls.loads.length === 3, 'the reload');
-    expect(r.calls.loads[2]).toEqual({ list: 'severaCustomers', since: '2026-02-28' });
+    expect(r.calls.loads[2]).toEqual({ list: 'severa-customers', since: '2026-02-28' });
     expect(r.lastFrame()).not.toContain('must be a date');
   });
 
@@ -179,6 +232,9 @@ describe('the app', () => {
     await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
     expect(r.lastFrame()).toContain('[ ] Do this for the remaining 3 conflicts');
     expect(r.lastFrame()).toMatch(/\* City\s+Umeå\s+Luleå/);
+    // The dialog's footer is its own keys from the keymap: Esc skips; no log or help offered there.
+    expect(r.lastFrame()).toContain('Esc skip');
+    expect(r.lastFrame()).not.toMatch(/Esc cancel|l log|\? help/);
     await press(r.stdin, KEY.right, KEY.left, KEY.space);
     expect(r.lastFrame()).toContain('[x] Do this for the remaining 3 conflicts');
     await press(r.stdin, KEY.enter);
@@ -291,7 +347,7 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('Välj en fakturastatus med s');
     await press(r.stdin, KEY.tab);
     await waitFor(() => (r.lastFrame() ?? '').includes('Leverantörsfakturor i Administration'), 'the supplier invoices tab');
-    await waitFor(() => r.calls.loads.some((l) => l.list === 'supplierInvoices'), 'the supplier-invoice load');
+    await waitFor(() => r.calls.loads.some((l) => l.list === 'supplier-invoices'), 'the supplier-invoice load');
   });
 
   it('the Invoices tab lists the status picked with s, and remembers the after-transfer status picked with a', async () => {
@@ -299,7 +355,7 @@ describe('the app', () => {
     await press(r.stdin, '3', 's');
     await waitFor(() => (r.lastFrame() ?? '').includes('List the invoices in status'), 'the status picker');
     await press(r.stdin, KEY.enter);
-    await waitFor(() => r.calls.loads.some((l) => l.list === 'severaInvoices'), 'the invoice load');
+    await waitFor(() => r.calls.loads.some((l) => l.list === 'invoices'), 'the invoice load');
     expect(r.lastFrame()).toContain('Status: Ready for transfer');
     await press(r.stdin, 'a', KEY.down, KEY.down, KEY.enter);
     expect(r.lastFrame()).toContain('After transfer: Transferred');
@@ -313,13 +369,36 @@ describe('the app', () => {
     expect(r.lastFrame()).toMatch(/From \(2099-01-01\) is after To/);
   });
 
-  it('the History tab lists past transfers and is read only', async () => {
+  it('the History tab is a screen of its own: past transfers, read only, its hints and help from the keymap', async () => {
     const r = await start(5);
     await press(r.stdin, '6');
-    await waitFor(() => r.calls.loads.some((l) => l.list === 'history'), 'the history load');
-    expect(r.lastFrame()).toContain('Transfer history');
+    await waitFor(() => r.calls.histories.length === 1, 'the history load');
+    await waitFor(() => (r.lastFrame() ?? '').includes('1001 Kund 1 AB'), 'the history row');
+    const frame = r.lastFrame()!;
+    expect(frame).toContain('Transfer history');
+    expect(frame).toContain('customers →');
+    // Nothing to mark or transfer here, and nothing offers it.
+    expect(frame).not.toMatch(/t transfer|Space mark/);
+    expect(frame).toMatch(/r F5 refresh · \/ filter · d date · Enter details · \? help · q quit/);
     await press(r.stdin, KEY.ctrlA, 't');
-    expect(r.lastFrame()).toContain('The history is read only');
+    expect(r.calls.transferred).toHaveLength(0);
+    expect(r.lastFrame()).not.toMatch(/selected/);
+    await press(r.stdin, '?');
+    expect(r.lastFrame()).toContain('History');
+    expect(r.lastFrame()).not.toContain('Transfer the marked rows');
+  });
+
+  it('the hint line follows the list: invoices offer status keys, supplier invoices From and To, customers the side', async () => {
+    const r = await start(5);
+    expect(r.lastFrame()).toContain('Space mark · Ctrl+A all · t transfer · r F5 refresh · / filter · d date · ←/→ side · ? help · q quit');
+    await press(r.stdin, '3');
+    await waitFor(() => (r.lastFrame() ?? '').includes('s status · a after transfer'), 'the invoice hints');
+    expect(r.lastFrame()).not.toMatch(/d date|←\/→ side/);
+    // A key that is off here says why.
+    await press(r.stdin, 'd');
+    expect(r.lastFrame()).toContain('invoices are listed by status: s picks it');
+    await press(r.stdin, '4');
+    await waitFor(() => (r.lastFrame() ?? '').includes('d date · e to'), 'the supplier-invoice hints');
   });
 
   it('the log panel toggles and shows what happened', async () => {

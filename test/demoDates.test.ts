@@ -28,14 +28,14 @@ async function defaultLists(env: OpenEnvironment) {
   const dates = session.defaultDates();
   const ready = (await session.invoiceStatuses()).find((s) => s.name === session.settings.invoiceStatusToTransfer)!;
   const count = async (list: Parameters<typeof session.load>[0], filter = { since: dates.since, until: dates.until }) =>
-    (await session.load(list, filter)).rows.length;
+    (await session.load(list, filter)).records.length;
   return {
     dates,
-    severaCustomers: await count('severaCustomers'),
-    administrationCustomers: await count('administrationCustomers'),
-    projects: await count('severaProjects'),
-    invoices: await count('severaInvoices', { since: dates.since, until: dates.until, statusGuid: ready.guid } as never),
-    supplierInvoices: await count('supplierInvoices'),
+    severaCustomers: await count('severa-customers'),
+    administrationCustomers: await count('administration-customers'),
+    projects: await count('projects'),
+    invoices: await count('invoices', { since: dates.since, until: dates.until, statusGuid: ready.guid } as never),
+    supplierInvoices: await count('supplier-invoices'),
     payments: await count('payments'),
   };
 }

@@ -3,6 +3,7 @@ import type { RowStatus } from '../src/services/transfer/engine.js';
 import { Ledger } from '../src/services/transfer/ledger.js';
 import { DEMO_CUSTOMER_MAPPINGS } from '../src/services/transfer/mappings.js';
 import { Session } from '../src/session.js';
+import type { AdmCustomer } from '../src/services/administration/models.js';
 import { freshCompanies } from './helpers/administration.js';
 import { clientFor, sandbox } from './helpers/severa.js';
 
@@ -17,13 +18,13 @@ describe('session', () => {
     session.onLog((_level, text) => log.push(text));
     expect(await session.connectSevera()).toEqual({ state: 'connected', name: 'Norrsken Konsult AB' });
     expect((await session.connectAdministration()).name).toBe('Övningsbolaget AB (2000)');
-    expect((await session.load('severaCustomers', { since: '2025-01-01' })).rows).toHaveLength(64);
-    const admRows = (await session.load('administrationCustomers', { since: '2000-01-01' })).rows;
-    expect(admRows.map((r) => r.id)).toContain('K-200');
+    expect((await session.load('severa-customers', { since: '2025-01-01' })).records).toHaveLength(64);
+    const admCustomers = (await session.load('administration-customers', { since: '2000-01-01' })).records as AdmCustomer[];
+    expect(admCustomers.map((c) => c.number)).toContain('K-200');
 
     const statuses = new Map<string, RowStatus>();
     await session.transfer(
-      'administrationCustomers',
+      'administration-customers',
       ['K-200'],
       (e) => e.type === 'status' && statuses.set(e.id, e.status),
       async () => ({ decision: 'skip', applyToRemaining: false }),
@@ -32,11 +33,11 @@ describe('session', () => {
     expect(statuses.get('K-200')).toMatchObject({ kind: 'error', message: expect.stringContaining('inte numeriskt') });
 
     // A Severa customer whose name is too long for Administration: the ADK's own words, in Swedish.
-    const long = s.store.data.customers.find((c) => !admRows.some((r) => r.id === String(c.number)))!;
+    const long = s.store.data.customers.find((c) => !admCustomers.some((a) => a.number === String(c.number)))!;
     long.name = 'Ett mycket långt kundnamn som inte ryms i Administration AB';
-    await session.load('severaCustomers', { since: '2025-01-01' });
+    await session.load('severa-customers', { since: '2025-01-01' });
     await session.transfer(
-      'severaCustomers',
+      'severa-customers',
       [long.guid],
       (e) => e.type === 'status' && statuses.set(e.id, e.status),
       async () => ({ decision: 'skip', applyToRemaining: false }),
@@ -46,14 +47,14 @@ describe('session', () => {
 
     // The Severa client's retries reach the log.
     s.faults.set({ burst5xx: 1 });
-    await session.load('severaCustomers', { since: '2025-01-01' });
+    await session.load('severa-customers', { since: '2025-01-01' });
     expect(log.some((l) => /retry 1/.test(l))).toBe(true);
-    expect(session.details('severaCustomers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
+    expect(session.details('severa-customers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
 
     // Both runs are in the history, newest first, failures included.
-    const history = await session.load('history', { since: '2000-01-01' });
-    expect(history.rows.map((r) => r.cells[2])).toEqual(['failed', 'failed']);
-    expect(history.rows[1]!.cells[5]).toContain('inte numeriskt');
+    const history = session.history('2000-01-01');
+    expect(history.map((e) => e.result)).toEqual(['failed', 'failed']);
+    expect(history[1]!.reason).toContain('inte numeriskt');
   });
 });
 
@@ -67,8 +68,8 @@ describe('session: projects on a variant-500 company', () => {
       ledger: new Ledger(':memory:', 't'),
       mappings: DEMO_CUSTOMER_MAPPINGS,
     });
-    const result = await session.load('severaProjects', { since: '2000-01-01' }, 'sv');
-    expect(result.rows).toHaveLength(44);
+    const result = await session.load('projects', { since: '2000-01-01' }, 'sv');
+    expect(result.records).toHaveLength(44);
     expect(result.banner).toBe('Projekt kräver Visma Administration 1000 eller 2000; detta företag är 500.');
   });
 
@@ -81,7 +82,7 @@ describe('session: projects on a variant-500 company', () => {
       ledger: new Ledger(':memory:', 't'),
       mappings: DEMO_CUSTOMER_MAPPINGS,
     });
-    const result = await session.load('severaProjects', { since: '2000-01-01' });
+    const result = await session.load('projects', { since: '2000-01-01' });
     const closed = s.store.data.projects.find((p) => p.isClosed)!;
     expect(new Map(result.statuses).get(closed.guid)).toEqual({ kind: 'error', message: 'project is closed' });
     expect(result.banner).toBeUndefined();

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import type { Translate } from '../i18n/index.js';
 import type { Binding } from '../state/keymap.js';
-import { fit } from './text.js';
+import { fit } from '../text.js';
 
+/** The commands of this screen and the app, narrowed as you type; one that is off here says why. */
 export function CommandPalette({
   query,
   cursor,
@@ -13,7 +14,7 @@ export function CommandPalette({
 }: {
   query: string;
   cursor: number;
-  matches: Binding[];
+  matches: { binding: Binding; off: string | undefined }[];
   height: number;
   width: number;
   t: Translate;
@@ -29,9 +30,9 @@ export function CommandPalette({
         <Text color="gray">{`  ${t('palette.placeholder')}`}</Text>
       </Text>
       {matches.length === 0 ? <Text color="gray">{t('palette.none')}</Text> : null}
-      {matches.slice(start, start + room).map((b, i) => (
-        <Text key={b.command} inverse={start + i === cursor} wrap="truncate-end">
-          {fit(`${fit(b.display, 12)} ${t(b.label)}`, width)}
+      {matches.slice(start, start + room).map(({ binding, off }, i) => (
+        <Text key={binding.command} inverse={start + i === cursor} color={off ? 'gray' : undefined} wrap="truncate-end">
+          {fit(`${fit(binding.display, 12)} ${t(binding.label)}${off ? ` (${off})` : ''}`, width)}
         </Text>
       ))}
     </Box>

@@ -1,10 +1,22 @@
 import { Box, Text } from 'ink';
 import { isMessageKey, type Translate } from '../i18n/index.js';
 import type { ConflictPrompt, Side } from '../state/app.js';
-import { fit } from './text.js';
+import { fit } from '../text.js';
 
 /** Both versions side by side, the fields an update would change marked; Update / Skip and the remaining-N box. */
-export function ConflictDialog({ conflict, height, width, t }: { conflict: ConflictPrompt; height: number; width: number; t: Translate }) {
+export function ConflictDialog({
+  conflict,
+  hints,
+  height,
+  width,
+  t,
+}: {
+  conflict: ConflictPrompt;
+  hints: string;
+  height: number;
+  width: number;
+  t: Translate;
+}) {
   const target: Side = conflict.source === 'severa' ? 'administration' : 'severa';
   const sourceName = t(`conn.${conflict.source}`);
   const targetName = t(`conn.${target}`);
@@ -46,7 +58,7 @@ export function ConflictDialog({ conflict, height, width, t }: { conflict: Confl
         <Text>{`[${conflict.applyToRemaining ? 'x' : ' '}] ${t('conflict.remaining', { n: conflict.remaining })}`}</Text>
       </Text>
       <Text color="gray" wrap="truncate-end">
-        {t('conflict.hint')}
+        {hints}
       </Text>
     </Box>
   );

@@ -4,7 +4,7 @@ import type { RowStatus } from '../services/transfer/engine.js';
 import type { Row } from '../state/list.js';
 import type { Column } from './WindowedTable.js';
 import { statusText } from './WindowedTable.js';
-import { fit } from './text.js';
+import { fit } from '../text.js';
 
 /** The whole row: every column, and the full error text a status column can only begin. */
 export function DetailView({

@@ -2,21 +2,8 @@ import { Box, Text } from 'ink';
 import type { Translate } from '../i18n/index.js';
 import { TABS, type TabId } from '../state/app.js';
 
-const LABEL: Record<
-  TabId,
-  'tab.customers' | 'tab.projects' | 'tab.invoices' | 'tab.supplierInvoices' | 'tab.payments' | 'tab.history' | 'tab.settings'
-> = {
-  customers: 'tab.customers',
-  projects: 'tab.projects',
-  invoices: 'tab.invoices',
-  supplierInvoices: 'tab.supplierInvoices',
-  payments: 'tab.payments',
-  history: 'tab.history',
-  settings: 'tab.settings',
-};
-
 export function tabLabel(tab: TabId, t: Translate): string {
-  return t(LABEL[tab]);
+  return t(`tab.${tab}`);
 }
 
 export function TabBar({ tab, demo, width, t }: { tab: TabId; demo: boolean; width: number; t: Translate }) {

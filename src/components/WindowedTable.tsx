@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { isMarked, type ListState, type Row } from '../state/list.js';
-import { columnWidths, fit } from './text.js';
+import { columnWidths, fit } from '../text.js';
 
 export interface Column {
   header: string;

@@ -1,34 +1,33 @@
 import { UsageError } from '../errors.js';
-import type { ListId } from '../state/app.js';
+import { type Kind as KindDef, KIND_NAMES, type KindName, listOf } from '../kinds/index.js';
 import { type DefaultDates, isIsoDate } from '../clock.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 
-export const KINDS = ['customers', 'projects', 'invoices', 'supplier-invoices', 'payments'] as const;
-export type Kind = (typeof KINDS)[number];
+export type Kind = KindName;
 
 export function kindOf(raw: string | undefined, command: string): Kind {
-  if (!raw || !(KINDS as readonly string[]).includes(raw)) {
+  if (!raw || !(KIND_NAMES as readonly string[]).includes(raw)) {
     throw new UsageError(
-      `sevadm ${command} needs what to ${command === 'show' ? 'list' : 'transfer'}: ${KINDS.join(', ')}${raw ? ` (got "${raw}")` : ''}`,
+      `sevadm ${command} needs what to ${command === 'show' ? 'list' : 'transfer'}: ${KIND_NAMES.join(', ')}${raw ? ` (got "${raw}")` : ''}`,
     );
   }
   return raw as Kind;
 }
 
 /** The list a kind and a direction (transfer) or side (show) mean. */
-export function listFor(kind: Kind, source: 'severa' | 'administration'): ListId | undefined {
-  switch (kind) {
-    case 'customers':
-      return source === 'severa' ? 'severaCustomers' : 'administrationCustomers';
-    case 'projects':
-      return source === 'severa' ? 'severaProjects' : undefined;
-    case 'invoices':
-      return source === 'severa' ? 'severaInvoices' : undefined;
-    case 'supplier-invoices':
-      return source === 'administration' ? 'supplierInvoices' : undefined;
-    case 'payments':
-      return source === 'administration' ? 'payments' : undefined;
-  }
+export const listFor = listOf;
+
+/** The records --select names: all, or the ones whose numbers (or ids) are given; refused naming what is not listed. */
+export function selected<R>(kind: KindDef<R>, records: R[], select: string, hint: string): R[] {
+  if (select === 'all') return records;
+  const wanted = select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const matches = (r: R, w: string) => kind.id(r) === w || kind.keys(r).includes(w);
+  const unknown = wanted.filter((w) => !records.some((r) => matches(r, w)));
+  if (unknown.length) throw new UsageError(`--select: no row ${unknown.join(', ')} in the list (check the filters: ${hint})`);
+  return records.filter((r) => wanted.some((w) => matches(r, w)));
 }
 
 export function dateOption(name: string, raw: string | undefined): string | undefined {

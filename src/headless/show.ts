@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
-import { columnWidths, fit } from '../components/text.js';
+import { columnWidths, fit } from '../text.js';
 import { translator } from '../i18n/index.js';
-import { columnsOf } from '../screens/columns.js';
+import { cellsOf, kindOf as kindDef } from '../kinds/index.js';
 import { openFor } from './connect.js';
 import { kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
 
@@ -54,31 +54,26 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
       const statuses = await env.session.invoiceStatuses();
       statusGuid = statusOption('status', values.status!, statuses)!.guid;
     }
-    const { rows } = await env.session.load(list!, { since, until, statusGuid });
+    const { records, statuses } = await env.session.load(list!, { since, until, statusGuid });
     if (values.json) {
-      for (const row of rows) out(JSON.stringify(env.session.record(list!, row.id)));
+      for (const record of records) out(JSON.stringify(record));
       return 0;
     }
-    const columns = columnsOf(list!, t);
+    const definition = kindDef(list!);
+    const loaded = new Map(statuses);
     const width = process.stdout.columns || 120;
     const widths = columnWidths(
       width,
-      columns.map((c) => c.weight),
-      columns.map((c) => c.min ?? 3),
+      definition.columns.map((c) => c.weight),
+      definition.columns.map((c) => c.min ?? 3),
     );
-    out(
-      columns
-        .map((c, i) => fit(c.header, widths[i]! - 1))
+    const line = (cells: string[]) =>
+      widths
+        .map((w, i) => fit(cells[i] ?? '', w - 1))
         .join(' ')
-        .trimEnd(),
-    );
-    for (const row of rows)
-      out(
-        widths
-          .map((w, i) => fit(row.cells[i] ?? '', w - 1))
-          .join(' ')
-          .trimEnd(),
-      );
+        .trimEnd();
+    out(line(definition.columns.map((c) => t(c.header))));
+    for (const record of records) out(line(cellsOf(definition, record, { t, loaded: loaded.get(definition.id(record)) })));
     return 0;
   } finally {
     await env.close();

@@ -5,7 +5,8 @@ import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { openFor } from './connect.js';
-import { kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
+import { kindOf, LIST_OPTIONS, listDates, listFor, selected, statusOption } from './options.js';
+import { kindOf as kindDef, labelOf } from '../kinds/index.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
 
 export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
@@ -93,24 +94,14 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
         env.session.settings = { ...env.session.settings, afterTransferStatus: target?.name };
       }
     }
-    const { rows, banner } = await env.session.load(list, { since, until, statusGuid }, lang);
+    const { records, banner } = await env.session.load(list, { since, until, statusGuid }, lang);
     // Nothing in the list can go (projects on Administration 500): one configuration error, not a failure per row.
     if (banner) throw new UsageError(banner);
-    let ids: string[];
-    if (values.select === 'all') ids = rows.map((r) => r.id);
-    else {
-      const wanted = values.select
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const unknown = wanted.filter((w) => !rows.some((r) => r.id === w || r.cells[0] === w));
-      if (unknown.length)
-        throw new UsageError(
-          `--select: no row ${unknown.join(', ')} in the list (check the filters: ${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''})`,
-        );
-      ids = rows.filter((r) => wanted.includes(r.id) || wanted.includes(r.cells[0]!)).map((r) => r.id);
-    }
-    const labels = new Map(rows.map((r) => [r.id, `${r.cells[0] ?? ''} ${r.cells[1] ?? ''}`.trim()]));
+    const definition = kindDef(list);
+    const filters = `${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''}`;
+    const chosen = selected(definition, records, values.select, filters);
+    const ids = chosen.map((r) => definition.id(r));
+    const labels = new Map(chosen.map((r) => [definition.id(r), labelOf(definition, r, t)]));
     const final = new Map<string, RowStatus>();
     const progress = process.stderr.isTTY && !values.json;
     const answer: ConflictAnswer = { decision: onConflict as ConflictAnswer['decision'], applyToRemaining: true };

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { Picker } from '../components/Picker.js';
-import { fit } from '../components/text.js';
+import { fit } from '../text.js';
 import type { Translate } from '../i18n/index.js';
 import { type AppState, tableHeight } from '../state/app.js';
 import { currentLine } from '../state/settings.js';

@@ -1,34 +1,20 @@
-import type { AdmCustomer, AdmSupplierInvoice } from '../services/administration/models.js';
-import type { CustomerModel, InvoiceOutputModel, ProjectOutputModel } from '../services/severa/schemas/index.js';
-import type { HistoryEntry } from '../services/transfer/ledger.js';
-import type { PaidInvoice } from '../services/transfer/paymentSteps.js';
-import type { ListId } from '../state/app.js';
+import type { ListId } from '../kinds/index.js';
 
 /** The records behind each list as last loaded, by row id: what a transfer of chosen rows takes. */
 export class LoadedRecords {
-  severaCustomers = new Map<string, CustomerModel>();
-  administrationCustomers = new Map<string, AdmCustomer>();
-  severaProjects = new Map<string, ProjectOutputModel>();
-  severaInvoices = new Map<string, InvoiceOutputModel>();
-  supplierInvoices = new Map<string, AdmSupplierInvoice>();
-  payments = new Map<string, PaidInvoice>();
-  history = new Map<string, HistoryEntry>();
+  private readonly byList = new Map<ListId, Map<string, unknown>>();
 
-  of(list: ListId): Map<string, object> {
-    const byList: Record<ListId, Map<string, object>> = {
-      severaCustomers: this.severaCustomers,
-      administrationCustomers: this.administrationCustomers,
-      severaProjects: this.severaProjects,
-      severaInvoices: this.severaInvoices,
-      supplierInvoices: this.supplierInvoices,
-      payments: this.payments,
-      history: this.history,
-    };
-    return byList[list];
+  keep<R>(list: ListId, records: R[], id: (record: R) => string): void {
+    this.byList.set(list, new Map(records.map((r) => [id(r), r])));
   }
-}
 
-/** The records with these ids, in the order given (ids no longer loaded are left out). */
-export function pick<T>(records: Map<string, T>, ids: string[]): T[] {
-  return ids.map((id) => records.get(id)).filter((r): r is T => r !== undefined);
+  get(list: ListId, id: string): unknown {
+    return this.byList.get(list)?.get(id);
+  }
+
+  /** The records with these ids, in the order given (ids no longer loaded are left out). */
+  pick(list: ListId, ids: string[]): never[] {
+    const records = this.byList.get(list);
+    return ids.flatMap((id) => (records?.has(id) ? [records.get(id) as never] : []));
+  }
 }

@@ -34,7 +34,22 @@ export type Command =
   | 'help'
   | 'palette'
   | 'quit'
-  | 'back';
+  | 'back'
+  | 'cancelTransfer'
+  // Typing into a field (the filter, a date, the palette, a setting) and taking a letter back.
+  | 'type'
+  | 'erase'
+  | 'accept'
+  | 'dismiss'
+  | 'choosePrevious'
+  | 'chooseNext'
+  | 'update'
+  | 'skip'
+  | 'toggleRemaining'
+  | 'yes'
+  | 'no'
+  | 'testConnections'
+  | 'fetchLists';
 
 /** The parts of ink's Key that bindings look at. */
 export interface KeyPress {
@@ -56,58 +71,199 @@ export interface KeyPress {
   meta?: boolean;
 }
 
-type Named = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'f5';
+/**
+ * Where a binding applies. A key is looked up in the contexts of what has the keyboard, most specific
+ * first (a dialog, a field being typed into, the screen), then the app-wide ones.
+ */
+export type Context =
+  | 'always'
+  | 'global'
+  | 'list'
+  | 'history'
+  | 'transfer'
+  | 'filter'
+  | 'date'
+  | 'conflict'
+  | 'picker'
+  | 'palette'
+  | 'confirm'
+  | 'help'
+  | 'detail'
+  | 'settings'
+  | 'settingsEdit'
+  | 'settingsPick';
+
+type Named = 'up' | 'down' | 'left' | 'right' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'enter' | 'escape' | 'tab' | 'backspace' | 'f5';
 interface KeySpec {
   named?: Named;
   input?: string;
   ctrl?: boolean;
   shift?: boolean;
+  /** Any printable character: what typing into a field takes. */
+  printable?: boolean;
 }
+
+/** Why a binding is off where it is, as a catalogue key; undefined when it is on. */
+export type DisabledIf = 'notRanged' | 'notDated' | 'notInvoices' | 'notCustomers' | 'secretLine' | 'plainLine';
 
 export interface Binding {
+  context: Context;
   command: Command;
   keys: KeySpec[];
-  /** As shown in help. */
+  /** The keys as help and the hint line show them. */
   display: string;
+  /** What it does, in help and the palette. */
   label: MessageKey;
+  /** Its few words on the hint line; without, it is not shown there. */
+  short?: MessageKey;
+  /** When it is off, and the reason given for it (see disabledReason in hints.ts). */
+  disabledIf?: DisabledIf;
 }
 
-/** Every action and its keys: the key router, the help overlay and the command palette read this one table. */
+const b = (
+  context: Context,
+  command: Command,
+  keys: KeySpec[],
+  display: string,
+  label: MessageKey,
+  more: Partial<Binding> = {},
+): Binding => ({
+  context,
+  command,
+  keys,
+  display,
+  label,
+  ...more,
+});
+const TYPE: KeySpec[] = [{ printable: true }];
+const ENTER: KeySpec[] = [{ named: 'enter' }];
+const ESC: KeySpec[] = [{ named: 'escape' }];
+const UP: KeySpec[] = [{ named: 'up' }, { input: 'k' }];
+const DOWN: KeySpec[] = [{ named: 'down' }, { input: 'j' }];
+
+/**
+ * Every key of every mode in one table: the key router, the hint line, `?` help and the command palette
+ * are all read from it.
+ */
 export const KEYMAP: Binding[] = [
-  { command: 'tab1', keys: [{ input: '1' }], display: '1', label: 'cmd.tab1' },
-  { command: 'tab2', keys: [{ input: '2' }], display: '2', label: 'cmd.tab2' },
-  { command: 'tab3', keys: [{ input: '3' }], display: '3', label: 'cmd.tab3' },
-  { command: 'tab4', keys: [{ input: '4' }], display: '4', label: 'cmd.tab4' },
-  { command: 'tab5', keys: [{ input: '5' }], display: '5', label: 'cmd.tab5' },
-  { command: 'tab6', keys: [{ input: '6' }], display: '6', label: 'cmd.tab6' },
-  { command: 'tab7', keys: [{ input: '7' }], display: '7', label: 'cmd.tab7' },
-  { command: 'tabNext', keys: [{ named: 'tab' }], display: 'Tab', label: 'cmd.tabNext' },
-  { command: 'tabPrev', keys: [{ named: 'tab', shift: true }], display: 'Shift+Tab', label: 'cmd.tabPrev' },
-  { command: 'extendUp', keys: [{ named: 'up', shift: true }], display: 'Shift+↑', label: 'cmd.extendUp' },
-  { command: 'extendDown', keys: [{ named: 'down', shift: true }], display: 'Shift+↓', label: 'cmd.extendDown' },
-  { command: 'up', keys: [{ named: 'up' }, { input: 'k' }], display: '↑ k', label: 'cmd.up' },
-  { command: 'down', keys: [{ named: 'down' }, { input: 'j' }], display: '↓ j', label: 'cmd.down' },
-  { command: 'pageUp', keys: [{ named: 'pageUp' }], display: 'PgUp', label: 'cmd.pageUp' },
-  { command: 'pageDown', keys: [{ named: 'pageDown' }], display: 'PgDn', label: 'cmd.pageDown' },
-  { command: 'home', keys: [{ named: 'home' }, { input: 'g' }], display: 'Home g', label: 'cmd.home' },
-  { command: 'end', keys: [{ named: 'end' }, { input: 'G' }], display: 'End G', label: 'cmd.end' },
-  { command: 'toggle', keys: [{ input: ' ' }], display: 'Space', label: 'cmd.toggle' },
-  { command: 'selectAll', keys: [{ input: 'a', ctrl: true }], display: 'Ctrl+A', label: 'cmd.selectAll' },
-  { command: 'range', keys: [{ input: 'v' }], display: 'v', label: 'cmd.range' },
-  { command: 'details', keys: [{ named: 'enter' }], display: 'Enter', label: 'cmd.details' },
-  { command: 'refresh', keys: [{ input: 'r' }, { named: 'f5' }], display: 'r F5', label: 'cmd.refresh' },
-  { command: 'filter', keys: [{ input: '/' }], display: '/', label: 'cmd.filter' },
-  { command: 'editSince', keys: [{ input: 'd' }], display: 'd', label: 'cmd.editSince' },
-  { command: 'editUntil', keys: [{ input: 'e' }], display: 'e', label: 'cmd.editUntil' },
-  { command: 'pickStatus', keys: [{ input: 's' }], display: 's', label: 'cmd.pickStatus' },
-  { command: 'pickAfterStatus', keys: [{ input: 'a' }], display: 'a', label: 'cmd.pickAfterStatus' },
-  { command: 'switchSide', keys: [{ named: 'left' }, { named: 'right' }], display: '← →', label: 'cmd.switchSide' },
-  { command: 'transfer', keys: [{ input: 't' }], display: 't', label: 'cmd.transfer' },
-  { command: 'log', keys: [{ input: 'l' }], display: 'l', label: 'cmd.log' },
-  { command: 'help', keys: [{ input: '?' }], display: '?', label: 'cmd.help' },
-  { command: 'palette', keys: [{ input: 'p', ctrl: true }, { input: ':' }], display: 'Ctrl+P :', label: 'cmd.palette' },
-  { command: 'quit', keys: [{ input: 'q' }, { input: 'c', ctrl: true }], display: 'q Ctrl+C', label: 'cmd.quit' },
-  { command: 'back', keys: [{ named: 'escape' }], display: 'Esc', label: 'cmd.back' },
+  b('always', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quit'),
+
+  b('global', 'tab1', [{ input: '1' }], '1', 'cmd.tab1'),
+  b('global', 'tab2', [{ input: '2' }], '2', 'cmd.tab2'),
+  b('global', 'tab3', [{ input: '3' }], '3', 'cmd.tab3'),
+  b('global', 'tab4', [{ input: '4' }], '4', 'cmd.tab4'),
+  b('global', 'tab5', [{ input: '5' }], '5', 'cmd.tab5'),
+  b('global', 'tab6', [{ input: '6' }], '6', 'cmd.tab6'),
+  b('global', 'tab7', [{ input: '7' }], '7', 'cmd.tab7'),
+  b('global', 'tabNext', [{ named: 'tab' }], 'Tab', 'cmd.tabNext'),
+  b('global', 'tabPrev', [{ named: 'tab', shift: true }], 'Shift+Tab', 'cmd.tabPrev'),
+  b('global', 'log', [{ input: 'l' }], 'l', 'cmd.log'),
+  b('global', 'help', [{ input: '?' }], '?', 'cmd.help', { short: 'short.help' }),
+  b('global', 'palette', [{ input: 'p', ctrl: true }, { input: ':' }], 'Ctrl+P :', 'cmd.palette'),
+  b('global', 'quit', [{ input: 'q' }], 'q', 'cmd.quit', { short: 'short.quit' }),
+
+  b('transfer', 'cancelTransfer', ESC, 'Esc', 'cmd.cancelTransfer', { short: 'short.cancel' }),
+  b('transfer', 'log', [{ input: 'l' }], 'l', 'cmd.log', { short: 'short.log' }),
+
+  b('list', 'toggle', [{ input: ' ' }], 'Space', 'cmd.toggle', { short: 'short.mark' }),
+  b('list', 'selectAll', [{ input: 'a', ctrl: true }], 'Ctrl+A', 'cmd.selectAll', { short: 'short.all' }),
+  b('list', 'transfer', [{ input: 't' }], 't', 'cmd.transfer', { short: 'short.transfer' }),
+  b('list', 'pickStatus', [{ input: 's' }], 's', 'cmd.pickStatus', { short: 'short.status', disabledIf: 'notInvoices' }),
+  b('list', 'pickAfterStatus', [{ input: 'a' }], 'a', 'cmd.pickAfterStatus', { short: 'short.afterStatus', disabledIf: 'notInvoices' }),
+  b('list', 'refresh', [{ input: 'r' }, { named: 'f5' }], 'r F5', 'cmd.refresh', { short: 'short.refresh' }),
+  b('list', 'filter', [{ input: '/' }], '/', 'cmd.filter', { short: 'short.filter' }),
+  b('list', 'editSince', [{ input: 'd' }], 'd', 'cmd.editSince', { short: 'short.date', disabledIf: 'notDated' }),
+  b('list', 'editUntil', [{ input: 'e' }], 'e', 'cmd.editUntil', { short: 'short.to', disabledIf: 'notRanged' }),
+  b('list', 'switchSide', [{ named: 'left' }, { named: 'right' }], '←/→', 'cmd.switchSide', {
+    short: 'short.side',
+    disabledIf: 'notCustomers',
+  }),
+  b('list', 'extendUp', [{ named: 'up', shift: true }], 'Shift+↑', 'cmd.extendUp'),
+  b('list', 'extendDown', [{ named: 'down', shift: true }], 'Shift+↓', 'cmd.extendDown'),
+  b('list', 'up', UP, '↑ k', 'cmd.up'),
+  b('list', 'down', DOWN, '↓ j', 'cmd.down'),
+  b('list', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
+  b('list', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
+  b('list', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
+  b('list', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  b('list', 'range', [{ input: 'v' }], 'v', 'cmd.range'),
+  b('list', 'details', ENTER, 'Enter', 'cmd.details'),
+  b('list', 'back', ESC, 'Esc', 'cmd.back'),
+
+  b('history', 'refresh', [{ input: 'r' }, { named: 'f5' }], 'r F5', 'cmd.refresh', { short: 'short.refresh' }),
+  b('history', 'filter', [{ input: '/' }], '/', 'cmd.filter', { short: 'short.filter' }),
+  b('history', 'editSince', [{ input: 'd' }], 'd', 'cmd.editSince', { short: 'short.date' }),
+  b('history', 'details', ENTER, 'Enter', 'cmd.details', { short: 'short.details' }),
+  b('history', 'up', UP, '↑ k', 'cmd.up'),
+  b('history', 'down', DOWN, '↓ j', 'cmd.down'),
+  b('history', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
+  b('history', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
+  b('history', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
+  b('history', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  b('history', 'back', ESC, 'Esc', 'cmd.back'),
+
+  b('filter', 'type', TYPE, 'abc', 'cmd.typeFilter', { short: 'short.typeFilter' }),
+  b('filter', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  b('filter', 'accept', ENTER, 'Enter', 'cmd.keepFilter', { short: 'short.keep' }),
+  b('filter', 'dismiss', ESC, 'Esc', 'cmd.clearFilter', { short: 'short.clear' }),
+
+  b('date', 'type', TYPE, 'YYYY-MM-DD', 'cmd.typeDate', { short: 'short.typeDate' }),
+  b('date', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  b('date', 'accept', ENTER, 'Enter', 'cmd.applyDate', { short: 'short.apply' }),
+  b('date', 'dismiss', ESC, 'Esc', 'cmd.cancelEdit', { short: 'short.cancel' }),
+
+  // Ctrl+C in the dialog skips the rest and stops the run before quitting.
+  b('conflict', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quitConflict'),
+  b('conflict', 'choosePrevious', [{ named: 'left' }], '←', 'cmd.chooseUpdate'),
+  b('conflict', 'chooseNext', [{ named: 'right' }, { named: 'tab' }], '→ Tab', 'cmd.chooseSkip', { short: 'short.choose' }),
+  b('conflict', 'toggleRemaining', [{ input: ' ' }], 'Space', 'cmd.toggleRemaining', { short: 'short.tick' }),
+  b('conflict', 'accept', ENTER, 'Enter', 'cmd.confirmChoice', { short: 'short.confirm' }),
+  b('conflict', 'update', [{ input: 'u' }, { input: 'U' }], 'u', 'cmd.update', { short: 'short.update' }),
+  b('conflict', 'skip', [{ input: 's' }, { input: 'S' }], 's', 'cmd.skip', { short: 'short.skip' }),
+  b('conflict', 'dismiss', ESC, 'Esc', 'cmd.skipThis', { short: 'short.skip' }),
+
+  b('picker', 'up', [{ named: 'up' }], '↑', 'cmd.up'),
+  b('picker', 'down', [{ named: 'down' }], '↓', 'cmd.down'),
+  b('picker', 'accept', ENTER, 'Enter', 'cmd.choose', { short: 'short.choose' }),
+  b('picker', 'dismiss', ESC, 'Esc', 'cmd.close', { short: 'short.close' }),
+
+  b('palette', 'type', TYPE, 'abc', 'cmd.typeCommand', { short: 'short.typeFilter' }),
+  b('palette', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  b('palette', 'up', [{ named: 'up' }], '↑', 'cmd.up'),
+  b('palette', 'down', [{ named: 'down' }], '↓', 'cmd.down'),
+  b('palette', 'accept', ENTER, 'Enter', 'cmd.runCommand', { short: 'short.run' }),
+  b('palette', 'dismiss', ESC, 'Esc', 'cmd.close', { short: 'short.close' }),
+
+  b('confirm', 'yes', [{ input: 'y' }, { input: 'Y' }, { input: 'j' }, { input: 'J' }], 'y', 'cmd.yes', { short: 'short.yes' }),
+  b('confirm', 'no', [{ input: 'n' }, { input: 'N' }], 'n', 'cmd.no', { short: 'short.no' }),
+  b('confirm', 'dismiss', ESC, 'Esc', 'cmd.no'),
+
+  b('help', 'dismiss', [...ESC, { input: '?' }], 'Esc ?', 'cmd.close', { short: 'short.close' }),
+  b('detail', 'dismiss', [...ESC, ...ENTER], 'Esc Enter', 'cmd.close', { short: 'short.close' }),
+
+  b('settings', 'up', UP, '↑ k', 'cmd.up', { short: 'short.move' }),
+  b('settings', 'down', DOWN, '↓ j', 'cmd.down'),
+  b('settings', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
+  b('settings', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
+  b('settings', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
+  b('settings', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  b('settings', 'accept', ENTER, 'Enter', 'cmd.editSetting', { short: 'short.edit' }),
+  b('settings', 'testConnections', [{ input: 't' }], 't', 'cmd.testConnections', { short: 'short.test' }),
+  b('settings', 'fetchLists', [{ input: 'r' }, { named: 'f5' }], 'r F5', 'cmd.fetchLists', { short: 'short.fetchLists' }),
+  b('settings', 'dismiss', ESC, 'Esc', 'cmd.clearMessage'),
+
+  b('settingsEdit', 'type', TYPE, 'abc', 'cmd.typeSetting', { short: 'short.type', disabledIf: 'secretLine' }),
+  b('settingsEdit', 'type', TYPE, 'abc', 'cmd.typeSecret', { short: 'short.typeHidden', disabledIf: 'plainLine' }),
+  b('settingsEdit', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  b('settingsEdit', 'accept', ENTER, 'Enter', 'cmd.saveSetting', { short: 'short.save' }),
+  b('settingsEdit', 'dismiss', ESC, 'Esc', 'cmd.cancelEdit', { short: 'short.cancelKeep' }),
+
+  b('settingsPick', 'up', UP, '↑ k', 'cmd.up'),
+  b('settingsPick', 'down', DOWN, '↓ j', 'cmd.down'),
+  b('settingsPick', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
+  b('settingsPick', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
+  b('settingsPick', 'accept', ENTER, 'Enter', 'cmd.choose', { short: 'short.choose' }),
+  b('settingsPick', 'dismiss', ESC, 'Esc', 'cmd.close', { short: 'short.close' }),
 ];
 
 function namedMatches(named: Named, input: string, key: KeyPress): boolean {
@@ -134,22 +290,28 @@ function namedMatches(named: Named, input: string, key: KeyPress): boolean {
       return Boolean(key.escape);
     case 'tab':
       return Boolean(key.tab);
+    case 'backspace':
+      return Boolean(key.backspace || key.delete);
     // ink has no F-key flags; F5 arrives as the rest of its escape sequence.
     case 'f5':
       return input === '[15~' || input === '\x1b[15~';
   }
 }
 
+export const isPrintable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
+
 function specMatches(spec: KeySpec, input: string, key: KeyPress): boolean {
+  if (spec.printable) return isPrintable(input, key) && !key.return && !key.tab;
   if (spec.named) return namedMatches(spec.named, input, key) && Boolean(spec.shift) === Boolean(key.shift) && !key.ctrl;
   if (spec.ctrl) return Boolean(key.ctrl) && input === spec.input;
   return !key.ctrl && !key.meta && input === spec.input;
 }
 
-export function commandFor(input: string, key: KeyPress): Command | undefined {
-  return KEYMAP.find((b) => b.keys.some((spec) => specMatches(spec, input, key)))?.command;
-}
-
-export function bindingOf(command: Command): Binding {
-  return KEYMAP.find((b) => b.command === command)!;
+/** The first binding of these contexts (in order) the key matches. */
+export function bindingFor(contexts: readonly Context[], input: string, key: KeyPress): Binding | undefined {
+  for (const context of contexts) {
+    const found = KEYMAP.find((b) => b.context === context && b.keys.some((spec) => specMatches(spec, input, key)));
+    if (found) return found;
+  }
+  return undefined;
 }

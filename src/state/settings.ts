@@ -2,7 +2,7 @@ import { type Lang, type Translate, translator } from '../i18n/index.js';
 import type { SettingChange } from '../services/setup/settingChange.js';
 import { ADK_FIELDS } from '../config/configurationStore.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
-import type { KeyPress } from './keymap.js';
+import type { Command } from './keymap.js';
 import { changeFor, selectable, type SettingsRow, settingsRows } from './settingsRows.js';
 
 export interface SettingsScreenState {
@@ -35,8 +35,6 @@ export function emptySettings(setup = false): SettingsScreenState {
   };
 }
 
-const printable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
-
 /** The next row the cursor can stop on from `from` in `step` direction; stays put at the ends. */
 function nextSelectable(rows: SettingsRow[], from: number, step: number): number {
   for (let i = from + step; i >= 0 && i < rows.length; i += step) if (selectable(rows[i])) return i;
@@ -61,81 +59,103 @@ export function currentLine(s: SettingsScreenState, rows: SettingsRow[]) {
 }
 
 /**
- * A key on the settings screen. `handled: false` lets the app's global commands (tabs, quit, help) have it;
- * while a line is edited or a choice is open every key stays here.
+ * A command on the settings screen (from the keymap's settings contexts); `text` is what was typed.
+ * `handled: false` lets the app's global commands (tabs, quit, help) have it.
  */
-export function onSettingsKey(
+export function onSettingsCommand(
   s: SettingsScreenState,
-  input: string,
-  key: KeyPress,
+  command: Command,
+  text: string,
   t: Translate,
   height: number,
 ): { state: SettingsScreenState; effect?: SettingsEffect; handled: boolean } {
   const rows = settingsRows(s.view, t, s.loading);
   const line = currentLine(s, rows);
   const edit = line?.edit;
+  const done = (state: SettingsScreenState, effect?: SettingsEffect) => ({ state, effect, handled: true });
   if (s.editing && edit?.kind === 'text') {
-    if (key.escape) return { state: { ...s, editing: undefined }, handled: true };
-    if (key.return) {
-      return {
-        state: { ...s, editing: undefined, saving: true },
-        effect: { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
-        handled: true,
-      };
+    switch (command) {
+      case 'dismiss':
+        return done({ ...s, editing: undefined });
+      case 'accept':
+        return done(
+          { ...s, editing: undefined, saving: true },
+          { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
+        );
+      case 'erase':
+        return done({ ...s, editing: { draft: s.editing.draft.slice(0, -1) } });
+      case 'type':
+        return done({ ...s, editing: { draft: s.editing.draft + text } });
+      default:
+        return done(s);
     }
-    if (key.backspace || key.delete) return { state: { ...s, editing: { draft: s.editing.draft.slice(0, -1) } }, handled: true };
-    if (printable(input, key)) return { state: { ...s, editing: { draft: s.editing.draft + input } }, handled: true };
-    return { state: s, handled: true };
   }
   if (s.picking && edit?.kind === 'pick') {
-    const n = edit.options.length;
-    if (key.escape) return { state: { ...s, picking: undefined }, handled: true };
-    if (key.upArrow || input === 'k') return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - 1) } }, handled: true };
-    if (key.downArrow || input === 'j')
-      return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + 1) } }, handled: true };
-    if (key.pageUp) return { state: { ...s, picking: { cursor: Math.max(0, s.picking.cursor - height) } }, handled: true };
-    if (key.pageDown) return { state: { ...s, picking: { cursor: Math.min(n - 1, s.picking.cursor + height) } }, handled: true };
-    if (key.return) {
-      const chosen = edit.options[s.picking.cursor];
-      return {
-        state: { ...s, picking: undefined, saving: true },
-        effect: { type: 'saveSetting', change: changeFor(edit.target, chosen?.value), label: line!.label.trim() },
-        handled: true,
-      };
+    const last = edit.options.length - 1;
+    const pick = (cursor: number) => done({ ...s, picking: { cursor: Math.min(last, Math.max(0, cursor)) } });
+    switch (command) {
+      case 'dismiss':
+        return done({ ...s, picking: undefined });
+      case 'up':
+        return pick(s.picking.cursor - 1);
+      case 'down':
+        return pick(s.picking.cursor + 1);
+      case 'pageUp':
+        return pick(s.picking.cursor - height);
+      case 'pageDown':
+        return pick(s.picking.cursor + height);
+      case 'accept': {
+        const chosen = edit.options[s.picking.cursor];
+        return done(
+          { ...s, picking: undefined, saving: true },
+          { type: 'saveSetting', change: changeFor(edit.target, chosen?.value), label: line!.label.trim() },
+        );
+      }
+      default:
+        return done(s);
     }
-    return { state: s, handled: true };
   }
-  const move = (cursor: number) => ({ state: settle({ ...s, cursor, message: undefined }, rows, height), handled: true });
-  if (key.upArrow || input === 'k') return move(nextSelectable(rows, s.cursor, -1));
-  if (key.downArrow || input === 'j') return move(nextSelectable(rows, s.cursor, 1));
-  if (key.pageUp) return move(Math.max(0, s.cursor - height));
-  if (key.pageDown) return move(Math.min(rows.length - 1, s.cursor + height));
-  if (key.home || input === 'g') return move(0);
-  if (key.end || input === 'G') return move(rows.length - 1);
-  if (input === 't' || input === 'r' || (key.return && edit?.kind === 'test')) {
-    return { state: { ...s, loading: true, message: undefined }, effect: { type: 'loadSettings' }, handled: true };
-  }
-  if (key.return) {
-    if (!edit) {
-      const locked = line?.locked;
-      const text = !locked
-        ? undefined
-        : locked.reason === 'fixed'
-          ? t('settings.readOnly', { where: s.view?.describe ?? '' })
-          : t('settings.fromEnvLocked', { name: locked.variable });
-      return { state: { ...s, message: text ? { text, error: true } : undefined }, handled: true };
-    }
-    if (edit.kind === 'text') return { state: { ...s, editing: { draft: edit.initial }, message: undefined }, handled: true };
-    if (edit.kind === 'pick') {
-      if (edit.options.length === 0) return { state: { ...s, message: { text: t('settings.refreshHint'), error: true } }, handled: true };
+  const move = (cursor: number) => done(settle({ ...s, cursor, message: undefined }, rows, height));
+  const test = () => done({ ...s, loading: true, message: undefined }, { type: 'loadSettings' });
+  switch (command) {
+    case 'up':
+      return move(nextSelectable(rows, s.cursor, -1));
+    case 'down':
+      return move(nextSelectable(rows, s.cursor, 1));
+    case 'pageUp':
+      return move(Math.max(0, s.cursor - height));
+    case 'pageDown':
+      return move(Math.min(rows.length - 1, s.cursor + height));
+    case 'home':
+      return move(0);
+    case 'end':
+      return move(rows.length - 1);
+    case 'testConnections':
+    case 'fetchLists':
+      return test();
+    case 'dismiss':
+      return s.message ? done({ ...s, message: undefined }) : { state: s, handled: false };
+    case 'accept': {
+      if (edit?.kind === 'test') return test();
+      if (!edit) {
+        const locked = line?.locked;
+        const why = !locked
+          ? undefined
+          : locked.reason === 'fixed'
+            ? t('settings.readOnly', { where: s.view?.describe ?? '' })
+            : t('settings.fromEnvLocked', { name: locked.variable });
+        return done({ ...s, message: why ? { text: why, error: true } : undefined });
+      }
+      if (edit.kind === 'text') return done({ ...s, editing: { draft: edit.initial }, message: undefined });
+      if (edit.options.length === 0) return done({ ...s, message: { text: t('settings.refreshHint'), error: true } });
       const current = edit.options.findIndex(
         (o) => o.label === line!.value || o.value === line!.value || (o.value !== undefined && line!.value.startsWith(`${o.value}  `)),
       );
-      return { state: { ...s, picking: { cursor: Math.max(0, current) }, message: undefined }, handled: true };
+      return done({ ...s, picking: { cursor: Math.max(0, current) }, message: undefined });
     }
+    default:
+      return { state: s, handled: false };
   }
-  if (key.escape && s.message) return { state: { ...s, message: undefined }, handled: true };
-  return { state: s, handled: false };
 }
 
 /** The setup wizard's next step: the first connection line after `from` that is still empty, opened for typing. */

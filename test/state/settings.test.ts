@@ -3,7 +3,7 @@ import { translator } from '../../src/i18n/index.js';
 import type { SettingsView } from '../../src/services/setup/settingsService.js';
 import { DEMO_CUSTOMER_MAPPINGS } from '../../src/services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS } from '../../src/services/transfer/settings.js';
-import { type Action, type AppState, initialState, reducer } from '../../src/state/app.js';
+import { type Action, type AppState, helpGroups, hintLine, initialState, reducer } from '../../src/state/app.js';
 import { defaultDates } from '../../src/clock.js';
 import { TEST_NOW_MS } from '../helpers/clock.js';
 import type { KeyPress } from '../../src/state/keymap.js';
@@ -139,5 +139,18 @@ describe('a connection line set by the environment', () => {
     expect(lineOf(s)?.value).toBe('stage (from SEVADM_SEVERA_BASE_URL)');
     expect(s.settings.editing).toBeUndefined();
     expect(s.settings.message?.text).toMatch(/SEVADM_SEVERA_BASE_URL is set in the environment/);
+  });
+});
+
+describe('the keymap on the settings screen', () => {
+  it("? lists the settings keys (t tests, r fetches), not the lists' transfer; the hint line is the settings one", () => {
+    const state = start(withChoices);
+    const help = helpGroups(state);
+    const texts = help.flatMap((g) => g.bindings.map((b) => b.text));
+    expect(help[0]!.title).toBe('Settings');
+    expect(texts).toContain('Test both connections again');
+    expect(texts).toContain('Fetch the lists of both sides again');
+    expect(texts).not.toContain('Transfer the marked rows');
+    expect(hintLine(state)).toBe('↑ k move · Enter edit/choose · t test connections · r F5 fetch lists · ? help · q quit');
   });
 });

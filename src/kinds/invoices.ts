@@ -1,0 +1,64 @@
+import { localDay } from '../clock.js';
+import type { InvoiceOutputModel } from '../services/severa/schemas/index.js';
+import { collect } from '../services/severa/index.js';
+import type { RowStatus } from '../services/transfer/engine.js';
+import { invoicesToAdministration } from '../services/transfer/invoiceSteps.js';
+import { statusNamed } from '../services/transfer/statuses.js';
+import { money } from './format.js';
+import { runOf } from './run.js';
+import type { Kind } from './types.js';
+
+/** Severa's invoices in one status to Administration, never twice. */
+export const invoices: Kind<InvoiceOutputModel> = {
+  list: 'invoices',
+  name: 'invoices',
+  source: 'severa',
+  filter: 'status',
+  title: 'list.invoices',
+  empty: 'empty.invoices',
+  columns: [
+    { header: 'col.number', weight: 2, min: 6, cell: (i) => String(i.number ?? '') },
+    { header: 'col.date', weight: 3, min: 11, cell: (i) => i.date ?? '' },
+    { header: 'col.customer', weight: 6, cell: (i) => i.customer?.name ?? '' },
+    { header: 'col.total', weight: 3, min: 13, cell: (i) => money(i.totalIncludingTax?.amount) },
+    { header: 'col.currency', weight: 1, min: 4, cell: (i) => i.currency?.code ?? '' },
+    { header: 'list.status', weight: 3, cell: (i) => i.status?.name ?? '' },
+    // The invoice Administration already has for it, as the ledger knew when the list loaded.
+    { header: 'col.transferred', weight: 2, min: 6, cell: (_i, { loaded }) => (loaded?.kind === 'done' ? loaded.targetKey : '') },
+  ],
+  id: (i) => i.guid,
+  keys: (i) => [String(i.number ?? '')],
+  async load(ctx, filter) {
+    if (!filter.statusGuid) return { records: [] };
+    const records = await collect(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }));
+    const statuses: [string, RowStatus][] = [];
+    for (const i of records) {
+      const done = ctx.ledger.lastDone('invoices', 'to-administration', i.guid)?.targetKey;
+      if (done) statuses.push([i.guid, { kind: 'done', targetKey: done, updated: false }]);
+    }
+    return { records, statuses };
+  },
+  async run(ctx, records, request) {
+    const { settings } = ctx;
+    const administration = ctx.administration();
+    const info = await administration.companyInfo();
+    const after = statusNamed(await ctx.invoiceStatuses(), settings.afterTransferStatus);
+    const context = {
+      articles: new Set((await administration.listArticles()).map((a) => a.number)),
+      customers: new Set((await administration.listCustomers()).map((c) => c.number)),
+      projects: info.variant === 500 ? undefined : new Set((await administration.listProjects()).map((p) => p.code)),
+      numberPolicy: settings.invoiceNumberPolicy,
+      today: localDay(ctx.clock.now()),
+      mappings: ctx.mappings,
+    };
+    const step = invoicesToAdministration({
+      severa: ctx.severa(),
+      administration,
+      ledger: ctx.ledger,
+      context,
+      afterTransferStatus: after ? { guid: after.guid, name: after.name } : undefined,
+      onWarning: (text) => request.onEvent({ type: 'log', level: 'warn', message: text }),
+    });
+    return runOf(ctx, request, records, step);
+  },
+};

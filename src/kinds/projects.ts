@@ -1,0 +1,47 @@
+import type { RowStatus } from '../services/transfer/engine.js';
+import type { ProjectOutputModel } from '../services/severa/schemas/index.js';
+import { collect } from '../services/severa/index.js';
+import { projectIneligibility } from '../services/transfer/projectRules.js';
+import { projectsToAdministration } from '../services/transfer/projectSteps.js';
+import { runOf } from './run.js';
+import { changedSince, type Kind } from './types.js';
+
+/** Severa's projects to Administration (1000/2000 only); the ones that cannot go are marked as they load. */
+export const projects: Kind<ProjectOutputModel> = {
+  list: 'projects',
+  name: 'projects',
+  source: 'severa',
+  filter: 'since',
+  title: 'list.projects',
+  empty: 'empty.projects',
+  columns: [
+    { header: 'col.number', weight: 2, min: 5, cell: (p) => String(p.number ?? '') },
+    { header: 'col.name', weight: 6, cell: (p) => p.name },
+    { header: 'col.customer', weight: 5, cell: (p) => p.customer?.name ?? '' },
+    { header: 'col.start', weight: 3, min: 11, cell: (p) => p.startDate ?? '' },
+    { header: 'col.end', weight: 3, min: 11, cell: (p) => p.deadline ?? '' },
+    { header: 'col.state', weight: 2, min: 7, cell: (p, { t }) => t(p.isClosed ? 'state.closed' : 'state.open') },
+  ],
+  id: (p) => p.guid,
+  keys: (p) => [String(p.number ?? '')],
+  async load(ctx, filter, t) {
+    const records = await collect(ctx.severa().projects({ changedSince: changedSince(filter) }));
+    const administration = ctx.administration();
+    const info = await administration.companyInfo();
+    if (info.variant === 500) return { records, banner: t('refusal.projectsNeed1000', { variant: String(info.variant) }) };
+    // Rows that cannot go are marked with the reason before any transfer.
+    const customers = new Set((await administration.listCustomers()).map((c) => c.number));
+    const statuses: [string, RowStatus][] = [];
+    for (const p of records) {
+      const refusal = projectIneligibility(p, customers);
+      if (refusal?.reason) statuses.push([p.guid, { kind: 'error', message: t(refusal.reason.key, refusal.reason.params) }]);
+    }
+    return { records, statuses };
+  },
+  async run(ctx, records, request) {
+    const administration = ctx.administration();
+    const customers = new Set((await administration.listCustomers()).map((c) => c.number));
+    const codes = new Set((await administration.listProjects()).map((p) => p.code));
+    return runOf(ctx, request, records, projectsToAdministration(administration, customers, codes));
+  },
+};

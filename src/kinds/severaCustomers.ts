@@ -1,0 +1,33 @@
+import type { CustomerModel } from '../services/severa/schemas/index.js';
+import { collect } from '../services/severa/index.js';
+import { customersToAdministration } from '../services/transfer/customerSteps.js';
+import { day } from './format.js';
+import { runOf } from './run.js';
+import { changedSince, type Kind } from './types.js';
+
+/** Severa's customers, changed since a date, to Administration. */
+export const severaCustomers: Kind<CustomerModel> = {
+  list: 'severa-customers',
+  name: 'customers',
+  source: 'severa',
+  filter: 'since',
+  title: 'list.severa-customers',
+  empty: 'empty.customers',
+  columns: [
+    { header: 'col.number', weight: 2, min: 6, cell: (c) => String(c.number ?? '') },
+    { header: 'col.name', weight: 6, cell: (c) => c.name },
+    { header: 'col.city', weight: 3, cell: (c) => c.headquarterAddress?.city ?? '' },
+    { header: 'col.email', weight: 5, cell: (c) => c.email ?? '' },
+    { header: 'col.changed', weight: 3, min: 11, cell: (c) => day(c.lastUpdatedDateTime) },
+  ],
+  id: (c) => c.guid,
+  keys: (c) => [String(c.number ?? '')],
+  async load(ctx, filter) {
+    return { records: await collect(ctx.severa().customers({ changedSince: changedSince(filter) })) };
+  },
+  async run(ctx, records, request) {
+    const administration = ctx.administration();
+    const existing = new Set((await administration.listCustomers()).map((c) => c.number));
+    return runOf(ctx, request, records, customersToAdministration(administration, ctx.mappings, existing));
+  },
+};

@@ -1,0 +1,188 @@
+import { isIsoDate } from '../clock.js';
+import { translator } from '../i18n/index.js';
+import { kindOf } from '../kinds/index.js';
+import { disabledReason } from './hints.js';
+import { type Command, KEYMAP } from './keymap.js';
+import * as L from './list.js';
+import { pickerOptions } from './dialogs.js';
+import {
+  activeList,
+  addEffects,
+  type AppState,
+  loadEffect,
+  type Side,
+  type TabId,
+  TABS,
+  tableHeight,
+  tableInView,
+  withTable,
+} from './vocabulary.js';
+
+/** Switching to a tab loads its table the first time (the Invoices tab once a status is chosen). */
+export function openTab(state: AppState, tab: TabId): AppState {
+  const next = { ...state, tab, notice: undefined };
+  if (tab === 'settings') {
+    if (next.settings.view || next.settings.loading) return next;
+    return addEffects({ ...next, settings: { ...next.settings, loading: true } }, { type: 'loadSettings' });
+  }
+  const id = tableInView(next)!;
+  const l = next.tables[id];
+  if (l.rows.length || l.loading || l.error) return next;
+  if (id !== 'history' && next.connections[kindOf(id).source].state !== 'connected') return next;
+  return addEffects(next, ...loadEffect(next, id));
+}
+
+/** Typing into the filter or a date field. */
+export function onFieldCommand(state: AppState, command: Command, text: string): AppState {
+  const id = tableInView(state)!;
+  const h = tableHeight(state);
+  if (state.focus === 'filter') {
+    switch (command) {
+      case 'dismiss':
+        return withTable({ ...state, focus: 'list' }, id, (l) => L.setFilter(l, '', h));
+      case 'accept':
+        return { ...state, focus: 'list' };
+      case 'erase':
+        return withTable(state, id, (l) => L.setFilter(l, l.filter.slice(0, -1), h));
+      case 'type':
+        return withTable(state, id, (l) => L.setFilter(l, l.filter + text, h));
+      default:
+        return state;
+    }
+  }
+  const editingUntil = state.focus === 'until';
+  switch (command) {
+    case 'dismiss':
+      return { ...state, focus: 'list', dateDraft: editingUntil ? state.until : state.since[id], dateError: undefined };
+    case 'accept': {
+      const t = translator(state.lang);
+      if (!isIsoDate(state.dateDraft)) return { ...state, dateError: t('date.invalid', { example: state.defaults.since }) };
+      const from = editingUntil ? state.since[id] : state.dateDraft;
+      const to = editingUntil ? state.dateDraft : state.until;
+      const ranged = id !== 'history' && kindOf(id).filter === 'range';
+      if (ranged && from > to) return { ...state, dateError: t('date.fromAfterTo', { from, to }) };
+      const next: AppState = editingUntil
+        ? { ...state, focus: 'list', dateError: undefined, until: state.dateDraft }
+        : { ...state, focus: 'list', dateError: undefined, since: { ...state.since, [id]: state.dateDraft } };
+      return addEffects(next, ...loadEffect(next, id));
+    }
+    case 'erase':
+      return { ...state, dateDraft: state.dateDraft.slice(0, -1), dateError: undefined };
+    case 'type':
+      return state.dateDraft.length < 10 ? { ...state, dateDraft: state.dateDraft + text, dateError: undefined } : state;
+    default:
+      return state;
+  }
+}
+
+/** The binding a command has on this screen, to ask whether it is on here. */
+function screenBinding(state: AppState, command: Command) {
+  const screen = state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
+  return KEYMAP.find((b) => b.command === command && (b.context === screen || b.context === 'global'));
+}
+
+/** What a command does on a list or the history; keys and the palette both come here. */
+export function runCommand(state: AppState, command: Command): AppState {
+  const t = translator(state.lang);
+  const binding = screenBinding(state, command);
+  const off = binding && disabledReason(state, binding);
+  if (off) return { ...state, notice: off };
+  const id = tableInView(state);
+  const list = activeList(state);
+  const h = tableHeight(state);
+  const table = (update: (l: L.ListState) => L.ListState) => (id ? withTable({ ...state, notice: undefined }, id, update) : state);
+  switch (command) {
+    case 'tab1':
+    case 'tab2':
+    case 'tab3':
+    case 'tab4':
+    case 'tab5':
+    case 'tab6':
+    case 'tab7':
+      return openTab(state, TABS[Number(command.slice(3)) - 1]!);
+    case 'tabNext':
+    case 'tabPrev': {
+      const step = command === 'tabNext' ? 1 : TABS.length - 1;
+      return openTab(state, TABS[(TABS.indexOf(state.tab) + step) % TABS.length]!);
+    }
+    case 'pickStatus':
+    case 'pickAfterStatus': {
+      const purpose = command === 'pickStatus' ? 'status' : 'afterStatus';
+      const options = pickerOptions(state, purpose);
+      const current =
+        purpose === 'status'
+          ? options.findIndex((o) => o.guid === state.invoiceStatus)
+          : options.findIndex((o) => (o.guid ? o.name === state.afterStatus : !state.afterStatus));
+      return { ...state, overlay: { kind: 'picker', purpose, cursor: Math.max(0, current) } };
+    }
+    case 'editUntil':
+      return { ...state, focus: 'until', dateDraft: state.until, dateError: undefined };
+    case 'editSince':
+      return id ? { ...state, focus: 'since', dateDraft: state.since[id], dateError: undefined } : state;
+    case 'up':
+      return table((l) => L.moveCursor(l, -1, h));
+    case 'down':
+      return table((l) => L.moveCursor(l, 1, h));
+    case 'pageUp':
+      return table((l) => L.moveCursor(l, -h, h));
+    case 'pageDown':
+      return table((l) => L.moveCursor(l, h, h));
+    case 'home':
+      return table((l) => L.moveCursor(l, 'home', h));
+    case 'end':
+      return table((l) => L.moveCursor(l, 'end', h));
+    case 'toggle':
+      return table(L.toggleRow);
+    case 'selectAll':
+      return table(L.selectAll);
+    case 'range':
+      return table(L.rangeMark);
+    case 'extendUp':
+      return table((l) => L.extend(l, -1, h));
+    case 'extendDown':
+      return table((l) => L.extend(l, 1, h));
+    case 'details':
+      return id && L.currentRow(state.tables[id]) ? { ...state, overlay: { kind: 'detail' } } : state;
+    case 'refresh':
+      if (!id) return state;
+      if (list && kindOf(list).filter === 'status' && !state.invoiceStatus) return { ...state, notice: t('list.pickStatusFirst') };
+      return addEffects(state, ...loadEffect(state, id));
+    case 'filter':
+      return id ? { ...state, focus: 'filter' } : state;
+    case 'switchSide':
+      return { ...state, side: (state.side === 'severa' ? 'administration' : 'severa') satisfies Side };
+    case 'transfer': {
+      if (!list) return state;
+      if (state.transfer) return { ...state, notice: t('transfer.busy') };
+      const banner = state.tables[list].banner;
+      if (banner) return { ...state, notice: banner };
+      const target: Side = kindOf(list).source === 'severa' ? 'administration' : 'severa';
+      const conn = state.connections[target];
+      if (conn.state !== 'connected')
+        return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
+      const ids = L.markedIds(state.tables[list]);
+      if (ids.length === 0) return { ...state, notice: t('transfer.nothingSelected') };
+      return addEffects({ ...state, notice: undefined }, { type: 'transfer', list, ids });
+    }
+    case 'cancelTransfer':
+      return state.transfer ? { ...state, overlay: { kind: 'confirmCancel' } } : state;
+    case 'log':
+      return { ...state, logOpen: !state.logOpen };
+    case 'help':
+      return { ...state, overlay: { kind: 'help' } };
+    case 'palette':
+      return { ...state, overlay: { kind: 'palette', query: '', cursor: 0 } };
+    case 'quit':
+      return state.transfer ? { ...state, overlay: { kind: 'confirmQuit' } } : { ...state, quit: true };
+    case 'back': {
+      if (!id) return state;
+      const l = state.tables[id];
+      if (l.anchor !== undefined) return withTable(state, id, (x) => ({ ...x, anchor: undefined }));
+      if (l.filter) return withTable(state, id, (x) => L.setFilter(x, '', h));
+      if (state.logOpen) return { ...state, logOpen: false };
+      return { ...state, notice: undefined };
+    }
+    default:
+      return state;
+  }
+}

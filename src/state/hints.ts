@@ -1,0 +1,110 @@
+import { type MessageKey, translator } from '../i18n/index.js';
+import { kindOf } from '../kinds/index.js';
+import { type Binding, type Context, KEYMAP } from './keymap.js';
+import { settingsSecretEdit } from './settings.js';
+import { activeList, type AppState } from './vocabulary.js';
+
+/** Where the keyboard is: the contexts a key is looked up in, most specific first. */
+export function contextsOf(state: AppState): Context[] {
+  if (state.conflict) return ['conflict', 'always'];
+  switch (state.overlay.kind) {
+    case 'confirmQuit':
+    case 'confirmCancel':
+      return ['confirm', 'always'];
+    case 'help':
+      return ['help', 'always'];
+    case 'detail':
+      return ['detail', 'always'];
+    case 'palette':
+      return ['palette', 'always'];
+    case 'picker':
+      return ['picker', 'always'];
+    case 'none':
+      break;
+  }
+  if (state.tab === 'settings') {
+    if (state.settings.editing) return ['settingsEdit', 'always'];
+    if (state.settings.picking) return ['settingsPick', 'always'];
+    return ['settings', 'global', 'always'];
+  }
+  if (state.focus === 'filter') return ['filter', 'always'];
+  if (state.focus === 'since' || state.focus === 'until') return ['date', 'always'];
+  const screen: Context = state.tab === 'history' ? 'history' : 'list';
+  return state.transfer ? ['transfer', screen, 'global', 'always'] : [screen, 'global', 'always'];
+}
+
+const REASON: Record<NonNullable<Binding['disabledIf']>, MessageKey> = {
+  notRanged: 'off.notRanged',
+  notDated: 'off.notDated',
+  notInvoices: 'off.notInvoices',
+  notCustomers: 'off.notCustomers',
+  secretLine: 'off.secretLine',
+  plainLine: 'off.plainLine',
+};
+
+/** Why the binding is off here, in the user's language; undefined when it is on. */
+export function disabledReason(state: AppState, binding: Binding): string | undefined {
+  const list = activeList(state);
+  const filter = list ? kindOf(list).filter : undefined;
+  const off = (() => {
+    switch (binding.disabledIf) {
+      case undefined:
+        return false;
+      case 'notRanged':
+        return filter !== 'range';
+      case 'notDated':
+        return filter === 'status';
+      case 'notInvoices':
+        return filter !== 'status';
+      case 'notCustomers':
+        return state.tab !== 'customers';
+      case 'secretLine':
+        return settingsSecretEdit(state);
+      case 'plainLine':
+        return !settingsSecretEdit(state);
+    }
+  })();
+  return off && binding.disabledIf ? translator(state.lang)(REASON[binding.disabledIf]) : undefined;
+}
+
+/** The hint line: each binding of the keyboard's contexts that has its few words and is on here. */
+export function hintLine(state: AppState): string {
+  const t = translator(state.lang);
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const context of contextsOf(state)) {
+    for (const b of KEYMAP) {
+      if (b.context !== context || !b.short || seen.has(b.display) || disabledReason(state, b)) continue;
+      seen.add(b.display);
+      parts.push(`${b.display} ${t(b.short)}`);
+    }
+  }
+  return parts.join(' · ');
+}
+
+/** The groups `?` shows: this screen's keys (and a running transfer's), then the app-wide ones. */
+export function helpGroups(state: AppState): { title: string; bindings: { display: string; text: string }[] }[] {
+  const t = translator(state.lang);
+  const screen: Context[] =
+    state.tab === 'settings' ? ['settings'] : state.tab === 'history' ? ['history'] : state.transfer ? ['transfer', 'list'] : ['list'];
+  return [...screen, 'global' as const].map((context) => ({
+    title: t(`context.${context}`),
+    bindings: KEYMAP.filter((b) => b.context === context).map((b) => {
+      const reason = disabledReason(state, b);
+      return { display: b.display, text: reason ? `${t(b.label)} (${reason})` : t(b.label) };
+    }),
+  }));
+}
+
+/** The palette's commands: this screen's and the app-wide ones, matching the query; typing and dialogs left out. */
+export function paletteMatches(state: AppState, query: string): Binding[] {
+  const t = translator(state.lang);
+  const q = query.trim().toLowerCase();
+  const screen: Context = state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
+  const seen = new Set<string>();
+  return KEYMAP.filter((b) => {
+    if ((b.context !== screen && b.context !== 'global') || seen.has(b.command)) return false;
+    seen.add(b.command);
+    return !q || `${t(b.label)} ${b.command} ${b.display}`.toLowerCase().includes(q);
+  });
+}

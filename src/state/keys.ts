@@ -1,0 +1,53 @@
+import { translator } from '../i18n/index.js';
+import { runCommand, onFieldCommand } from './commands.js';
+import { onConfirmCommand, onConflictCommand, onPaletteCommand, onPickerCommand } from './dialogs.js';
+import { contextsOf } from './hints.js';
+import { bindingFor, type KeyPress } from './keymap.js';
+import { onSettingsCommand } from './settings.js';
+import { type AppState, tableHeight } from './vocabulary.js';
+
+/** Several printable keys in one chunk (fast typing, tmux, a paste) arrive as one input: they are replayed one by one. */
+export function onInput(state: AppState, input: string, key: KeyPress): AppState {
+  if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('[') && !input.startsWith('\x1b')) {
+    // A pasted line may end with Enter: that one is a key of its own.
+    return [...input].reduce(
+      (s, ch) =>
+        ch === '\r' || ch === '\n' ? onKey(s, '', { return: true }) : onKey(s, ch, { ...key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) }),
+      state,
+    );
+  }
+  return onKey(state, input, key);
+}
+
+/** One key: the keymap names the command in the contexts that have the keyboard; the context's handler does it. */
+function onKey(state: AppState, input: string, key: KeyPress): AppState {
+  const binding = bindingFor(contextsOf(state), input, key);
+  if (!binding) return state;
+  const { command, context } = binding;
+  switch (context) {
+    case 'always':
+      return runCommand({ ...state, focus: 'list', overlay: { kind: 'none' } }, command);
+    case 'conflict':
+      return onConflictCommand(state, command);
+    case 'confirm':
+      return onConfirmCommand(state, command);
+    case 'help':
+    case 'detail':
+      return { ...state, overlay: { kind: 'none' } };
+    case 'palette':
+      return onPaletteCommand(state, command, input, runCommand);
+    case 'picker':
+      return onPickerCommand(state, command);
+    case 'filter':
+    case 'date':
+      return onFieldCommand(state, command, input);
+    case 'settings':
+    case 'settingsEdit':
+    case 'settingsPick': {
+      const result = onSettingsCommand(state.settings, command, input, translator(state.lang), tableHeight(state));
+      return { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects };
+    }
+    default:
+      return runCommand(state, command);
+  }
+}

@@ -1,0 +1,171 @@
+import { translator } from '../i18n/index.js';
+import { kindOf, LIST_IDS } from '../kinds/index.js';
+import { statusNamed } from '../services/transfer/statuses.js';
+import { openTab } from './commands.js';
+import * as L from './list.js';
+import { afterSave, openNextEmpty, settle } from './settings.js';
+import { settingsRows } from './settingsRows.js';
+import {
+  type Action,
+  activeList,
+  addEffects,
+  type AppState,
+  type LogEntry,
+  loadEffect,
+  type TableId,
+  tableHeight,
+  withTable,
+} from './vocabulary.js';
+
+const MAX_LOG = 500;
+
+function addLog(state: AppState, level: LogEntry['level'], text: string, at?: number): AppState {
+  const time = at === undefined ? '' : new Date(at).toTimeString().slice(0, 8);
+  const log = [...state.log, { time, level, text }];
+  return { ...state, log: log.length > MAX_LOG ? log.slice(-MAX_LOG) : log };
+}
+
+export function tableName(state: Pick<AppState, 'lang'>, id: TableId): string {
+  return translator(state.lang)(id === 'history' ? 'list.history' : kindOf(id).title);
+}
+
+/** What came back from the world: loads, transfer events, connections, the settings. */
+export function onResult(state: AppState, action: Exclude<Action, { type: 'key' }>): AppState {
+  const t = translator(state.lang);
+  switch (action.type) {
+    case 'resize': {
+      const next = { ...state, size: { columns: action.columns, rows: action.rows } };
+      const h = tableHeight(next);
+      const tables = Object.fromEntries(Object.entries(next.tables).map(([id, l]) => [id, L.moveCursor(l, 0, h)])) as AppState['tables'];
+      return { ...next, tables };
+    }
+    case 'invoiceStatuses': {
+      // The Invoices tab starts on the status the settings name as "to transfer".
+      const preset = state.invoiceStatus ? undefined : statusNamed(action.statuses, state.statusToTransfer)?.guid;
+      const next = { ...state, invoiceStatuses: action.statuses, invoiceStatus: state.invoiceStatus ?? preset };
+      const list = activeList(next);
+      return preset && list && kindOf(list).filter === 'status' ? addEffects(next, ...loadEffect(next, list)) : next;
+    }
+    case 'loading':
+      return withTable(state, action.table, (l) => ({ ...l, loading: true, error: undefined }));
+    case 'loaded':
+      return addLog(
+        withTable(state, action.table, (l) => ({
+          ...L.setRows(l, action.rows, tableHeight(state)),
+          banner: action.banner,
+          statuses: new Map(action.statuses ?? []),
+          loadedWith: action.filter ?? l.loadedWith,
+        })),
+        'info',
+        t('log.loaded', { list: tableName(state, action.table), count: action.rows.length }),
+        action.at,
+      );
+    case 'loadFailed':
+      return addLog(
+        withTable(state, action.table, (l) => ({ ...l, loading: false, error: action.error })),
+        'error',
+        t('log.loadFailed', { list: tableName(state, action.table), error: action.error }),
+        action.at,
+      );
+    case 'status':
+      return withTable(state, action.list, (l) => L.setStatus(l, action.id, action.status));
+    case 'progress':
+      return state.transfer ? { ...state, transfer: { ...state.transfer, done: action.done, total: action.total } } : state;
+    case 'transferStarted':
+      return { ...state, transfer: { list: action.list, done: 0, total: action.total }, notice: undefined };
+    case 'transferFinished': {
+      const s = action.summary;
+      const text = t('transfer.summary', {
+        ...s,
+        cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '',
+      });
+      const overlay = state.overlay.kind === 'confirmCancel' ? { kind: 'none' as const } : state.overlay;
+      return addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
+    }
+    case 'conflict':
+      return {
+        ...state,
+        conflict: {
+          id: action.id,
+          view: action.view,
+          remaining: action.remaining,
+          choice: 'update',
+          applyToRemaining: false,
+          source: action.source,
+        },
+      };
+    case 'log':
+      return addLog(state, action.level, action.text, action.at);
+    case 'connection':
+      return onConnection(state, action.side, action.connection);
+    case 'effectsTaken':
+      return { ...state, effects: state.effects.slice(action.count) };
+    case 'settingsView': {
+      const rows = settingsRows(action.view, t, action.loading);
+      const next = { ...state.settings, view: action.view, loading: action.loading };
+      // The wizard starts by asking for the first thing missing.
+      const first = state.settings.setup && !state.settings.view;
+      return { ...state, settings: first ? openNextEmpty(next, rows, -1, tableHeight(state)) : settle(next, rows, tableHeight(state)) };
+    }
+    case 'settingSaved': {
+      const text = t(action.reconnecting ? 'settings.savedReconnect' : 'settings.saved', { label: action.label });
+      // The lists and tests fetched before still hold unless the connection changed.
+      const before = state.settings.view;
+      const view =
+        action.reconnecting || !before
+          ? action.view
+          : { ...action.view, choices: before.choices, severaTest: before.severaTest, administrationTest: before.administrationTest };
+      const settings = afterSave(state.settings, view, text, t, tableHeight(state), action.reconnecting);
+      const s = action.view.settings;
+      // The Invoices tab follows the saved statuses.
+      const next = addLog(
+        { ...state, settings, afterStatus: s.afterTransferStatus, statusToTransfer: s.invoiceStatusToTransfer },
+        'info',
+        text,
+        action.at,
+      );
+      return action.reconnecting ? reconnected(next) : next;
+    }
+    case 'settingRefused':
+      return addLog(
+        { ...state, settings: { ...state.settings, saving: false, message: { text: action.error, error: true } } },
+        'error',
+        action.error,
+        action.at,
+      );
+    case 'reconnected':
+      return reconnected(state);
+  }
+}
+
+/** A new connection: what was loaded came from the old one; both sides connect again, then the lists reload with the filters on screen. */
+function reconnected(state: AppState): AppState {
+  const tables = { ...state.tables };
+  for (const id of LIST_IDS) tables[id] = L.emptyList();
+  return addEffects(
+    {
+      ...state,
+      tables,
+      invoiceStatuses: [],
+      invoiceStatus: undefined,
+      connections: { severa: { state: 'connecting' }, administration: { state: 'connecting' } },
+    },
+    { type: 'connect' },
+    { type: 'loadSettings' },
+  );
+}
+
+/**
+ * A side answered. Once connected, its customer list loads (with the date on screen, not the one sevadm started
+ * with), Severa's invoice statuses are fetched, and a tab opened meanwhile loads its list.
+ */
+function onConnection(state: AppState, side: AppState['side'], connection: AppState['connections']['severa']): AppState {
+  const next = { ...state, connections: { ...state.connections, [side]: connection } };
+  if (connection.state !== 'connected') return next;
+  const customers = LIST_IDS.filter((id) => kindOf(id).name === 'customers' && kindOf(id).source === side && !next.tables[id].rows.length);
+  const effects = customers.flatMap((id) => loadEffect(next, id));
+  const withLoads = addEffects(next, ...effects, ...(side === 'severa' ? [{ type: 'loadStatuses' } as const] : []));
+  const list = activeList(withLoads);
+  if (state.tab === 'customers' || !list || kindOf(list).source !== side) return withLoads;
+  return openTab(withLoads, withLoads.tab);
+}

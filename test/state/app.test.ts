@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDates } from '../../src/clock.js';
+import { type Action, type AppState, initialState, reducer } from '../../src/state/app.js';
+import type { KeyPress } from '../../src/state/keymap.js';
+import { TEST_NOW_MS } from '../helpers/clock.js';
+
+const key = (input: string, k: KeyPress = {}): Action => ({ type: 'key', input, key: k });
+const press = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
+const connected = (side: 'severa' | 'administration'): Action => ({
+  type: 'connection',
+  side,
+  connection: { state: 'connected', name: side },
+});
+const type = (text: string) => [...text].map((ch) => key(ch));
+
+describe('the reducer: every effect goes through it', () => {
+  it('starts by connecting; each side, once there, loads its customers and Severa its invoice statuses', () => {
+    const start = initialState({ lang: 'en', demo: true, columns: 100, rows: 30, dates: defaultDates(TEST_NOW_MS) });
+    expect(start.effects).toEqual([{ type: 'connect' }]);
+    const next = press({ ...start, effects: [] }, connected('severa'), connected('administration'));
+    expect(next.effects).toEqual([
+      { type: 'load', list: 'severa-customers', filter: { since: start.defaults.since, until: undefined, statusGuid: undefined } },
+      { type: 'loadStatuses' },
+      { type: 'load', list: 'administration-customers', filter: { since: start.defaults.since, until: undefined, statusGuid: undefined } },
+    ]);
+  });
+
+  it('after a connection setting is saved, the lists reload with the date on screen, not the one sevadm started with', () => {
+    const start = initialState({ lang: 'en', demo: false, columns: 100, rows: 30, dates: defaultDates(TEST_NOW_MS) });
+    let state = press({ ...start, effects: [] }, connected('severa'), connected('administration'));
+    // The user widens the date.
+    state = press(
+      { ...state, effects: [] },
+      key('d'),
+      ...Array(10).fill(key('', { backspace: true })),
+      ...type('2025-06-01'),
+      key('', { return: true }),
+    );
+    expect(state.since['severa-customers']).toBe('2025-06-01');
+    // Saving a connection line reconnects both sides.
+    state = press({ ...state, effects: [] }, { type: 'reconnected' });
+    expect(state.effects).toContainEqual({ type: 'connect' });
+    state = press({ ...state, effects: [] }, connected('severa'));
+    expect(state.effects).toContainEqual({
+      type: 'load',
+      list: 'severa-customers',
+      filter: { since: '2025-06-01', until: undefined, statusGuid: undefined },
+    });
+  });
+});
