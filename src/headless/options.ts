@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { type Kind as KindDef, KIND_NAMES, type KindName, listOf } from '../kinds/index.js';
+import { type Kind as KindDef, KIND_NAMES, type KindName, kindOf as kindDef, type ListId, listOf, listsOf } from '../kinds/index.js';
 import { type DefaultDates, isIsoDate } from '../clock.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 
@@ -16,6 +16,29 @@ export function kindOf(raw: string | undefined, command: string): Kind {
 
 /** The list a kind and a direction (transfer) or side (show) mean. */
 export const listFor = listOf;
+
+/** How a kind's list is narrowed (its lists, one per side, are narrowed alike). */
+export const filterOf = (kind: Kind) => kindDef(listsOf(kind)[0]!).filter;
+
+/** The options that narrow a kind's list, as a hint when --select names rows that are not there. */
+export function filterOptions(kind: Kind): string {
+  return { since: '--changed-since', range: '--from/--to', status: '--status' }[filterOf(kind)];
+}
+
+/**
+ * The list a transfer reads: the kind's list on the side --direction leaves from, or the kind's first when
+ * it is left out; a direction the kind does not go is refused naming the one it does.
+ */
+export function transferList(kind: Kind, direction: string | undefined): ListId {
+  if (direction !== undefined && direction !== 'to-administration' && direction !== 'to-severa') {
+    throw new UsageError(`--direction must be to-administration or to-severa, got "${direction}"`);
+  }
+  const lists = listsOf(kind);
+  if (direction === undefined) return lists[0]!;
+  const found = listOf(kind, direction === 'to-severa' ? 'administration' : 'severa');
+  if (!found) throw new UsageError(`${kind} go ${kindDef(lists[0]!).source === 'severa' ? 'to-administration' : 'to-severa'} only`);
+  return found;
+}
 
 /** The records --select names: all, or the ones whose numbers (or ids) are given; refused naming what is not listed. */
 export function selected<R>(kind: KindDef<R>, records: R[], select: string, hint: string): R[] {
@@ -44,7 +67,7 @@ export function listDates(
   kind: Kind,
   values: { 'changed-since'?: string; from?: string; to?: string },
 ): (defaults: DefaultDates) => DefaultDates {
-  const ranged = kind === 'supplier-invoices';
+  const ranged = filterOf(kind) === 'range';
   const since = ranged ? dateOption('from', values.from) : dateOption('changed-since', values['changed-since']);
   const until = dateOption('to', values.to);
   const ordered = (dates: DefaultDates) => {

@@ -5,7 +5,7 @@ import { columnWidths, fit } from '../text.js';
 import { translator } from '../i18n/index.js';
 import { cellsOf, kindOf as kindDef } from '../kinds/index.js';
 import { openFor } from './connect.js';
-import { kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
+import { filterOf, kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
 
 export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
   --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
@@ -31,7 +31,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
   if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);
   const t = translator(langOption(values.lang));
   const datesFor = listDates(kind, values);
-  if (kind === 'invoices' && !values.status)
+  if (filterOf(kind) === 'status' && !values.status)
     throw new UsageError('--status is required for invoices: the name of the Severa invoice status to list');
 
   const env = await openFor(values);
@@ -50,7 +50,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
       return 0;
     }
     let statusGuid: string | undefined;
-    if (kind === 'invoices') {
+    if (filterOf(kind) === 'status') {
       const statuses = await env.session.invoiceStatuses();
       statusGuid = statusOption('status', values.status!, statuses)!.guid;
     }

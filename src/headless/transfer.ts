@@ -5,7 +5,7 @@ import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { openFor } from './connect.js';
-import { kindOf, LIST_OPTIONS, listDates, listFor, selected, statusOption } from './options.js';
+import { filterOf, filterOptions, kindOf, LIST_OPTIONS, listDates, selected, statusOption, transferList } from './options.js';
 import { kindOf as kindDef, labelOf } from '../kinds/index.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
 
@@ -62,30 +62,22 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
   const kind = kindOf(positionals[0], 'transfer');
   const lang = langOption(values.lang);
   const t = translator(lang);
-  const direction = values.direction ?? (kind === 'customers' ? 'to-administration' : undefined);
-  if (direction !== undefined && direction !== 'to-administration' && direction !== 'to-severa') {
-    throw new UsageError(`--direction must be to-administration or to-severa, got "${direction}"`);
-  }
-  const fixed = kind === 'supplier-invoices' || kind === 'payments' ? 'administration' : 'severa';
-  const source = kind === 'customers' ? (direction === 'to-severa' ? 'administration' : 'severa') : fixed;
-  if (kind !== 'customers' && direction && (direction === 'to-severa') !== (fixed === 'administration')) {
-    throw new UsageError(`${kind} go ${fixed === 'severa' ? 'to-administration' : 'to-severa'} only`);
-  }
-  const list = listFor(kind, source)!;
+  const list = transferList(kind, values.direction);
+  const byStatus = filterOf(kind) === 'status';
   const onConflict = values['on-conflict'] ?? 'skip';
   if (!['skip', 'update', 'fail'].includes(onConflict))
     throw new UsageError(`--on-conflict must be skip, update or fail, got "${onConflict}"`);
   if (!values.select) throw new UsageError('--select is required: all, or a comma-separated list of numbers/ids');
-  if (kind === 'invoices' && !values.status)
-    throw new UsageError('--status is required for invoices: the name of the Severa invoice status to take invoices from');
-  if (values['set-status'] && kind !== 'invoices') throw new UsageError('--set-status goes with invoices');
+  if (byStatus && !values.status)
+    throw new UsageError(`--status is required for ${kind}: the name of the Severa invoice status to take invoices from`);
+  if (values['set-status'] && !byStatus) throw new UsageError('--set-status goes with a list by status (invoices)');
   const datesFor = listDates(kind, values);
 
   const env: OpenEnvironment = await openFor(values);
   try {
     const { since, until } = datesFor(env.session.defaultDates());
     let statusGuid: string | undefined;
-    if (kind === 'invoices') {
+    if (byStatus) {
       const statuses = await env.session.invoiceStatuses();
       statusGuid = statusOption('status', values.status!, statuses)!.guid;
       const setStatus = values['set-status'];
@@ -98,8 +90,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     // Nothing in the list can go (projects on Administration 500): one configuration error, not a failure per row.
     if (banner) throw new UsageError(banner);
     const definition = kindDef(list);
-    const filters = `${kind === 'supplier-invoices' ? '--from/--to' : '--changed-since'}${kind === 'invoices' ? ', --status' : ''}`;
-    const chosen = selected(definition, records, values.select, filters);
+    const chosen = selected(definition, records, values.select, filterOptions(kind));
     const ids = chosen.map((r) => definition.id(r));
     const labels = new Map(chosen.map((r) => [definition.id(r), labelOf(definition, r, t)]));
     const final = new Map<string, RowStatus>();

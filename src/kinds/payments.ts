@@ -12,6 +12,7 @@ export const payments: Kind<PaidInvoice> = {
   filter: 'since',
   title: 'list.payments',
   empty: 'empty.payments',
+  dateLabel: 'list.paidSince',
   columns: [
     { header: 'col.invoice', weight: 2, min: 7, cell: (p) => String(p.invoiceNumber) },
     { header: 'col.paid', weight: 3, min: 13, cell: (p) => money(p.paid) },

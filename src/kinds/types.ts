@@ -82,6 +82,8 @@ export interface Kind<R> {
   /** The list's title, and what it says when a load finds nothing. */
   title: MessageKey;
   empty: MessageKey;
+  /** What its date is called on screen (changed since, paid since); ranged lists say From and To. */
+  dateLabel?: MessageKey;
   columns: KindColumn<R>[];
   /** The row's id: what a selection and the statuses key on. */
   id(record: R): string;

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import type { Translate } from '../i18n/index.js';
-import { kindOf } from '../kinds/index.js';
+import { kindOf, listsOf } from '../kinds/index.js';
 import { activeList, type AppState } from '../state/app.js';
 import { DateField, TableScreen } from './TableScreen.js';
 
@@ -16,7 +16,7 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
   );
   const statusName = state.invoiceStatuses.find((s) => s.guid === state.invoiceStatus)?.name;
   const title =
-    state.tab === 'customers' ? (
+    listsOf(kind.name).length > 1 ? (
       <Text>
         {side('severa')}
         {side('administration')}
@@ -41,7 +41,7 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
       </Text>
     ) : (
       <Text>
-        {`  ${t(kind.name === 'payments' ? 'list.paidSince' : 'list.changedSince')}: `}
+        {`  ${t(kind.dateLabel ?? 'list.changedSince')}: `}
         <DateField state={state} which="since" value={state.since[id]} />
       </Text>
     );

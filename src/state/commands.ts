@@ -1,6 +1,6 @@
 import { isIsoDate } from '../clock.js';
 import { translator } from '../i18n/index.js';
-import { kindOf } from '../kinds/index.js';
+import { kindOf, listsOf } from '../kinds/index.js';
 import { disabledReason } from './hints.js';
 import { type Command, KEYMAP } from './keymap.js';
 import * as L from './list.js';
@@ -12,24 +12,30 @@ import {
   loadEffect,
   type Side,
   type TabId,
+  type TableId,
   TABS,
   tableHeight,
   tableInView,
   withTable,
 } from './vocabulary.js';
 
-/** Switching to a tab loads its table the first time (the Invoices tab once a status is chosen). */
+/** The tab's tables that have not loaded yet and can: a list once its side is connected, the history at once. */
+export function loadTab(state: AppState): AppState {
+  const tables: TableId[] = state.tab === 'history' ? ['history'] : state.tab === 'settings' ? [] : listsOf(state.tab);
+  const waiting = tables.filter((id) => {
+    const l = state.tables[id];
+    if (l.rows.length || l.loading || l.error || l.loadedWith) return false;
+    return id === 'history' || state.connections[kindOf(id).source].state === 'connected';
+  });
+  return addEffects(state, ...waiting.flatMap((id) => loadEffect(state, id)));
+}
+
+/** Switching to a tab loads its tables the first time (the Invoices tab once a status is chosen). */
 export function openTab(state: AppState, tab: TabId): AppState {
   const next = { ...state, tab, notice: undefined };
-  if (tab === 'settings') {
-    if (next.settings.view || next.settings.loading) return next;
-    return addEffects({ ...next, settings: { ...next.settings, loading: true } }, { type: 'loadSettings' });
-  }
-  const id = tableInView(next)!;
-  const l = next.tables[id];
-  if (l.rows.length || l.loading || l.error) return next;
-  if (id !== 'history' && next.connections[kindOf(id).source].state !== 'connected') return next;
-  return addEffects(next, ...loadEffect(next, id));
+  if (tab !== 'settings') return loadTab(next);
+  if (next.settings.view || next.settings.loading) return next;
+  return addEffects({ ...next, settings: { ...next.settings, loading: true } }, { type: 'loadSettings' });
 }
 
 /** Typing into the filter or a date field. */
@@ -150,7 +156,7 @@ export function runCommand(state: AppState, command: Command): AppState {
     case 'filter':
       return id ? { ...state, focus: 'filter' } : state;
     case 'switchSide':
-      return { ...state, side: (state.side === 'severa' ? 'administration' : 'severa') satisfies Side };
+      return loadTab({ ...state, side: (state.side === 'severa' ? 'administration' : 'severa') satisfies Side });
     case 'transfer': {
       if (!list) return state;
       if (state.transfer) return { ...state, notice: t('transfer.busy') };

@@ -1,7 +1,7 @@
 import { translator } from '../i18n/index.js';
 import type { Command } from './keymap.js';
 import { paletteMatches } from './hints.js';
-import { addEffects, type AppState, loadEffect } from './vocabulary.js';
+import { activeList, addEffects, type AppState, loadEffect } from './vocabulary.js';
 
 /** The conflict dialog: Update or Skip, for this one or the remaining ones too. */
 export function onConflictCommand(state: AppState, command: Command): AppState {
@@ -74,7 +74,8 @@ export function onPickerCommand(state: AppState, command: Command): AppState {
       }
       if (!chosen?.guid) return closed;
       const next: AppState = { ...closed, invoiceStatus: chosen.guid };
-      return addEffects(next, ...loadEffect(next, 'invoices'));
+      const list = activeList(next);
+      return list ? addEffects(next, ...loadEffect(next, list)) : next;
     }
     default:
       return state;

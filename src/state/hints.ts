@@ -1,5 +1,5 @@
 import { type MessageKey, translator } from '../i18n/index.js';
-import { kindOf } from '../kinds/index.js';
+import { kindOf, listsOf } from '../kinds/index.js';
 import { type Binding, type Context, KEYMAP } from './keymap.js';
 import { settingsSecretEdit } from './settings.js';
 import { activeList, type AppState } from './vocabulary.js';
@@ -57,7 +57,7 @@ export function disabledReason(state: AppState, binding: Binding): string | unde
       case 'notInvoices':
         return filter !== 'status';
       case 'notCustomers':
-        return state.tab !== 'customers';
+        return !list || listsOf(kindOf(list).name).length < 2;
       case 'secretLine':
         return settingsSecretEdit(state);
       case 'plainLine':

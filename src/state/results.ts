@@ -1,7 +1,7 @@
 import { translator } from '../i18n/index.js';
 import { kindOf, LIST_IDS } from '../kinds/index.js';
 import { statusNamed } from '../services/transfer/statuses.js';
-import { openTab } from './commands.js';
+import { loadTab } from './commands.js';
 import * as L from './list.js';
 import { afterSave, openNextEmpty, settle } from './settings.js';
 import { settingsRows } from './settingsRows.js';
@@ -156,16 +156,11 @@ function reconnected(state: AppState): AppState {
 }
 
 /**
- * A side answered. Once connected, its customer list loads (with the date on screen, not the one sevadm started
- * with), Severa's invoice statuses are fetched, and a tab opened meanwhile loads its list.
+ * A side answered. Once connected, the open tab's lists of that side load (with the filters on screen, not
+ * the ones sevadm started with), and Severa's invoice statuses are fetched.
  */
 function onConnection(state: AppState, side: AppState['side'], connection: AppState['connections']['severa']): AppState {
   const next = { ...state, connections: { ...state.connections, [side]: connection } };
   if (connection.state !== 'connected') return next;
-  const customers = LIST_IDS.filter((id) => kindOf(id).name === 'customers' && kindOf(id).source === side && !next.tables[id].rows.length);
-  const effects = customers.flatMap((id) => loadEffect(next, id));
-  const withLoads = addEffects(next, ...effects, ...(side === 'severa' ? [{ type: 'loadStatuses' } as const] : []));
-  const list = activeList(withLoads);
-  if (state.tab === 'customers' || !list || kindOf(list).source !== side) return withLoads;
-  return openTab(withLoads, withLoads.tab);
+  return loadTab(side === 'severa' ? addEffects(next, { type: 'loadStatuses' }) : next);
 }

@@ -205,5 +205,13 @@ export function loadEffect(state: AppState, id: TableId): Effect[] {
   return [{ type: 'load', list: id, filter: loadFilter(state, id) }];
 }
 
-export const addEffects = (state: AppState, ...effects: Effect[]): AppState =>
-  effects.length ? { ...state, effects: [...state.effects, ...effects] } : state;
+/** Asks for these effects; a table asked to load is marked loading at once, so nothing asks for it twice meanwhile. */
+export function addEffects(state: AppState, ...effects: Effect[]): AppState {
+  if (!effects.length) return state;
+  const tables = { ...state.tables };
+  for (const e of effects) {
+    const id = e.type === 'load' ? e.list : e.type === 'loadHistory' ? 'history' : undefined;
+    if (id) tables[id] = { ...tables[id], loading: true, error: undefined };
+  }
+  return { ...state, tables, effects: [...state.effects, ...effects] };
+}

@@ -19,8 +19,8 @@ describe('the reducer: every effect goes through it', () => {
     expect(start.effects).toEqual([{ type: 'connect' }]);
     const next = press({ ...start, effects: [] }, connected('severa'), connected('administration'));
     expect(next.effects).toEqual([
-      { type: 'load', list: 'severa-customers', filter: { since: start.defaults.since, until: undefined, statusGuid: undefined } },
       { type: 'loadStatuses' },
+      { type: 'load', list: 'severa-customers', filter: { since: start.defaults.since, until: undefined, statusGuid: undefined } },
       { type: 'load', list: 'administration-customers', filter: { since: start.defaults.since, until: undefined, statusGuid: undefined } },
     ]);
   });
