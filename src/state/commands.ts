@@ -97,15 +97,9 @@ export function runCommand(state: AppState, command: Command): AppState {
   const list = activeList(state);
   const h = tableHeight(state);
   const table = (update: (l: L.ListState) => L.ListState) => (id ? withTable({ ...state, notice: undefined }, id, update) : state);
+  const tab = /^tab(\d+)$/.exec(command);
+  if (tab) return TABS[Number(tab[1]) - 1] ? openTab(state, TABS[Number(tab[1]) - 1]!) : state;
   switch (command) {
-    case 'tab1':
-    case 'tab2':
-    case 'tab3':
-    case 'tab4':
-    case 'tab5':
-    case 'tab6':
-    case 'tab7':
-      return openTab(state, TABS[Number(command.slice(3)) - 1]!);
     case 'tabNext':
     case 'tabPrev': {
       const step = command === 'tabNext' ? 1 : TABS.length - 1;

@@ -1,15 +1,11 @@
 import type { MessageKey } from '../i18n/index.js';
+import { TABS } from './tabs.js';
 
 export type Command =
   | 'tabNext'
   | 'tabPrev'
-  | 'tab1'
-  | 'tab2'
-  | 'tab3'
-  | 'tab4'
-  | 'tab5'
-  | 'tab6'
-  | 'tab7'
+  // A tab by its number: `tab1` is the first.
+  | `tab${number}`
   | 'pickStatus'
   | 'pickAfterStatus'
   | 'editUntil'
@@ -148,13 +144,8 @@ const DOWN: KeySpec[] = [{ named: 'down' }, { input: 'j' }];
 export const KEYMAP: Binding[] = [
   b('always', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quit'),
 
-  b('global', 'tab1', [{ input: '1' }], '1', 'cmd.tab1'),
-  b('global', 'tab2', [{ input: '2' }], '2', 'cmd.tab2'),
-  b('global', 'tab3', [{ input: '3' }], '3', 'cmd.tab3'),
-  b('global', 'tab4', [{ input: '4' }], '4', 'cmd.tab4'),
-  b('global', 'tab5', [{ input: '5' }], '5', 'cmd.tab5'),
-  b('global', 'tab6', [{ input: '6' }], '6', 'cmd.tab6'),
-  b('global', 'tab7', [{ input: '7' }], '7', 'cmd.tab7'),
+  // A number key per tab, as many as there are tabs (a new kind's tab gets the next).
+  ...TABS.map((tab, i) => b('global', `tab${i + 1}`, [{ input: String(i + 1) }], String(i + 1), `tab.${tab}`)),
   b('global', 'tabNext', [{ named: 'tab' }], 'Tab', 'cmd.tabNext'),
   b('global', 'tabPrev', [{ named: 'tab', shift: true }], 'Shift+Tab', 'cmd.tabPrev'),
   b('global', 'log', [{ input: 'l' }], 'l', 'cmd.log'),

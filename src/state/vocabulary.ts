@@ -1,7 +1,7 @@
 import type { DefaultDates } from '../clock.js';
 import type { Lang } from '../i18n/index.js';
-import { KIND_NAMES, kindOf, LIST_IDS, type ListId, listsOf, type LoadFilter, type Side, type StatusOption } from '../kinds/index.js';
-import type { KindName } from '../kinds/index.js';
+import { kindOf, LIST_IDS, type ListId, listsOf, type LoadFilter, type Side, type StatusOption } from '../kinds/index.js';
+import { type TabId, TABS } from './tabs.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import type { ConflictAnswer, ConflictView, RowStatus, TransferSummary } from '../services/transfer/engine.js';
 import type { Connection } from '../session/connection.js';
@@ -11,9 +11,7 @@ import { emptySettings, type SettingsEffect, type SettingsScreenState } from './
 
 export type { Connection, ListId, LoadFilter, Side, StatusOption };
 
-/** The tabs: one per kind (both customer lists share one), then the History and Settings screens. */
-export type TabId = KindName | 'history' | 'settings';
-export const TABS: readonly TabId[] = [...KIND_NAMES, 'history', 'settings'];
+export { type TabId, TABS } from './tabs.js';
 
 /** A table on screen: a kind's list, or the history (a screen of its own, read only). */
 export type TableId = ListId | 'history';
