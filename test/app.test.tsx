@@ -379,7 +379,7 @@ describe('the app', () => {
     expect(frame).toContain('customers →');
     // Nothing to mark or transfer here, and nothing offers it.
     expect(frame).not.toMatch(/t transfer|Space mark/);
-    expect(frame).toMatch(/r F5 refresh · \/ filter · d date · Enter details · \? help · q quit/);
+    expect(frame).toMatch(/r refresh · \/ filter · d date · Enter details · \? help · q quit/);
     await press(r.stdin, KEY.ctrlA, 't');
     expect(r.calls.transferred).toHaveLength(0);
     expect(r.lastFrame()).not.toMatch(/selected/);
@@ -390,7 +390,7 @@ describe('the app', () => {
 
   it('the hint line follows the list: invoices offer status keys, supplier invoices From and To, customers the side', async () => {
     const r = await start(5);
-    expect(r.lastFrame()).toContain('Space mark · Ctrl+A all · t transfer · r F5 refresh · / filter · d date · ←/→ side · ? help · q quit');
+    expect(r.lastFrame()).toContain('Space mark · Ctrl+A all · t transfer · r refresh · / filter · d date · ←/→ side · ? help · q quit');
     await press(r.stdin, '3');
     await waitFor(() => (r.lastFrame() ?? '').includes('s status · a after transfer'), 'the invoice hints');
     expect(r.lastFrame()).not.toMatch(/d date|←\/→ side/);

@@ -9,8 +9,7 @@ export function onConflictCommand(state: AppState, command: Command): AppState {
   const answer = (decision: 'update' | 'skip', applyToRemaining: boolean): AppState =>
     addEffects({ ...state, conflict: undefined }, { type: 'answerConflict', answer: { decision, applyToRemaining } });
   switch (command) {
-    case 'choosePrevious':
-    case 'chooseNext':
+    case 'chooseOther':
       return { ...state, conflict: { ...c, choice: c.choice === 'update' ? 'skip' : 'update' } };
     case 'toggleRemaining':
       return { ...state, conflict: { ...c, applyToRemaining: !c.applyToRemaining } };

@@ -67,7 +67,7 @@ export function disabledReason(state: AppState, binding: Binding): string | unde
   return off && binding.disabledIf ? translator(state.lang)(REASON[binding.disabledIf]) : undefined;
 }
 
-/** The hint line: each binding of the keyboard's contexts that has its few words and is on here. */
+/** The hint line: each binding of the keyboard's contexts that has its few words and is on here, by its first key. */
 export function hintLine(state: AppState): string {
   const t = translator(state.lang);
   const seen = new Set<string>();
@@ -76,7 +76,7 @@ export function hintLine(state: AppState): string {
     for (const b of KEYMAP) {
       if (b.context !== context || !b.short || seen.has(b.display) || disabledReason(state, b)) continue;
       seen.add(b.display);
-      parts.push(`${b.display} ${t(b.short)}`);
+      parts.push(`${b.display.split(' ')[0]} ${t(b.short)}`);
     }
   }
   return parts.join(' · ');

@@ -37,8 +37,7 @@ export type Command =
   | 'erase'
   | 'accept'
   | 'dismiss'
-  | 'choosePrevious'
-  | 'chooseNext'
+  | 'chooseOther'
   | 'update'
   | 'skip'
   | 'toggleRemaining'
@@ -205,8 +204,9 @@ export const KEYMAP: Binding[] = [
 
   // Ctrl+C in the dialog skips the rest and stops the run before quitting.
   b('conflict', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quitConflict'),
-  b('conflict', 'choosePrevious', [{ named: 'left' }], '←', 'cmd.chooseUpdate'),
-  b('conflict', 'chooseNext', [{ named: 'right' }, { named: 'tab' }], '→ Tab', 'cmd.chooseSkip', { short: 'short.choose' }),
+  b('conflict', 'chooseOther', [{ named: 'left' }, { named: 'right' }, { named: 'tab' }], '←/→ Tab', 'cmd.chooseOther', {
+    short: 'short.choose',
+  }),
   b('conflict', 'toggleRemaining', [{ input: ' ' }], 'Space', 'cmd.toggleRemaining', { short: 'short.tick' }),
   b('conflict', 'accept', ENTER, 'Enter', 'cmd.confirmChoice', { short: 'short.confirm' }),
   b('conflict', 'update', [{ input: 'u' }, { input: 'U' }], 'u', 'cmd.update', { short: 'short.update' }),

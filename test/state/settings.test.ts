@@ -151,6 +151,6 @@ describe('the keymap on the settings screen', () => {
     expect(texts).toContain('Test both connections again');
     expect(texts).toContain('Fetch the lists of both sides again');
     expect(texts).not.toContain('Transfer the marked rows');
-    expect(hintLine(state)).toBe('↑ k move · Enter edit/choose · t test connections · r F5 fetch lists · ? help · q quit');
+    expect(hintLine(state)).toBe('↑ move · Enter edit/choose · t test connections · r fetch lists · ? help · q quit');
   });
 });
