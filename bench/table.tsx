@@ -3,7 +3,6 @@ import { App } from '../src/app.js';
 import { defaultDates, systemClock } from '../src/clock.js';
 import type { Session } from '../src/session.js';
 import { initialState } from '../src/state/app.js';
-import { makeRow } from '../src/state/list.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
@@ -13,19 +12,19 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
  * written, for cursor moves and for ctrl+a (all, then none).
  */
 export async function tableBench(count: number, samples = 60, columns = 120, rows = 40): Promise<{ move: number[]; selectAll: number[] }> {
-  const data = Array.from({ length: count }, (_, i) =>
-    makeRow(`g${i}`, [
-      String(10000 + i),
-      `Kund ${i} Aktiebolag`,
-      ['Umeå', 'Malmö', 'Göteborg'][i % 3]!,
-      `faktura${i}@kund.example`,
-      '2026-11-01',
-    ]),
-  );
+  // Customer records as Severa gives them; the app makes the rows from the kind's columns, as it does live.
+  const data = Array.from({ length: count }, (_, i) => ({
+    guid: `g${i}`,
+    number: 10000 + i,
+    name: `Kund ${i} Aktiebolag`,
+    headquarterAddress: { city: ['Umeå', 'Malmö', 'Göteborg'][i % 3]! },
+    email: `faktura${i}@kund.example`,
+    lastUpdatedDateTime: '2026-11-01T10:00:00Z',
+  }));
   const session = {
     connectSevera: async () => ({ state: 'connected', name: 'Bench' }),
     connectAdministration: async () => ({ state: 'connected', name: 'Bench (2000)' }),
-    load: async () => ({ rows: data }),
+    load: async () => ({ records: data }),
     invoiceStatuses: async () => [],
     transfer: async () => ({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 }),
     cancel: () => {},
