@@ -136,6 +136,16 @@ const ESC: KeySpec[] = [{ named: 'escape' }];
 const UP: KeySpec[] = [{ named: 'up' }, { input: 'k' }];
 const DOWN: KeySpec[] = [{ named: 'down' }, { input: 'j' }];
 
+/** Moving through rows, alike in a list, the history and Settings: ↑↓ (k j), a page, the first and last. */
+const moving = (context: Context, short?: MessageKey): Binding[] => [
+  b(context, 'up', UP, '↑ k', 'cmd.up', short ? { short } : {}),
+  b(context, 'down', DOWN, '↓ j', 'cmd.down'),
+  b(context, 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
+  b(context, 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
+  b(context, 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
+  b(context, 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+];
+
 /**
  * Every key of every mode in one table: the key router, the hint line, `?` help and the command palette
  * are all read from it.
@@ -170,12 +180,7 @@ export const KEYMAP: Binding[] = [
   }),
   b('list', 'extendUp', [{ named: 'up', shift: true }], 'Shift+↑', 'cmd.extendUp'),
   b('list', 'extendDown', [{ named: 'down', shift: true }], 'Shift+↓', 'cmd.extendDown'),
-  b('list', 'up', UP, '↑ k', 'cmd.up'),
-  b('list', 'down', DOWN, '↓ j', 'cmd.down'),
-  b('list', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
-  b('list', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
-  b('list', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
-  b('list', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  ...moving('list'),
   b('list', 'range', [{ input: 'v' }], 'v', 'cmd.range'),
   b('list', 'details', ENTER, 'Enter', 'cmd.details'),
   b('list', 'back', ESC, 'Esc', 'cmd.back'),
@@ -184,12 +189,7 @@ export const KEYMAP: Binding[] = [
   b('history', 'filter', [{ input: '/' }], '/', 'cmd.filter', { short: 'short.filter' }),
   b('history', 'editSince', [{ input: 'd' }], 'd', 'cmd.editSince', { short: 'short.date' }),
   b('history', 'details', ENTER, 'Enter', 'cmd.details', { short: 'short.details' }),
-  b('history', 'up', UP, '↑ k', 'cmd.up'),
-  b('history', 'down', DOWN, '↓ j', 'cmd.down'),
-  b('history', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
-  b('history', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
-  b('history', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
-  b('history', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  ...moving('history'),
   b('history', 'back', ESC, 'Esc', 'cmd.back'),
 
   b('filter', 'type', TYPE, 'abc', 'cmd.typeFilter', { short: 'short.typeFilter' }),
@@ -232,12 +232,7 @@ export const KEYMAP: Binding[] = [
   b('help', 'dismiss', [...ESC, { input: '?' }], 'Esc ?', 'cmd.close', { short: 'short.close' }),
   b('detail', 'dismiss', [...ESC, ...ENTER], 'Esc Enter', 'cmd.close', { short: 'short.close' }),
 
-  b('settings', 'up', UP, '↑ k', 'cmd.up', { short: 'short.move' }),
-  b('settings', 'down', DOWN, '↓ j', 'cmd.down'),
-  b('settings', 'pageUp', [{ named: 'pageUp' }], 'PgUp', 'cmd.pageUp'),
-  b('settings', 'pageDown', [{ named: 'pageDown' }], 'PgDn', 'cmd.pageDown'),
-  b('settings', 'home', [{ named: 'home' }, { input: 'g' }], 'Home g', 'cmd.home'),
-  b('settings', 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
+  ...moving('settings', 'short.move'),
   b('settings', 'accept', ENTER, 'Enter', 'cmd.editSetting', { short: 'short.edit' }),
   b('settings', 'testConnections', [{ input: 't' }], 't', 'cmd.testConnections', { short: 'short.test' }),
   b('settings', 'fetchLists', [{ input: 'r' }, { named: 'f5' }], 'r F5', 'cmd.fetchLists', { short: 'short.fetchLists' }),

@@ -1,4 +1,4 @@
-import { type ConnectionField, ENV_OF, SECRET_FIELDS } from '../config/configurationStore.js';
+import { CONNECTION_FIELDS, type ConnectionField, ENV_OF, SECRET_FIELDS } from '../config/configurationStore.js';
 import type { Translate } from '../i18n/index.js';
 import type { CodeChoice } from '../services/setup/choices.js';
 import { type MappingTable, type SettingChange, type SettingKey, VAT_CODES } from '../services/setup/settingChange.js';
@@ -143,18 +143,10 @@ export function settingsRows(view: SettingsView | undefined, t: Translate, loadi
   const s = view.settings;
 
   section(t('settings.sectionSevera'));
-  for (const field of ['severa.baseUrl', 'severa.clientId', 'severa.clientSecret'] as const) rows.push(connectionRow(view, field, t));
+  for (const field of CONNECTION_FIELDS.filter((f) => f.startsWith('severa.'))) rows.push(connectionRow(view, field, t));
   rows.push(severaTestRow(view, t));
   section(t('settings.sectionAdministration'));
-  for (const field of [
-    'administration.bridgeUrl',
-    'administration.bridgeToken',
-    'administration.commonFilesPath',
-    'administration.companyPath',
-    'administration.adkLibrary',
-    'administration.adkUser',
-    'administration.adkPassword',
-  ] as const) {
+  for (const field of CONNECTION_FIELDS.filter((f) => f.startsWith('administration.'))) {
     rows.push(connectionRow(view, field, t));
   }
   rows.push(administrationTestRow(view, t));
