@@ -179,7 +179,6 @@ export const en = {
   'list.paidSince': 'Paid since',
   'tab.history': 'History',
   'list.history': 'Transfer history',
-  'history.readOnly': 'The history is read only; sevadm history --csv exports it.',
   'col.time': 'Time',
   'col.kind': 'Kind',
   'col.result': 'Result',

@@ -181,7 +181,6 @@ export const sv: Record<MessageKey, string> = {
   'list.paidSince': 'Betalda sedan',
   'tab.history': 'Historik',
   'list.history': 'Överföringshistorik',
-  'history.readOnly': 'Historiken kan bara läsas; sevadm history --csv exporterar den.',
   'col.time': 'Tid',
   'col.kind': 'Slag',
   'col.result': 'Resultat',

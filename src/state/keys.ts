@@ -2,7 +2,7 @@ import { translator } from '../i18n/index.js';
 import { runCommand, onFieldCommand } from './commands.js';
 import { onConfirmCommand, onConflictCommand, onPaletteCommand, onPickerCommand } from './dialogs.js';
 import { contextsOf } from './hints.js';
-import { bindingFor, type KeyPress } from './keymap.js';
+import { bindingFor, type Command, type KeyPress } from './keymap.js';
 import { onSettingsCommand } from './settings.js';
 import { type AppState, tableHeight } from './vocabulary.js';
 
@@ -35,7 +35,7 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
     case 'detail':
       return { ...state, overlay: { kind: 'none' } };
     case 'palette':
-      return onPaletteCommand(state, command, input, runCommand);
+      return onPaletteCommand(state, command, input, runOnScreen);
     case 'picker':
       return onPickerCommand(state, command);
     case 'filter':
@@ -43,11 +43,26 @@ function onKey(state: AppState, input: string, key: KeyPress): AppState {
       return onFieldCommand(state, command, input);
     case 'settings':
     case 'settingsEdit':
-    case 'settingsPick': {
-      const result = onSettingsCommand(state.settings, command, input, translator(state.lang), tableHeight(state));
-      return { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects };
-    }
+    case 'settingsPick':
+      return onSettings(state, command, input).state;
     default:
       return runCommand(state, command);
   }
+}
+
+function onSettings(state: AppState, command: Command, text: string): { state: AppState; handled: boolean } {
+  const result = onSettingsCommand(state.settings, command, text, translator(state.lang), tableHeight(state));
+  return {
+    state: { ...state, settings: result.state, effects: result.effect ? [...state.effects, result.effect] : state.effects },
+    handled: result.handled,
+  };
+}
+
+/** A command from the palette, done by the screen it was chosen on (Settings has commands of its own). */
+function runOnScreen(state: AppState, command: Command): AppState {
+  if (state.tab === 'settings') {
+    const result = onSettings(state, command, '');
+    if (result.handled) return result.state;
+  }
+  return runCommand(state, command);
 }

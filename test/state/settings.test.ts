@@ -154,3 +154,12 @@ describe('the keymap on the settings screen', () => {
     expect(hintLine(state)).toBe('↑ move · Enter edit/choose · t test connections · r fetch lists · ? help · q quit');
   });
 });
+
+describe('the palette on the settings screen', () => {
+  it('runs the settings commands: "test" tests both connections again', () => {
+    const state = start(withChoices);
+    const opened = press({ ...state, effects: [] }, key('p', { ctrl: true }), ...[...'test both'].map((c) => key(c)), ENTER);
+    expect(opened.overlay.kind).toBe('none');
+    expect(opened.effects).toContainEqual({ type: 'loadSettings' });
+  });
+});
