@@ -33,7 +33,7 @@ import {
   tableHeight,
   tableInView,
 } from './state/app.js';
-import { currentRow, markedCount } from './state/list.js';
+import { currentRow, shownCount } from './state/list.js';
 
 export interface AppProps {
   session: Session;
@@ -221,14 +221,14 @@ export function App({ session, initial, onAction }: AppProps) {
   const id = tableInView(state);
   const table = id ? state.tables[id] : undefined;
   const middle = [
-    id && id !== 'history' && table ? t('list.selected', { selected: markedCount(table), count: table.rows.length }) : '',
+    id && id !== 'history' && table ? t('list.selected', { selected: shownCount(table).marked, count: shownCount(table).shown }) : '',
     state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '',
   ]
     .filter(Boolean)
     .join(' │ ');
   const hints = state.dateError
     ? state.dateError
-    : state.notice && !state.transfer
+    : state.notice
       ? state.notice
       : table?.anchor !== undefined && state.focus === 'list' && !state.conflict && state.overlay.kind === 'none'
         ? t('list.range', { row: table.anchor + 1 })
@@ -236,7 +236,15 @@ export function App({ session, initial, onAction }: AppProps) {
   const current = table ? currentRow(table) : undefined;
 
   let main: React.ReactNode;
-  if (state.conflict) main = <ConflictDialog conflict={state.conflict} hints={hintLine(state)} height={mainHeight} width={columns} t={t} />;
+  // Asked to confirm (quitting from the conflict dialog too): the question is on top.
+  if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
+    main = (
+      <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
+        <Text bold>{t(state.overlay.kind === 'confirmQuit' ? 'confirm.quit' : 'confirm.cancel')}</Text>
+      </Box>
+    );
+  else if (state.conflict)
+    main = <ConflictDialog conflict={state.conflict} hints={hintLine(state)} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'help') main = <HelpOverlay groups={helpGroups(state)} height={mainHeight} width={columns} t={t} />;
   else if (state.overlay.kind === 'palette')
     main = (
@@ -259,12 +267,6 @@ export function App({ session, initial, onAction }: AppProps) {
         height={mainHeight}
         t={t}
       />
-    );
-  else if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel')
-    main = (
-      <Box height={mainHeight} borderStyle="round" borderColor="yellow" paddingX={1}>
-        <Text bold>{t(state.overlay.kind === 'confirmQuit' ? 'confirm.quit' : 'confirm.cancel')}</Text>
-      </Box>
     );
   else if (state.overlay.kind === 'picker')
     main = (

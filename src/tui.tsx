@@ -30,12 +30,14 @@ export async function runTui(
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   // Killed from outside (the SSH link dropped, kill): leave the terminal as it was found.
+  // Ended by a signal: 128 + its number, as a shell reports it, so wrappers see it (SIGINT 130).
   const killed = (signal: NodeJS.Signals) => {
     restore();
-    process.exit(signal === 'SIGHUP' ? 129 : 143);
+    process.exit(signal === 'SIGHUP' ? 129 : signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGTERM', killed);
   process.once('SIGHUP', killed);
+  process.once('SIGINT', killed);
   const initial = initialState({
     lang: options.lang,
     demo: options.demo,
@@ -58,5 +60,6 @@ export async function runTui(
     process.off('unhandledRejection', crash);
     process.off('SIGTERM', killed);
     process.off('SIGHUP', killed);
+    process.off('SIGINT', killed);
   }
 }

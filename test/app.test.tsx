@@ -266,6 +266,88 @@ describe('the app', () => {
     expect(cancelled).toBe(0);
   });
 
+  it('ctrl+a marks the rows as they are: a reload keeps only marks of rows still listed; a filter counts and transfers what it shows', async () => {
+    const r = await start(9);
+    await press(r.stdin, KEY.ctrlA);
+    expect(r.lastFrame()).toContain('9 of 9 selected');
+    // The date widened: 12 rows now, the 3 new ones unmarked (never "12 of 12").
+    const session = r.session as unknown as { load: (list: ListId) => Promise<unknown> };
+    session.load = async (list: ListId) => ({ records: records(list, 12) });
+    await press(r.stdin, 'r');
+    await waitFor(() => (r.lastFrame() ?? '').includes('of 12 selected'), 'the reloaded list');
+    expect(r.lastFrame()).toContain('9 of 12 selected');
+    // With a filter on, the status bar counts the marked rows shown, and t takes only those.
+    await press(r.stdin, '/');
+    await typeText(r.stdin, 'kund 1');
+    await press(r.stdin, KEY.enter);
+    expect(r.lastFrame()).toContain('1 of 4 selected');
+    await press(r.stdin, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Done:'), 'the transfer');
+    expect(r.calls.transferred).toEqual(['id1']);
+  });
+
+  it('t while the list is loading says so and transfers nothing', async () => {
+    const r = await start(5);
+    await press(r.stdin, KEY.ctrlA);
+    const session = r.session as unknown as { load: () => Promise<unknown> };
+    session.load = () => new Promise(() => {});
+    await press(r.stdin, 'r');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Loading'), 'the load');
+    await press(r.stdin, 't');
+    expect(r.lastFrame()).toContain('The list is still loading');
+    expect(r.calls.transferred).toHaveLength(0);
+  });
+
+  it('while a transfer runs, keys that would change the list under it are refused and the results stay', async () => {
+    const fake = fakeSession(3);
+    let release: () => void = () => {};
+    const session = {
+      ...(fake.session as unknown as Record<string, unknown>),
+      cancel: () => release(),
+      transfer: (_l: ListId, ids: string[], onEvent: (e: TransferEvent) => void) =>
+        new Promise<TransferSummary>((resolve) => {
+          onEvent({ type: 'status', id: ids[0]!, status: { kind: 'error', message: 'invoice 10003 refused' } });
+          release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 1, cancelled: ids.length - 1 });
+        }),
+    } as unknown as Session;
+    const r = render(
+      <App
+        session={session}
+        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
+      />,
+    );
+    await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('invoice 10003 refused'), 'the failed row');
+    const loads = fake.calls.loads.length;
+    for (const k of ['r', 'd', KEY.right, '4']) {
+      await press(r.stdin, k);
+      expect(r.lastFrame()).toContain('wait: a transfer is running');
+      expect(r.lastFrame()).toContain('invoice 10003 refused');
+    }
+    expect(fake.calls.loads).toHaveLength(loads);
+    expect(r.lastFrame()).toContain('Customers in Severa');
+    // The hint line does not offer them meanwhile.
+    expect(r.lastFrame()).not.toMatch(/r refresh|d date/);
+    release();
+  });
+
+  it('ctrl+c in the conflict dialog asks as q does; no keeps the dialog, yes skips the rest and quits', async () => {
+    const r = await start(8);
+    let cancelled = 0;
+    (r.session as unknown as { cancel: () => void }).cancel = () => cancelled++;
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration'), 'the conflict dialog');
+    await press(r.stdin, KEY.ctrlC);
+    expect(r.lastFrame()).toContain('A transfer is running. Quit anyway?');
+    await press(r.stdin, 'n');
+    expect(r.lastFrame()).toContain('Already in Administration');
+    expect(cancelled).toBe(0);
+    await press(r.stdin, KEY.ctrlC, 'y');
+    await waitFor(() => cancelled === 1, 'the cancel');
+    expect(r.calls.answers.at(-1)).toEqual({ decision: 'skip', applyToRemaining: true });
+  });
+
   it('asks before cancelling a running transfer and before quitting during one', async () => {
     const fake = fakeSession(3);
     let release: () => void = () => {};

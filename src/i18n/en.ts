@@ -329,7 +329,7 @@ export const en = {
   'cmd.typeDate': 'Type the date, YYYY-MM-DD',
   'cmd.applyDate': 'Apply the date and reload',
   'cmd.cancelEdit': 'Cancel the edit',
-  'cmd.quitConflict': 'Skip the rest, stop the transfer and quit',
+  'cmd.quitConflict': 'Quit: asks first; yes skips the rest and stops the transfer',
   'cmd.chooseOther': 'Switch between Update and Skip',
   'cmd.toggleRemaining': 'Do the same for the remaining conflicts',
   'cmd.confirmChoice': 'Confirm the choice',
@@ -376,6 +376,8 @@ export const en = {
   'kind.invoices': 'invoices',
   'kind.supplier-invoices': 'supplier invoices',
   'kind.payments': 'payments',
+  'off.transferRunning': 'wait: a transfer is running',
+  'transfer.stillLoading': 'The list is still loading: wait for it, then mark and transfer.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -331,7 +331,7 @@ export const sv: Record<MessageKey, string> = {
   'cmd.typeDate': 'Skriv datumet, ÅÅÅÅ-MM-DD',
   'cmd.applyDate': 'Använd datumet och hämta om',
   'cmd.cancelEdit': 'Avbryt ändringen',
-  'cmd.quitConflict': 'Hoppa över resten, stoppa överföringen och avsluta',
+  'cmd.quitConflict': 'Avsluta: frågar först; ja hoppar över resten och stoppar överföringen',
   'cmd.chooseOther': 'Växla mellan Uppdatera och Hoppa över',
   'cmd.toggleRemaining': 'Gör likadant för återstående konflikter',
   'cmd.confirmChoice': 'Bekräfta valet',
@@ -378,4 +378,6 @@ export const sv: Record<MessageKey, string> = {
   'kind.invoices': 'fakturor',
   'kind.supplier-invoices': 'leverantörsfakturor',
   'kind.payments': 'betalningar',
+  'off.transferRunning': 'vänta: en överföring pågår',
+  'transfer.stillLoading': 'Listan hämtas fortfarande: vänta, markera sedan och överför.',
 };

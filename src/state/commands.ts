@@ -81,6 +81,14 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
   }
 }
 
+/** Another tab; while a transfer runs, not one that would load a list under it (its results stay on screen). */
+function switchTab(state: AppState, tab: TabId): AppState {
+  const opened = openTab(state, tab);
+  if (state.transfer && opened.effects.length > state.effects.length)
+    return { ...state, notice: translator(state.lang)('off.transferRunning') };
+  return opened;
+}
+
 /** The binding a command has on this screen, to ask whether it is on here. */
 function screenBinding(state: AppState, command: Command) {
   const screen = state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
@@ -98,12 +106,12 @@ export function runCommand(state: AppState, command: Command): AppState {
   const h = tableHeight(state);
   const table = (update: (l: L.ListState) => L.ListState) => (id ? withTable({ ...state, notice: undefined }, id, update) : state);
   const tab = /^tab(\d+)$/.exec(command);
-  if (tab) return TABS[Number(tab[1]) - 1] ? openTab(state, TABS[Number(tab[1]) - 1]!) : state;
+  if (tab) return TABS[Number(tab[1]) - 1] ? switchTab(state, TABS[Number(tab[1]) - 1]!) : state;
   switch (command) {
     case 'tabNext':
     case 'tabPrev': {
       const step = command === 'tabNext' ? 1 : TABS.length - 1;
-      return openTab(state, TABS[(TABS.indexOf(state.tab) + step) % TABS.length]!);
+      return switchTab(state, TABS[(TABS.indexOf(state.tab) + step) % TABS.length]!);
     }
     case 'pickStatus':
     case 'pickAfterStatus': {
@@ -160,7 +168,10 @@ export function runCommand(state: AppState, command: Command): AppState {
       const conn = state.connections[target];
       if (conn.state !== 'connected')
         return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
-      const ids = L.markedIds(state.tables[list]);
+      // A list still loading is not the list the marks were made on.
+      if (state.tables[list].loading) return { ...state, notice: t('transfer.stillLoading') };
+      // With a filter on, only the marked rows in view go: what the status bar counts.
+      const ids = L.markedShown(state.tables[list]);
       if (ids.length === 0) return { ...state, notice: t('transfer.nothingSelected') };
       return addEffects({ ...state, notice: undefined }, { type: 'transfer', list, ids });
     }

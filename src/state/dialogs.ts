@@ -22,12 +22,8 @@ export function onConflictCommand(state: AppState, command: Command): AppState {
     case 'dismiss':
       return answer('skip', false);
     case 'quit':
-      // Ctrl+C: the rest are skipped and the run stops before the app ends.
-      return addEffects(
-        { ...state, conflict: undefined, quit: true },
-        { type: 'answerConflict', answer: { decision: 'skip', applyToRemaining: true } },
-        { type: 'cancelTransfer' },
-      );
+      // Ctrl+C asks as q does; yes skips the rest and stops the run before the app ends.
+      return { ...state, overlay: { kind: 'confirmQuit' } };
     default:
       return state;
   }
@@ -37,9 +33,10 @@ export function onConflictCommand(state: AppState, command: Command): AppState {
 export function onConfirmCommand(state: AppState, command: Command): AppState {
   const closed: AppState = { ...state, overlay: { kind: 'none' } };
   if (command !== 'yes') return command === 'no' || command === 'dismiss' ? closed : state;
+  // Cancelling answers a conflict still waiting with skip (see the app's cancelTransfer), so the dialog goes too.
   return state.overlay.kind === 'confirmQuit'
-    ? addEffects({ ...state, quit: true }, { type: 'cancelTransfer' })
-    : addEffects(closed, { type: 'cancelTransfer' });
+    ? addEffects({ ...closed, conflict: undefined, quit: true }, { type: 'cancelTransfer' })
+    : addEffects({ ...closed, conflict: undefined }, { type: 'cancelTransfer' });
 }
 
 export function pickerOptions(state: AppState, purpose: 'status' | 'afterStatus'): { guid: string | undefined; name: string }[] {

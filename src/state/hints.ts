@@ -1,16 +1,15 @@
 import { type MessageKey, translator } from '../i18n/index.js';
 import { kindOf, listsOf } from '../kinds/index.js';
-import { type Binding, type Context, KEYMAP } from './keymap.js';
+import { type Binding, type Command, type Context, KEYMAP } from './keymap.js';
 import { settingsSecretEdit } from './settings.js';
 import { activeList, type AppState } from './vocabulary.js';
 
 /** Where the keyboard is: the contexts a key is looked up in, most specific first. */
 export function contextsOf(state: AppState): Context[] {
+  // Asked to confirm (quitting from the conflict dialog too): that answer comes first.
+  if (state.overlay.kind === 'confirmQuit' || state.overlay.kind === 'confirmCancel') return ['confirm', 'always'];
   if (state.conflict) return ['conflict', 'always'];
   switch (state.overlay.kind) {
-    case 'confirmQuit':
-    case 'confirmCancel':
-      return ['confirm', 'always'];
     case 'help':
       return ['help', 'always'];
     case 'detail':
@@ -42,8 +41,12 @@ const REASON: Record<NonNullable<Binding['disabledIf']>, MessageKey> = {
   plainLine: 'off.plainLine',
 };
 
+/** What would load the list again or change how its transfer runs: held while a transfer runs on it. */
+const CHANGES_THE_LIST = new Set<Command>(['refresh', 'editSince', 'editUntil', 'pickStatus', 'pickAfterStatus', 'switchSide']);
+
 /** Why the binding is off here, in the user's language; undefined when it is on. */
 export function disabledReason(state: AppState, binding: Binding): string | undefined {
+  if (state.transfer && CHANGES_THE_LIST.has(binding.command)) return translator(state.lang)('off.transferRunning');
   const list = activeList(state);
   const filter = list ? kindOf(list).filter : undefined;
   const off = (() => {

@@ -202,7 +202,7 @@ export const KEYMAP: Binding[] = [
   b('date', 'accept', ENTER, 'Enter', 'cmd.applyDate', { short: 'short.apply' }),
   b('date', 'dismiss', ESC, 'Esc', 'cmd.cancelEdit', { short: 'short.cancel' }),
 
-  // Ctrl+C in the dialog skips the rest and stops the run before quitting.
+  // Ctrl+C in the dialog asks first, as q does elsewhere.
   b('conflict', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quitConflict'),
   b('conflict', 'chooseOther', [{ named: 'left' }, { named: 'right' }, { named: 'tab' }], '←/→ Tab', 'cmd.chooseOther', {
     short: 'short.choose',

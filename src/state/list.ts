@@ -69,10 +69,23 @@ function follow(list: ListState, cursor: number, height: number): ListState {
   return { ...list, cursor: c, offset };
 }
 
+/**
+ * A list loaded again (a refresh, another date, status or range): only rows that were listed and marked stay
+ * marked. Ctrl+A's "all" meant the rows on screen then, never rows that arrive later.
+ */
 export function setRows(list: ListState, rows: Row[], height: number): ListState {
-  const ids = new Set(rows.map((r) => r.id));
-  const selected = new Set([...list.selected].filter((id) => ids.has(id)));
-  const next = { ...list, rows, visible: visibleOf(rows, list.filter), selected, loading: false, error: undefined, anchor: undefined };
+  const wasMarked = new Set(markedIds(list));
+  const selected = new Set(rows.filter((r) => wasMarked.has(r.id)).map((r) => r.id));
+  const next = {
+    ...list,
+    rows,
+    visible: visibleOf(rows, list.filter),
+    selected,
+    invert: false,
+    loading: false,
+    error: undefined,
+    anchor: undefined,
+  };
   return follow(next, list.cursor, height);
 }
 
@@ -98,6 +111,18 @@ export function markedCount(list: ListState): number {
 
 export function markedIds(list: ListState): string[] {
   return list.rows.filter((r) => isMarked(list, r.id)).map((r) => r.id);
+}
+
+/** How many rows are shown and how many of them are marked (O(1) without a filter, at any size). */
+export function shownCount(list: ListState): { marked: number; shown: number } {
+  if (list.visible.length === list.rows.length) return { marked: markedCount(list), shown: list.rows.length };
+  return { marked: list.visible.reduce((n, i) => n + (isMarked(list, list.rows[i]!.id) ? 1 : 0), 0), shown: list.visible.length };
+}
+
+/** The marked rows among those shown: with a filter on, what the status bar counts and `t` transfers. */
+export function markedShown(list: ListState): string[] {
+  if (list.visible.length === list.rows.length) return markedIds(list);
+  return list.visible.map((i) => list.rows[i]!.id).filter((id) => isMarked(list, id));
 }
 
 /** Marks or unmarks one id, whichever way the selection is stored. */

@@ -100,4 +100,13 @@ describe('the demo in a real terminal', () => {
     await app.keys('q');
     expect(await app.exited()).toBe(0);
   }, 60_000);
+
+  it('ended by SIGINT from outside, it gives the terminal back and exits 130 so wrappers see it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-e2e-'));
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { cols: 80, rows: 24 });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    app.signal('SIGINT');
+    expect(await app.exited()).toBe(130);
+    expect(app.bufferType()).toBe('normal');
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ export const KEY = {
   space: ' ',
   ctrlA: '\x01',
   ctrlP: '\x10',
+  ctrlC: '\x03',
   backspace: '\x7f',
   shiftDown: '\x1b[1;2B',
 };

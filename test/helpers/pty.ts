@@ -72,5 +72,7 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
     kill: () => {
       if (exitCode === undefined) child.kill();
     },
+    /** Sends the app a signal, as `kill -INT` from another shell would. */
+    signal: (name: string) => child.kill(name),
   };
 }
