@@ -24,3 +24,19 @@ export function columnWidths(total: number, weights: number[], mins: number[] = 
   }
   return widths;
 }
+
+/** Breaks text into lines of at most `width` columns, at spaces where it can, never dropping a character. */
+export function wrapText(text: string, width: number): string[] {
+  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  if (width <= 0 || clean.length <= width) return [clean];
+  const lines: string[] = [];
+  let rest = clean;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > 0 ? space : width;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(space > 0 ? cut + 1 : cut);
+  }
+  if (rest) lines.push(rest);
+  return lines;
+}

@@ -235,7 +235,13 @@ describe('the app', () => {
     // The dialog's footer is its own keys from the keymap: Esc skips; no log or help offered there.
     expect(r.lastFrame()).toContain('Esc skip');
     expect(r.lastFrame()).not.toMatch(/Esc cancel|l log|\? help/);
-    await press(r.stdin, KEY.right, KEY.left, KEY.space);
+    // The chosen button is bracketed (visible without colour); ← on Update stays there, → goes to Skip and stays.
+    expect(r.lastFrame()).toContain('[Update]  Skip');
+    await press(r.stdin, KEY.left);
+    expect(r.lastFrame()).toContain('[Update]  Skip');
+    await press(r.stdin, KEY.right, KEY.right);
+    expect(r.lastFrame()).toContain(' Update  [Skip]');
+    await press(r.stdin, KEY.left, KEY.space);
     expect(r.lastFrame()).toContain('[x] Do this for the remaining 3 conflicts');
     await press(r.stdin, KEY.enter);
     await waitFor(() => (r.lastFrame() ?? '').includes('Done: 4 transferred, 4 updated'), 'the summary');
@@ -257,10 +263,16 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('remaining 2 conflicts');
     await press(r.stdin, KEY.esc);
     await waitFor(
-      () => (r.lastFrame() ?? '').includes('Already in Administration') && (r.lastFrame() ?? '').includes('remaining 1 conflicts'),
+      () =>
+        (r.lastFrame() ?? '').includes('Already in Administration') &&
+        (r.lastFrame() ?? '').includes('Do this for the remaining conflict too'),
       'the third conflict',
     );
     await press(r.stdin, KEY.esc);
+    // The last conflict: no remaining box, and Space does nothing there.
+    await waitFor(() => (r.lastFrame() ?? '').includes('Already in Administration: id8'), 'the last conflict');
+    expect(r.lastFrame()).not.toContain('Do this for the remaining');
+    expect(r.lastFrame()).not.toContain('Space tick');
     await press(r.stdin, KEY.esc);
     await waitFor(() => (r.lastFrame() ?? '').includes('Done:'), 'the end of the run');
     expect(cancelled).toBe(0);

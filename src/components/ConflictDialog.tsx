@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { isMessageKey, type Translate } from '../i18n/index.js';
 import type { ConflictPrompt, Side } from '../state/app.js';
-import { fit } from '../text.js';
+import { fit, wrapText } from '../text.js';
 
 /** Both versions side by side, the fields an update would change marked; Update / Skip and the remaining-N box. */
 export function ConflictDialog({
@@ -30,12 +30,22 @@ export function ConflictDialog({
   };
   // Yes/no fields in the user's language.
   const value = (v: string) => (v === 'yes' ? t('yes') : v === 'no' ? t('no') : v);
-  const button = (which: 'update' | 'skip') => (
-    <Text
-      inverse={conflict.choice === which}
-      bold={conflict.choice === which}
-    >{` ${t(which === 'update' ? 'conflict.update' : 'conflict.skip')} `}</Text>
-  );
+  // The chosen button is in brackets too, so it shows without colour.
+  const button = (which: 'update' | 'skip') => {
+    const chosen = conflict.choice === which;
+    const text = t(which === 'update' ? 'conflict.update' : 'conflict.skip');
+    return (
+      <Text inverse={chosen} bold={chosen}>
+        {chosen ? `[${text}]` : ` ${text} `}
+      </Text>
+    );
+  };
+  const remaining =
+    conflict.remaining === 0
+      ? ''
+      : conflict.remaining === 1
+        ? t('conflict.remainingOne')
+        : t('conflict.remaining', { n: conflict.remaining });
   return (
     <Box flexDirection="column" height={height} borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold wrap="truncate-end">
@@ -45,17 +55,21 @@ export function ConflictDialog({
         {fit(t('conflict.field'), labelWidth)} {fit(t('conflict.incoming', { source: sourceName }), valueWidth)}{' '}
         {fit(t('conflict.existing', { target: targetName }), valueWidth)}
       </Text>
-      {rows.map((f) => (
-        <Text key={f.label} color={f.changes ? 'yellow' : undefined} wrap="truncate-end">
-          {fit(`${f.changes ? '* ' : '  '}${label(f.label)}`, labelWidth)} {fit(value(f.source), valueWidth)}{' '}
-          {fit(value(f.target), valueWidth)}
-        </Text>
-      ))}
+      {rows.map((f) => {
+        // A changed value is shown whole, over as many lines as it takes; the others are cut to fit.
+        const source = f.changes ? wrapText(value(f.source), valueWidth) : [value(f.source)];
+        const targetLines = f.changes ? wrapText(value(f.target), valueWidth) : [value(f.target)];
+        return Array.from({ length: Math.max(source.length, targetLines.length) }, (_, i) => (
+          <Text key={`${f.label}-${i}`} color={f.changes ? 'yellow' : undefined} wrap="truncate-end">
+            {fit(i === 0 ? `${f.changes ? '* ' : '  '}${label(f.label)}` : '', labelWidth)} {fit(source[i] ?? '', valueWidth)}{' '}
+            {fit(targetLines[i] ?? '', valueWidth)}
+          </Text>
+        ));
+      })}
       {conflict.view.fields.every((f) => !f.changes) ? <Text color="gray">{t('conflict.noChanges')}</Text> : null}
       <Text>
         {button('update')} {button('skip')}
-        {'   '}
-        <Text>{`[${conflict.applyToRemaining ? 'x' : ' '}] ${t('conflict.remaining', { n: conflict.remaining })}`}</Text>
+        {remaining ? <Text>{`   [${conflict.applyToRemaining ? 'x' : ' '}] ${remaining}`}</Text> : null}
       </Text>
       <Text color="gray" wrap="truncate-end">
         {hints}

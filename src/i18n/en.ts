@@ -56,6 +56,7 @@ export const en = {
   'conflict.existing': 'Now in {target}',
   'conflict.update': 'Update',
   'conflict.skip': 'Skip',
+  'conflict.remainingOne': 'Do this for the remaining conflict too',
   'conflict.remaining': 'Do this for the remaining {n} conflicts',
   'conflict.noChanges': 'No field would change.',
   'confirm.quit': 'A transfer is running. Quit anyway? The rows in flight finish first. (y/n)',
@@ -330,7 +331,8 @@ export const en = {
   'cmd.applyDate': 'Apply the date and reload',
   'cmd.cancelEdit': 'Cancel the edit',
   'cmd.quitConflict': 'Quit: asks first; yes skips the rest and stops the transfer',
-  'cmd.chooseOther': 'Switch between Update and Skip',
+  'cmd.chooseUpdate': 'Choose Update',
+  'cmd.chooseSkip': 'Choose Skip',
   'cmd.toggleRemaining': 'Do the same for the remaining conflicts',
   'cmd.confirmChoice': 'Confirm the choice',
   'cmd.update': 'Update this one',
@@ -378,6 +380,7 @@ export const en = {
   'kind.payments': 'payments',
   'off.transferRunning': 'wait: a transfer is running',
   'transfer.stillLoading': 'The list is still loading: wait for it, then mark and transfer.',
+  'off.noneRemaining': 'no conflicts remain',
 } as const;
 
 export type MessageKey = keyof typeof en;

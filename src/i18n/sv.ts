@@ -58,6 +58,7 @@ export const sv: Record<MessageKey, string> = {
   'conflict.existing': 'Nu i {target}',
   'conflict.update': 'Uppdatera',
   'conflict.skip': 'Hoppa över',
+  'conflict.remainingOne': 'Gör så för den återstående konflikten också',
   'conflict.remaining': 'Gör så för de återstående {n} konflikterna',
   'conflict.noChanges': 'Inget fält skulle ändras.',
   'confirm.quit': 'En överföring pågår. Avsluta ändå? Raderna som pågår blir klara först. (j/n)',
@@ -332,7 +333,8 @@ export const sv: Record<MessageKey, string> = {
   'cmd.applyDate': 'Använd datumet och hämta om',
   'cmd.cancelEdit': 'Avbryt ändringen',
   'cmd.quitConflict': 'Avsluta: frågar först; ja hoppar över resten och stoppar överföringen',
-  'cmd.chooseOther': 'Växla mellan Uppdatera och Hoppa över',
+  'cmd.chooseUpdate': 'Välj Uppdatera',
+  'cmd.chooseSkip': 'Välj Hoppa över',
   'cmd.toggleRemaining': 'Gör likadant för återstående konflikter',
   'cmd.confirmChoice': 'Bekräfta valet',
   'cmd.update': 'Uppdatera denna',
@@ -380,4 +382,5 @@ export const sv: Record<MessageKey, string> = {
   'kind.payments': 'betalningar',
   'off.transferRunning': 'vänta: en överföring pågår',
   'transfer.stillLoading': 'Listan hämtas fortfarande: vänta, markera sedan och överför.',
+  'off.noneRemaining': 'inga konflikter återstår',
 };

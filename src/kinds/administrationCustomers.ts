@@ -35,7 +35,7 @@ export const administrationCustomers: Kind<AdmCustomer> = {
       ),
     );
     const ref: SeveraReferenceData = { currencies: await severa.currencies(), languages: [...languages.values()] };
-    const existing = new Set(all.map((c) => String(c.number)));
+    const existing = new Map(all.map((c) => [String(c.number), c]));
     return runOf(ctx, request, records, customersToSevera(severa, ctx.mappings, ref, existing));
   },
 };

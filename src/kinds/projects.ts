@@ -41,7 +41,7 @@ export const projects: Kind<ProjectOutputModel> = {
   async run(ctx, records, request) {
     const administration = ctx.administration();
     const customers = new Set((await administration.listCustomers()).map((c) => c.number));
-    const codes = new Set((await administration.listProjects()).map((p) => p.code));
-    return runOf(ctx, request, records, projectsToAdministration(administration, customers, codes));
+    const known = new Map((await administration.listProjects()).map((p) => [p.code, p]));
+    return runOf(ctx, request, records, projectsToAdministration(administration, customers, known));
   },
 };

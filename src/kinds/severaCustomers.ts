@@ -27,7 +27,7 @@ export const severaCustomers: Kind<CustomerModel> = {
   },
   async run(ctx, records, request) {
     const administration = ctx.administration();
-    const existing = new Set((await administration.listCustomers()).map((c) => c.number));
+    const existing = new Map((await administration.listCustomers()).map((c) => [c.number, c]));
     return runOf(ctx, request, records, customersToAdministration(administration, ctx.mappings, existing));
   },
 };

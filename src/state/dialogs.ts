@@ -9,10 +9,13 @@ export function onConflictCommand(state: AppState, command: Command): AppState {
   const answer = (decision: 'update' | 'skip', applyToRemaining: boolean): AppState =>
     addEffects({ ...state, conflict: undefined }, { type: 'answerConflict', answer: { decision, applyToRemaining } });
   switch (command) {
-    case 'chooseOther':
-      return { ...state, conflict: { ...c, choice: c.choice === 'update' ? 'skip' : 'update' } };
+    // ← is Update, → Skip: they do not wrap around.
+    case 'chooseUpdate':
+      return { ...state, conflict: { ...c, choice: 'update' } };
+    case 'chooseSkip':
+      return { ...state, conflict: { ...c, choice: 'skip' } };
     case 'toggleRemaining':
-      return { ...state, conflict: { ...c, applyToRemaining: !c.applyToRemaining } };
+      return c.remaining > 0 ? { ...state, conflict: { ...c, applyToRemaining: !c.applyToRemaining } } : state;
     case 'accept':
       return answer(c.choice, c.applyToRemaining);
     case 'update':

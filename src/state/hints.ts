@@ -39,6 +39,7 @@ const REASON: Record<NonNullable<Binding['disabledIf']>, MessageKey> = {
   notCustomers: 'off.notCustomers',
   secretLine: 'off.secretLine',
   plainLine: 'off.plainLine',
+  noneRemaining: 'off.noneRemaining',
 };
 
 /** What would load the list again or change how its transfer runs: held while a transfer runs on it. */
@@ -65,6 +66,8 @@ export function disabledReason(state: AppState, binding: Binding): string | unde
         return settingsSecretEdit(state);
       case 'plainLine':
         return !settingsSecretEdit(state);
+      case 'noneRemaining':
+        return (state.conflict?.remaining ?? 0) === 0;
     }
   })();
   return off && binding.disabledIf ? translator(state.lang)(REASON[binding.disabledIf]) : undefined;

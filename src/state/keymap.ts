@@ -37,7 +37,8 @@ export type Command =
   | 'erase'
   | 'accept'
   | 'dismiss'
-  | 'chooseOther'
+  | 'chooseUpdate'
+  | 'chooseSkip'
   | 'update'
   | 'skip'
   | 'toggleRemaining'
@@ -99,7 +100,7 @@ interface KeySpec {
 }
 
 /** Why a binding is off where it is, as a catalogue key; undefined when it is on. */
-export type DisabledIf = 'notRanged' | 'notDated' | 'notInvoices' | 'notCustomers' | 'secretLine' | 'plainLine';
+export type DisabledIf = 'notRanged' | 'notDated' | 'notInvoices' | 'notCustomers' | 'secretLine' | 'plainLine' | 'noneRemaining';
 
 export interface Binding {
   context: Context;
@@ -204,13 +205,13 @@ export const KEYMAP: Binding[] = [
 
   // Ctrl+C in the dialog asks first, as q does elsewhere.
   b('conflict', 'quit', [{ input: 'c', ctrl: true }], 'Ctrl+C', 'cmd.quitConflict'),
-  b('conflict', 'chooseOther', [{ named: 'left' }, { named: 'right' }, { named: 'tab' }], '←/→ Tab', 'cmd.chooseOther', {
-    short: 'short.choose',
-  }),
-  b('conflict', 'toggleRemaining', [{ input: ' ' }], 'Space', 'cmd.toggleRemaining', { short: 'short.tick' }),
+  // ← is Update, → (or Tab) Skip: they do not wrap around.
+  b('conflict', 'chooseUpdate', [{ named: 'left' }], '←', 'cmd.chooseUpdate', { short: 'short.update' }),
+  b('conflict', 'chooseSkip', [{ named: 'right' }, { named: 'tab' }], '→', 'cmd.chooseSkip', { short: 'short.skip' }),
+  b('conflict', 'toggleRemaining', [{ input: ' ' }], 'Space', 'cmd.toggleRemaining', { short: 'short.tick', disabledIf: 'noneRemaining' }),
   b('conflict', 'accept', ENTER, 'Enter', 'cmd.confirmChoice', { short: 'short.confirm' }),
-  b('conflict', 'update', [{ input: 'u' }, { input: 'U' }], 'u', 'cmd.update', { short: 'short.update' }),
-  b('conflict', 'skip', [{ input: 's' }, { input: 'S' }], 's', 'cmd.skip', { short: 'short.skip' }),
+  b('conflict', 'update', [{ input: 'u' }, { input: 'U' }], 'u', 'cmd.update'),
+  b('conflict', 'skip', [{ input: 's' }, { input: 'S' }], 's', 'cmd.skip'),
   b('conflict', 'dismiss', ESC, 'Esc', 'cmd.skipThis', { short: 'short.skip' }),
 
   b('picker', 'up', [{ named: 'up' }], '↑', 'cmd.up'),

@@ -33,9 +33,11 @@ describe('the demo in a real terminal', () => {
     await app.waitFor('64 of 64 selected');
     await app.keys('t');
     const dialog = await app.waitFor('Already in Administration');
-    expect(dialog).toMatch(/Do this for the remaining 14 conflicts/);
+    // 15 customers are in both; 4 are already the same (their country is SE on both sides, "Sweden" or
+    // "Sverige"), so 11 ask: the first says exactly 10 more to come.
+    expect(dialog).toMatch(/Do this for the remaining 10 conflicts/);
     await app.keys(' ', '\r');
-    await app.waitFor('Done: 49 transferred, 15 updated, 0 skipped, 0 failed');
+    await app.waitFor('Done: 49 transferred, 11 updated, 4 skipped, 0 failed');
     expect(app.screen()).toMatch(/✓ 1001 updated/);
 
     await app.keys('q');
@@ -47,7 +49,7 @@ describe('the demo in a real terminal', () => {
     for (let n = 1001; n <= 1064; n++) expect(customers.some((c) => c.number === String(n))).toBe(true);
     await company.close();
     const ledger = new Ledger(join(dir, 'ledger.sqlite'), 'demo');
-    expect(ledger.all().filter((e) => e.state === 'done')).toHaveLength(64);
+    expect(ledger.all().filter((e) => e.state === 'done')).toHaveLength(60);
     expect(ledger.inProgress()).toHaveLength(0);
     ledger.close();
   }, 60_000);

@@ -2,6 +2,7 @@ import type { AdmCustomer, CustomerChanges, CustomerInput } from '../administrat
 import type { AddressCreateModel, CustomerCreateModel, CustomerModel, PatchOperation } from '../severa/schemas/index.js';
 import { replace } from '../severa/schemas/index.js';
 import type { ConflictField } from './engine.js';
+import { countryCode, swedishCountryName } from './countries.js';
 import { type CustomerMappings, mappedCode } from './mappings.js';
 
 type Defined<T> = { [K in keyof T]: Exclude<T[K], null> };
@@ -27,7 +28,8 @@ export function addressLines(addressline: string | null | undefined): [string | 
 /** Severa customer → Administration customer (head-office address only). */
 export function severaToAdministration(c: CustomerModel, maps: CustomerMappings): CustomerInput {
   const vat = c.vatNumber?.replace(/\s/g, '') || undefined;
-  const countryCode = vat && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2) : undefined;
+  // The country by its code (from Severa's English name, else the VAT number's prefix), named in Swedish.
+  const code = countryCode(c.headquarterAddress?.country) ?? (vat && /^[A-Z]{2}/.test(vat) ? vat.slice(0, 2) : undefined);
   return compact({
     number: String(c.number ?? ''),
     name: c.name,
@@ -36,8 +38,8 @@ export function severaToAdministration(c: CustomerModel, maps: CustomerMappings)
     mailingAddress2: addressLines(c.headquarterAddress?.addressline)[1],
     zipCode: c.headquarterAddress?.postalCode ?? undefined,
     city: c.headquarterAddress?.city ?? undefined,
-    country: c.headquarterAddress?.country ?? undefined,
-    countryCode,
+    country: code ? swedishCountryName(code) : (c.headquarterAddress?.country ?? undefined),
+    countryCode: code,
     email: c.email ?? undefined,
     organisationNumber: organisationNumberFromVat(vat),
     vatNumber: vat,
@@ -71,6 +73,8 @@ const ADM_FIELDS = [
 
 const show = (v: unknown) => (v === undefined || v === null || v === '' ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 const same = (a: unknown, b: unknown) => show(a) === show(b) || (a === false && b === undefined) || (a === undefined && b === false);
+/** Yes/no fields: not set is "no", on both sides alike. */
+const FLAGS = new Set<string>(['export', 'inactive']);
 
 /** The fields an update of the Administration customer would change, and both sides for the dialog. */
 export function administrationConflict(
@@ -81,10 +85,19 @@ export function administrationConflict(
   const fields = ADM_FIELDS.map((field) => {
     const source = incoming[field];
     const target = existing[field];
+    // A country is the same when its code is ("Sweden" and "Sverige" are both SE): then nothing is written.
+    const sameCountry =
+      field === 'country' &&
+      incoming.countryCode !== undefined &&
+      incoming.countryCode === (existing.countryCode ?? countryCode(existing.country));
     // Only what Severa has is brought over; an empty Severa field does not wipe Administration's.
-    const changesField = source !== undefined && !same(source, target);
-    if (changesField) changes[field] = source;
-    return { label: field, source: show(source), target: show(target), changes: changesField };
+    const changesField = source !== undefined && !sameCountry && !same(source, target);
+    if (changesField) {
+      changes[field] = source;
+      if (field === 'country') changes.countryCode = incoming.countryCode;
+    }
+    const shown = (v: unknown) => show(FLAGS.has(field) ? (v ?? false) : v);
+    return { label: field, source: shown(source), target: shown(target), changes: changesField };
   });
   return { fields, changes: changes as CustomerChanges };
 }

@@ -19,7 +19,7 @@ import { TransferRefusal } from './refusal.js';
 export function customersToAdministration(
   administration: AdministrationPort,
   maps: CustomerMappings,
-  knownTargetNumbers: ReadonlySet<string> = new Set(),
+  known: ReadonlyMap<string, AdmCustomer> = new Map(),
 ): TransferStep<CustomerModel, AdmCustomer> {
   return {
     kind: 'customers',
@@ -32,7 +32,7 @@ export function customersToAdministration(
         throw new TransferRefusal(`"${c.name}" has no customer number in Severa`, { key: 'refusal.noNumber', params: { name: c.name } });
     },
     find: (c) => administration.getCustomer(String(c.number)),
-    likelyConflict: (c) => knownTargetNumbers.has(String(c.number)),
+    known,
     async create(c) {
       return (await administration.addCustomer(severaToAdministration(c, maps))).number;
     },
@@ -57,7 +57,7 @@ export function customersToSevera(
   severa: SeveraClient,
   maps: CustomerMappings,
   ref: SeveraReferenceData,
-  knownTargetNumbers: ReadonlySet<string> = new Set(),
+  known: ReadonlyMap<string, CustomerModel> = new Map(),
 ): TransferStep<AdmCustomer, CustomerModel> {
   // Countries by ISO code, looked up once per run.
   const countries = new Map<string, Promise<string | undefined>>();
@@ -100,7 +100,7 @@ export function customersToSevera(
       }
     },
     find: (a) => byNumber(a.number),
-    likelyConflict: (a) => knownTargetNumbers.has(a.number),
+    known,
     async create(a) {
       const created = await severa.createCustomer(administrationToSevera(a, maps, ref));
       // The head office is an address of its own, added once the customer exists. Should it fail, the customer

@@ -56,8 +56,11 @@ export interface TransferStep<T, E> {
   create(item: T): Promise<string>;
   update(item: T, existing: E): Promise<string>;
   conflictView(item: T, existing: E): ConflictView;
-  /** True when the record is likely to conflict (for counting the remaining conflicts ahead). */
-  likelyConflict?(item: T): boolean;
+  /**
+   * The target's records as listed when the run began, by planned key: which rows will ask is known ahead, so
+   * "the remaining N conflicts" counts exactly those still to come.
+   */
+  known?: ReadonlyMap<string, E>;
   /** After a crash: the target key if the record is on the target side, else null. */
   findByPlannedKey(sourceId: string, plannedKey: string | null): Promise<string | null>;
 }
@@ -92,6 +95,9 @@ export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
+/** A conflict view with something to change asks; one where every field is already the same does not. */
+const asks = (view: ConflictView) => !(view.fields.length > 0 && view.fields.every((f) => !f.changes));
+
 const defaultDescribe = (error: unknown) => {
   const e = error as { short?: string; message?: string; mayHaveBeenApplied?: boolean };
   return { message: e?.short ?? e?.message ?? String(error), detail: e?.message, mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
@@ -105,11 +111,19 @@ export class TransferRun<T, E> {
   private cancelled = false;
   private standing: ConflictDecision | undefined;
   private conflictTurn: Promise<unknown> = Promise.resolve();
-  private waitingConflicts = 0;
+  /** Rows (by index) that will, or may still, ask about a conflict; settled as each one is answered or turns out not to. */
+  private readonly unsettled = new Set<number>();
   private next = 0;
   private readonly summary: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
 
-  constructor(private readonly options: TransferOptions<T, E>) {}
+  constructor(private readonly options: TransferOptions<T, E>) {
+    const { items, step } = options;
+    items.forEach((item, index) => {
+      const key = step.plannedKey(item);
+      const existing = key === null ? undefined : step.known?.get(key);
+      if (existing && asks(step.conflictView(item, existing))) this.unsettled.add(index);
+    });
+  }
 
   cancel(): void {
     this.cancelled = true;
@@ -125,10 +139,11 @@ export class TransferRun<T, E> {
     return this.summary;
   }
 
-  private remainingConflicts(): number {
-    const { items, step } = this.options;
-    const ahead = items.slice(this.next).filter((item) => step.likelyConflict?.(item) ?? false).length;
-    return ahead + Math.max(0, this.waitingConflicts - 1);
+  /** The conflicts still to come after the one being asked. */
+  private remainingConflicts(asking: number): number {
+    let n = 0;
+    for (const index of this.unsettled) if (index !== asking) n++;
+    return n;
   }
 
   private async worker(): Promise<void> {
@@ -153,6 +168,7 @@ export class TransferRun<T, E> {
       const label = step.label?.(item) ?? id;
       labels.set(id, label);
       if (this.cancelled) {
+        this.unsettled.delete(index);
         this.summary.cancelled++;
         onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'cancelled' } });
         continue;
@@ -165,12 +181,12 @@ export class TransferRun<T, E> {
         if (existing) {
           const view = step.conflictView(item, existing);
           // The target already holds exactly this: nothing to ask and nothing to write.
-          if (view.fields.length > 0 && view.fields.every((f) => !f.changes)) {
+          if (!asks(view)) {
             this.summary.skipped++;
             onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'unchanged' } });
             continue;
           }
-          const decision = await this.decide(id, label, view);
+          const decision = await this.decide(index, label, view, id);
           if (decision === 'skip') {
             this.summary.skipped++;
             onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'conflict' } });
@@ -211,6 +227,8 @@ export class TransferRun<T, E> {
         onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
         onEvent({ type: 'log', level: 'error', message: `${label}: ${detail ?? message}` });
       } finally {
+        // This row asks no more, whatever became of it.
+        this.unsettled.delete(index);
         onEvent({
           type: 'progress',
           done: this.summary.transferred + this.summary.updated + this.summary.skipped + this.summary.failed,
@@ -221,13 +239,14 @@ export class TransferRun<T, E> {
   }
 
   /** Conflicts are asked one at a time; a "remaining" answer settles the rest of the run. */
-  private decide(id: string, label: string, view: ConflictView): Promise<ConflictDecision> {
-    this.waitingConflicts++;
+  private decide(index: number, label: string, view: ConflictView, id: string): Promise<ConflictDecision> {
+    // A row the listing did not foresee asks too (the target changed since): it counts until answered.
+    this.unsettled.add(index);
     const turn = this.conflictTurn.then(async () => {
       try {
         if (this.standing) return this.standing;
         if (this.cancelled) return 'skip' as const;
-        const answer = await this.options.askConflict({ id, view, remaining: () => this.remainingConflicts() });
+        const answer = await this.options.askConflict({ id, view, remaining: () => this.remainingConflicts(index) });
         if (answer.applyToRemaining) this.standing = answer.decision;
         this.options.onEvent({
           type: 'log',
@@ -236,7 +255,7 @@ export class TransferRun<T, E> {
         });
         return answer.decision;
       } finally {
-        this.waitingConflicts--;
+        this.unsettled.delete(index);
       }
     });
     this.conflictTurn = turn.catch(() => undefined);

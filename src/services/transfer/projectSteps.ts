@@ -8,7 +8,7 @@ import { projectConflict, projectIneligibility, severaProjectToAdministration } 
 export function projectsToAdministration(
   administration: AdministrationPort,
   administrationCustomers: ReadonlySet<string>,
-  knownCodes: ReadonlySet<string> = new Set(),
+  known: ReadonlyMap<string, AdmProject> = new Map(),
 ): TransferStep<ProjectOutputModel, AdmProject> {
   return {
     kind: 'projects',
@@ -21,7 +21,7 @@ export function projectsToAdministration(
       if (refusal) throw refusal;
     },
     find: (p) => administration.getProject(String(p.number)),
-    likelyConflict: (p) => knownCodes.has(String(p.number)),
+    known,
     async create(p) {
       return (await administration.addProject(severaProjectToAdministration(p))).code;
     },

@@ -28,7 +28,7 @@ function fakeTarget(existing: Record<string, string> = {}, delayMs = 5) {
       if (i.value === 'bad') throw new TransferRefusal(`${i.id} cannot go`);
     },
     find: (i) => slow(() => store.get(i.id) ?? null),
-    likelyConflict: (i) => store.has(i.id),
+    known: new Map(store),
     create: (i) => slow(() => (stats.writes++, store.set(i.id, i.value), i.id)),
     update: (i) => slow(() => (stats.writes++, store.set(i.id, i.value), i.id)),
     conflictView: (i, e) => ({ title: i.id, fields: [{ label: 'value', source: i.value, target: e, changes: i.value !== e }] }),
@@ -95,6 +95,30 @@ describe('transfer engine', () => {
     expect(summary).toEqual({ transferred: 3, updated: 2, skipped: 1, failed: 0, cancelled: 0 });
     expect(store.get('c0')).toBe('old');
     expect(store.get('c4')).toBe('v4');
+  });
+
+  it('counts exactly the conflicts still to come, with rows in flight and rows already the same left out', async () => {
+    // c1 and c3 are already the same on the target (no question); c0, c2, c4 and c5 differ.
+    const { step } = fakeTarget({ c0: 'old', c1: 'v1', c2: 'old', c3: 'v3', c4: 'old', c5: 'old' });
+    const asked: [string, number][] = [];
+    const askConflict = async (q: ConflictQuestion) => {
+      asked.push([q.id, q.remaining()]);
+      return { decision: 'skip' as const, applyToRemaining: false };
+    };
+    await new TransferRun({
+      items: items(8),
+      step,
+      ledger: new Ledger(':memory:', 'test'),
+      concurrency: 4,
+      onEvent: () => {},
+      askConflict,
+    }).run();
+    expect(asked).toEqual([
+      ['c0', 3],
+      ['c2', 2],
+      ['c4', 1],
+      ['c5', 0],
+    ]);
   });
 
   it('a refused row fails with its reason and writes nothing', async () => {

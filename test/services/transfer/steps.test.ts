@@ -58,7 +58,8 @@ describe('project rules', () => {
     const customers = new Set((await port.listCustomers()).map((c) => c.number));
     const codes = new Set((await port.listProjects()).map((p) => p.code));
     const candidates = s.store.data.projects.filter((p) => !codes.has(String(p.number)));
-    const { summary, statuses } = await run(candidates, projectsToAdministration(port, customers, codes) as never);
+    const known = new Map((await port.listProjects()).map((p) => [p.code, p]));
+    const { summary, statuses } = await run(candidates, projectsToAdministration(port, customers, known) as never);
     const eligible = candidates.filter((p) => projectIneligibility(p, customers) === undefined);
     expect(summary.transferred).toBe(eligible.length);
     expect(eligible.length).toBeGreaterThan(0);
