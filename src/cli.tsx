@@ -130,8 +130,10 @@ async function connectionCheck(
 }
 
 async function main(argv: string[]): Promise<number> {
-  // A bad SEVADM_NOW is refused before anything starts.
+  // A bad SEVADM_NOW, or --lang, is refused before anything starts (even before --version answers).
   processClock();
+  const lang = argv.indexOf('--lang');
+  if (lang >= 0) langOption(argv[lang + 1]);
   const [command, ...rest] = argv;
   if (command === undefined || command === '--lang' || command === '--profile') return runOnEnvironment(argv);
   if (command === '--help' || command === '-h' || command === 'help') {

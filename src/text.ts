@@ -6,6 +6,12 @@ export function fit(text: string, width: number): string {
   return width === 1 ? '…' : clean.slice(0, width - 1) + '…';
 }
 
+/** As fit, lined up on the right (amounts). */
+export function fitRight(text: string, width: number): string {
+  const cut = fit(text, width);
+  return text.length <= width ? cut.trimEnd().padStart(width) : cut;
+}
+
 /** Splits `total` columns between weighted columns, each at least its minimum. */
 export function columnWidths(total: number, weights: number[], mins: number[] = []): number[] {
   const min = (i: number) => mins[i] ?? 3;

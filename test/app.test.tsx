@@ -451,6 +451,15 @@ describe('the app', () => {
     await press(r.stdin, KEY.enter);
     await waitFor(() => r.calls.loads.some((l) => l.list === 'invoices'), 'the invoice load');
     expect(r.lastFrame()).toContain('Status: Ready for transfer');
+    // Amounts line up on the right; no two columns share a name.
+    await waitFor(() => (r.lastFrame() ?? '').includes('100,00'), 'the invoice rows');
+    expect(r.lastFrame()).toMatch(/ {5}100,00 SEK/);
+    const header = r
+      .lastFrame()!
+      .split('\n')
+      .find((l) => l.includes('Date') && l.includes('Customer'))!;
+    expect(header).toContain('In Severa');
+    expect(header.match(/Status/g)).toHaveLength(1);
     await press(r.stdin, 'a', KEY.down, KEY.down, KEY.enter);
     expect(r.lastFrame()).toContain('After transfer: Transferred');
   });

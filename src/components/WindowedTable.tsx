@@ -3,13 +3,15 @@ import { memo, useMemo } from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { isMarked, type ListState, type Row } from '../state/list.js';
-import { columnWidths, fit } from '../text.js';
+import { columnWidths, fit, fitRight } from '../text.js';
 
 export interface Column {
   header: string;
   weight: number;
   /** Columns that must not be cut (numbers, dates). */
   min?: number;
+  /** Amounts line up on the right. */
+  align?: 'right';
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -40,6 +42,8 @@ export function statusText(status: RowStatus | undefined, t: Translate, tick: nu
 interface RowProps {
   row: Row;
   widths: number[];
+  /** 'r' for each right-aligned column, else 'l' (a string, so the memoised rows compare it cheaply). */
+  aligns: string;
   statusWidth: number;
   active: boolean;
   marked: boolean;
@@ -49,8 +53,8 @@ interface RowProps {
   tick: number;
 }
 
-const TableRow = memo(function TableRow({ row, widths, statusWidth, active, marked, inRange, status, t, tick }: RowProps) {
-  const cells = widths.map((w, i) => fit(row.cells[i] ?? '', w - 1) + ' ').join('');
+const TableRow = memo(function TableRow({ row, widths, aligns, statusWidth, active, marked, inRange, status, t, tick }: RowProps) {
+  const cells = widths.map((w, i) => (aligns[i] === 'r' ? fitRight : fit)(row.cells[i] ?? '', w - 1) + ' ').join('');
   // Trailing blanks still cost ink a width lookup per character; an empty status needs none.
   const s = statusText(status, t, tick);
   return (
@@ -89,7 +93,11 @@ export function WindowedTable({ columns, statusHeader, list, height, width, t, t
       ),
     [width, statusWidth, layout],
   );
-  const header = ' '.repeat(MARKER) + columns.map((c, i) => fit(c.header, widths[i]! - 1) + ' ').join('') + fit(statusHeader, statusWidth);
+  const aligns = columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
+  const header =
+    ' '.repeat(MARKER) +
+    columns.map((c, i) => (c.align === 'right' ? fitRight : fit)(c.header, widths[i]! - 1) + ' ').join('') +
+    fit(statusHeader, statusWidth);
   const slice = list.visible.slice(list.offset, list.offset + height);
   const [from, to] =
     list.anchor === undefined ? [-1, -1] : list.anchor < list.cursor ? [list.anchor, list.cursor] : [list.cursor, list.anchor];
@@ -110,6 +118,7 @@ export function WindowedTable({ columns, statusHeader, list, height, width, t, t
               key={row.id}
               row={row}
               widths={widths}
+              aligns={aligns}
               statusWidth={statusWidth}
               active={position === list.cursor}
               marked={isMarked(list, row.id)}

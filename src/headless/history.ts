@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { ProfileStore } from '../config/profiles.js';
 import { defaultDataDir, demoDataDir } from '../paths.js';
 import { type HistoryResult, Ledger } from '../services/transfer/ledger.js';
-import { dateOption, kindOf } from './options.js';
+import { dateOption, kindOption } from './options.js';
 
 export const HISTORY_USAGE = `sevadm history [--kind KIND] [--since DATE] [--result created|updated|skipped|failed] [--csv] [--demo [--data-dir DIR]]
   past transfers from the ledger, row by row; --csv writes CSV (for a spreadsheet) instead of a table.`;
@@ -29,7 +29,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
       profile: { type: 'string' },
     },
   });
-  const kind = values.kind === undefined ? undefined : kindOf(values.kind, 'history');
+  const kind = values.kind === undefined ? undefined : kindOption(values.kind);
   const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since)}T00:00:00`).toISOString();
   const result = values.result as HistoryResult | undefined;
   if (result !== undefined && !['created', 'updated', 'skipped', 'failed'].includes(result)) {
@@ -40,7 +40,8 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
   if (values.profile && !values.demo) new ProfileStore().get(values.profile);
   const ledger = new Ledger(join(values.demo ? (values['data-dir'] ?? demoDataDir()) : defaultDataDir(), 'ledger.sqlite'), profile);
   try {
-    const entries = ledger.history({ kind, since, result });
+    // Newest first, as the History tab lists them.
+    const entries = ledger.history({ kind, since, result }).reverse();
     if (values.csv) {
       out('time,kind,direction,id,label,result,target,reason');
       for (const e of entries)
@@ -50,7 +51,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
         out(
           `${e.time.slice(0, 19).replace('T', ' ')}  ${e.kind.padEnd(18)} ${e.result.padEnd(8)} ${e.label}${e.targetKey ? ` → ${e.targetKey}` : ''}${e.reason ? `  (${e.reason})` : ''}`,
         );
-      if (entries.length === 0) out('No transfers recorded yet.');
+      if (entries.length === 0) out(values.since ? `No transfers recorded since ${values.since}.` : 'No transfers recorded yet.');
     }
     return 0;
   } finally {

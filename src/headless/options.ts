@@ -14,6 +14,13 @@ export function kindOf(raw: string | undefined, command: string): Kind {
   return raw as Kind;
 }
 
+/** --kind: one of the kinds' names, or refused naming them. */
+export function kindOption(raw: string): Kind {
+  if (!(KIND_NAMES as readonly string[]).includes(raw))
+    throw new UsageError(`--kind must be one of ${KIND_NAMES.join(', ')}, got "${raw}"`);
+  return raw as Kind;
+}
+
 /** The list a kind and a direction (transfer) or side (show) mean. */
 export const listFor = listOf;
 

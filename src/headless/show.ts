@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
-import { columnWidths, fit } from '../text.js';
+import { columnWidths, fit, fitRight } from '../text.js';
 import { translator } from '../i18n/index.js';
 import { cellsOf, kindOf as kindDef } from '../kinds/index.js';
 import { openFor } from './connect.js';
@@ -69,7 +69,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     );
     const line = (cells: string[]) =>
       widths
-        .map((w, i) => fit(cells[i] ?? '', w - 1))
+        .map((w, i) => (definition.columns[i]?.align === 'right' ? fitRight : fit)(cells[i] ?? '', w - 1))
         .join(' ')
         .trimEnd();
     out(line(definition.columns.map((c) => t(c.header))));

@@ -129,7 +129,8 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       exitCode,
     });
     if (values.json) out(JSON.stringify(closing));
-    else out(t('transfer.summary', { ...summary, cancelled: '' }));
+    // A dry run wrote nothing: its last line is the plan, never "Done".
+    else out(t(values['dry-run'] ? 'transfer.plan' : 'transfer.summary', { ...summary, cancelled: '' }));
     return exitCode;
   } finally {
     await env.close();

@@ -381,6 +381,11 @@ export const en = {
   'off.transferRunning': 'wait: a transfer is running',
   'transfer.stillLoading': 'The list is still loading: wait for it, then mark and transfer.',
   'off.noneRemaining': 'no conflicts remain',
+  'cmd.eraseWord': 'Take back the last word',
+  'cmd.clearField': 'Clear the field',
+  'date.tooLong': 'A date has 10 characters, YYYY-MM-DD, e.g. {example}',
+  'col.severaStatus': 'In Severa',
+  'transfer.plan': 'Plan: {transferred} would be created, {updated} would be updated, {skipped} skipped, {failed} refused',
 } as const;
 
 export type MessageKey = keyof typeof en;

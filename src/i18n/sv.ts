@@ -383,4 +383,9 @@ export const sv: Record<MessageKey, string> = {
   'off.transferRunning': 'vänta: en överföring pågår',
   'transfer.stillLoading': 'Listan hämtas fortfarande: vänta, markera sedan och överför.',
   'off.noneRemaining': 'inga konflikter återstår',
+  'cmd.eraseWord': 'Ta bort sista ordet',
+  'cmd.clearField': 'Töm fältet',
+  'date.tooLong': 'Ett datum har 10 tecken, ÅÅÅÅ-MM-DD, t.ex. {example}',
+  'col.severaStatus': 'I Severa',
+  'transfer.plan': 'Plan: {transferred} skulle skapas, {updated} skulle uppdateras, {skipped} hoppas över, {failed} nekas',
 };

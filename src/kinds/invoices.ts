@@ -20,9 +20,9 @@ export const invoices: Kind<InvoiceOutputModel> = {
     { header: 'col.number', weight: 2, min: 6, cell: (i) => String(i.number ?? '') },
     { header: 'col.date', weight: 3, min: 11, cell: (i) => i.date ?? '' },
     { header: 'col.customer', weight: 6, cell: (i) => i.customer?.name ?? '' },
-    { header: 'col.total', weight: 3, min: 13, cell: (i) => money(i.totalIncludingTax?.amount) },
+    { header: 'col.total', weight: 3, min: 13, align: 'right', cell: (i) => money(i.totalIncludingTax?.amount) },
     { header: 'col.currency', weight: 1, min: 4, cell: (i) => i.currency?.code ?? '' },
-    { header: 'list.status', weight: 3, cell: (i) => i.status?.name ?? '' },
+    { header: 'col.severaStatus', weight: 3, cell: (i) => i.status?.name ?? '' },
     // The invoice Administration already has for it, as the ledger knew when the list loaded.
     { header: 'col.transferred', weight: 2, min: 6, cell: (_i, { loaded }) => (loaded?.kind === 'done' ? loaded.targetKey : '') },
   ],

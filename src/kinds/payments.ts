@@ -15,7 +15,7 @@ export const payments: Kind<PaidInvoice> = {
   dateLabel: 'list.paidSince',
   columns: [
     { header: 'col.invoice', weight: 2, min: 7, cell: (p) => String(p.invoiceNumber) },
-    { header: 'col.paid', weight: 3, min: 13, cell: (p) => money(p.paid) },
+    { header: 'col.paid', weight: 3, min: 13, align: 'right', cell: (p) => money(p.paid) },
     { header: 'col.lastPayment', weight: 3, min: 11, cell: (p) => p.lastPaymentDate },
     { header: 'col.payments', weight: 2, cell: (p) => String(p.payments.length) },
   ],

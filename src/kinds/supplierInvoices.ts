@@ -20,7 +20,7 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
     { header: 'col.supplier', weight: 6, cell: (i) => i.supplierName },
     { header: 'col.supplierInvoice', weight: 3, cell: (i) => i.invoiceNumber },
     { header: 'col.date', weight: 3, min: 11, cell: (i) => i.invoiceDate },
-    { header: 'col.total', weight: 3, min: 13, cell: (i) => money(i.total) },
+    { header: 'col.total', weight: 3, min: 13, align: 'right', cell: (i) => money(i.total) },
     { header: 'col.projects', weight: 3, cell: (i) => [...new Set(i.rows.map((r) => r.project || i.project).filter(Boolean))].join(', ') },
   ],
   id: (i) => String(i.givenNumber),

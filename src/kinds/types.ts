@@ -54,6 +54,8 @@ export interface KindColumn<R> {
   weight: number;
   /** Columns that must not be cut (numbers, dates). */
   min?: number;
+  /** Amounts line up on the right. */
+  align?: 'right';
   cell(record: R, view: CellView): string;
 }
 

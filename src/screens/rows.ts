@@ -18,5 +18,5 @@ export function rowsOf(list: ListId, loaded: Loaded<unknown>, t: Translate): Row
 /** A table's headers and widths, in the user's language. */
 export function tableColumns(id: TableId, t: Translate): Column[] {
   const columns = id === 'history' ? HISTORY_COLUMNS : kindOf(id).columns;
-  return columns.map((c) => ({ header: t(c.header), weight: c.weight, min: c.min }));
+  return columns.map((c) => ({ header: t(c.header), weight: c.weight, min: c.min, align: 'align' in c ? c.align : undefined }));
 }

@@ -5,6 +5,10 @@ import { disabledReason } from './hints.js';
 import { type Command, KEYMAP } from './keymap.js';
 import * as L from './list.js';
 import { pickerOptions } from './dialogs.js';
+import { editText } from './textEdit.js';
+
+/** YYYY-MM-DD. */
+const DATE_LENGTH = 10;
 import {
   activeList,
   addEffects,
@@ -43,18 +47,10 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
   const id = tableInView(state)!;
   const h = tableHeight(state);
   if (state.focus === 'filter') {
-    switch (command) {
-      case 'dismiss':
-        return withTable({ ...state, focus: 'list' }, id, (l) => L.setFilter(l, '', h));
-      case 'accept':
-        return { ...state, focus: 'list' };
-      case 'erase':
-        return withTable(state, id, (l) => L.setFilter(l, l.filter.slice(0, -1), h));
-      case 'type':
-        return withTable(state, id, (l) => L.setFilter(l, l.filter + text, h));
-      default:
-        return state;
-    }
+    if (command === 'dismiss') return withTable({ ...state, focus: 'list' }, id, (l) => L.setFilter(l, '', h));
+    if (command === 'accept') return { ...state, focus: 'list' };
+    const filter = editText(state.tables[id].filter, command, text);
+    return filter === undefined ? state : withTable(state, id, (l) => L.setFilter(l, filter, h));
   }
   const editingUntil = state.focus === 'until';
   switch (command) {
@@ -72,12 +68,14 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
         : { ...state, focus: 'list', dateError: undefined, since: { ...state.since, [id]: state.dateDraft } };
       return addEffects(next, ...loadEffect(next, id));
     }
-    case 'erase':
-      return { ...state, dateDraft: state.dateDraft.slice(0, -1), dateError: undefined };
-    case 'type':
-      return state.dateDraft.length < 10 ? { ...state, dateDraft: state.dateDraft + text, dateError: undefined } : state;
-    default:
-      return state;
+    default: {
+      // The date as the field opened is replaced by what is typed or pasted over it.
+      const draft = editText(state.dateFresh ? '' : state.dateDraft, command, text);
+      if (draft === undefined) return state;
+      if (draft.length > DATE_LENGTH)
+        return { ...state, dateError: translator(state.lang)('date.tooLong', { example: state.defaults.since }) };
+      return { ...state, dateDraft: draft, dateFresh: false, dateError: undefined };
+    }
   }
 }
 
@@ -124,9 +122,9 @@ export function runCommand(state: AppState, command: Command): AppState {
       return { ...state, overlay: { kind: 'picker', purpose, cursor: Math.max(0, current) } };
     }
     case 'editUntil':
-      return { ...state, focus: 'until', dateDraft: state.until, dateError: undefined };
+      return { ...state, focus: 'until', dateDraft: state.until, dateFresh: true, dateError: undefined };
     case 'editSince':
-      return id ? { ...state, focus: 'since', dateDraft: state.since[id], dateError: undefined } : state;
+      return id ? { ...state, focus: 'since', dateDraft: state.since[id], dateFresh: true, dateError: undefined } : state;
     case 'up':
       return table((l) => L.moveCursor(l, -1, h));
     case 'down':

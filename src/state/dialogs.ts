@@ -1,6 +1,7 @@
 import { translator } from '../i18n/index.js';
 import type { Command } from './keymap.js';
 import { paletteMatches } from './hints.js';
+import { editText } from './textEdit.js';
 import { activeList, addEffects, type AppState, loadEffect } from './vocabulary.js';
 
 /** The conflict dialog: Update or Skip, for this one or the remaining ones too. */
@@ -98,11 +99,9 @@ export function onPaletteCommand(state: AppState, command: Command, text: string
       const closed: AppState = { ...state, overlay: { kind: 'none' } };
       return chosen ? run(closed, chosen.command) : closed;
     }
-    case 'erase':
-      return { ...state, overlay: { ...palette, query: palette.query.slice(0, -1), cursor: 0 } };
-    case 'type':
-      return { ...state, overlay: { ...palette, query: palette.query + text, cursor: 0 } };
-    default:
-      return state;
+    default: {
+      const query = editText(palette.query, command, text);
+      return query === undefined ? state : { ...state, overlay: { ...palette, query, cursor: 0 } };
+    }
   }
 }

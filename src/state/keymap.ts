@@ -35,6 +35,8 @@ export type Command =
   // Typing into a field (the filter, a date, the palette, a setting) and taking a letter back.
   | 'type'
   | 'erase'
+  | 'eraseWord'
+  | 'clearField'
   | 'accept'
   | 'dismiss'
   | 'chooseUpdate'
@@ -147,6 +149,12 @@ const moving = (context: Context, short?: MessageKey): Binding[] => [
   b(context, 'end', [{ named: 'end' }, { input: 'G' }], 'End G', 'cmd.end'),
 ];
 
+/** Ctrl+W takes back a word, Ctrl+U the whole field: in every field one types into. */
+const editing = (context: Context): Binding[] => [
+  b(context, 'eraseWord', [{ input: 'w', ctrl: true }], 'Ctrl+W', 'cmd.eraseWord'),
+  b(context, 'clearField', [{ input: 'u', ctrl: true }], 'Ctrl+U', 'cmd.clearField'),
+];
+
 /**
  * Every key of every mode in one table: the key router, the hint line, `?` help and the command palette
  * are all read from it.
@@ -195,11 +203,13 @@ export const KEYMAP: Binding[] = [
 
   b('filter', 'type', TYPE, 'abc', 'cmd.typeFilter', { short: 'short.typeFilter' }),
   b('filter', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  ...editing('filter'),
   b('filter', 'accept', ENTER, 'Enter', 'cmd.keepFilter', { short: 'short.keep' }),
   b('filter', 'dismiss', ESC, 'Esc', 'cmd.clearFilter', { short: 'short.clear' }),
 
   b('date', 'type', TYPE, 'YYYY-MM-DD', 'cmd.typeDate', { short: 'short.typeDate' }),
   b('date', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  ...editing('date'),
   b('date', 'accept', ENTER, 'Enter', 'cmd.applyDate', { short: 'short.apply' }),
   b('date', 'dismiss', ESC, 'Esc', 'cmd.cancelEdit', { short: 'short.cancel' }),
 
@@ -221,6 +231,7 @@ export const KEYMAP: Binding[] = [
 
   b('palette', 'type', TYPE, 'abc', 'cmd.typeCommand', { short: 'short.typeFilter' }),
   b('palette', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  ...editing('palette'),
   b('palette', 'up', [{ named: 'up' }], '↑', 'cmd.up'),
   b('palette', 'down', [{ named: 'down' }], '↓', 'cmd.down'),
   b('palette', 'accept', ENTER, 'Enter', 'cmd.runCommand', { short: 'short.run' }),
@@ -242,6 +253,7 @@ export const KEYMAP: Binding[] = [
   b('settingsEdit', 'type', TYPE, 'abc', 'cmd.typeSetting', { short: 'short.type', disabledIf: 'secretLine' }),
   b('settingsEdit', 'type', TYPE, 'abc', 'cmd.typeSecret', { short: 'short.typeHidden', disabledIf: 'plainLine' }),
   b('settingsEdit', 'erase', [{ named: 'backspace' }], '⌫', 'cmd.erase'),
+  ...editing('settingsEdit'),
   b('settingsEdit', 'accept', ENTER, 'Enter', 'cmd.saveSetting', { short: 'short.save' }),
   b('settingsEdit', 'dismiss', ESC, 'Esc', 'cmd.cancelEdit', { short: 'short.cancelKeep' }),
 
@@ -278,14 +290,16 @@ function namedMatches(named: Named, input: string, key: KeyPress): boolean {
     case 'tab':
       return Boolean(key.tab);
     case 'backspace':
-      return Boolean(key.backspace || key.delete);
+      return Boolean(key.backspace || key.delete) || input === '\x7f' || input === '\b';
     // ink has no F-key flags; F5 arrives as the rest of its escape sequence.
     case 'f5':
       return input === '[15~' || input === '\x1b[15~';
   }
 }
 
-export const isPrintable = (input: string, key: KeyPress) => input.length === 1 && !key.ctrl && !key.meta && input >= ' ';
+// DEL (0x7f) and the C1 controls are no text, whatever a terminal sends them for.
+export const isPrintable = (input: string, key: KeyPress) =>
+  input.length === 1 && !key.ctrl && !key.meta && input >= ' ' && !(input >= '\x7f' && input <= '\x9f');
 
 function specMatches(spec: KeySpec, input: string, key: KeyPress): boolean {
   if (spec.printable) return isPrintable(input, key) && !key.return && !key.tab;

@@ -10,9 +10,14 @@ import { type AppState, tableHeight } from './vocabulary.js';
 export function onInput(state: AppState, input: string, key: KeyPress): AppState {
   if (input.length > 1 && !key.ctrl && !key.meta && !input.startsWith('[') && !input.startsWith('\x1b')) {
     // A pasted line may end with Enter: that one is a key of its own.
+    // A held Backspace arrives as several DELs in one read: each is a Backspace.
     return [...input].reduce(
       (s, ch) =>
-        ch === '\r' || ch === '\n' ? onKey(s, '', { return: true }) : onKey(s, ch, { ...key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) }),
+        ch === '\r' || ch === '\n'
+          ? onKey(s, '', { return: true })
+          : ch === '\x7f' || ch === '\b'
+            ? onKey(s, '', { backspace: true })
+            : onKey(s, ch, { ...key, return: false, shift: /[A-ZÅÄÖ]/.test(ch) }),
       state,
     );
   }

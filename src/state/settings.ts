@@ -3,6 +3,7 @@ import type { SettingChange } from '../services/setup/settingChange.js';
 import { ADK_FIELDS } from '../config/configurationStore.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import type { Command } from './keymap.js';
+import { editText } from './textEdit.js';
 import { changeFor, selectable, type SettingsRow, settingsRows } from './settingsRows.js';
 
 export interface SettingsScreenState {
@@ -82,12 +83,10 @@ export function onSettingsCommand(
           { ...s, editing: undefined, saving: true },
           { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
         );
-      case 'erase':
-        return done({ ...s, editing: { draft: s.editing.draft.slice(0, -1) } });
-      case 'type':
-        return done({ ...s, editing: { draft: s.editing.draft + text } });
-      default:
-        return done(s);
+      default: {
+        const draft = editText(s.editing.draft, command, text);
+        return done(draft === undefined ? s : { ...s, editing: { draft } });
+      }
     }
   }
   if (s.picking && edit?.kind === 'pick') {

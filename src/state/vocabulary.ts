@@ -77,6 +77,8 @@ export interface AppState {
   focus: 'list' | 'filter' | 'since' | 'until';
   /** The date being typed (changed-since, From or To) and why it was refused. */
   dateDraft: string;
+  /** The field just opened, its date shown whole: what is typed or pasted replaces it. */
+  dateFresh: boolean;
   dateError: string | undefined;
   overlay: Overlay;
   conflict: ConflictPrompt | undefined;
@@ -154,6 +156,7 @@ export function initialState(options: {
     statusToTransfer: options.statusToTransfer,
     focus: 'list',
     dateDraft: options.dates.since,
+    dateFresh: false,
     dateError: undefined,
     overlay: { kind: 'none' },
     conflict: undefined,

@@ -72,7 +72,9 @@ describe('secrets', () => {
       ];
       expect(outputs[0]!.code).toBe(0);
       expect(outputs[6]!.code).toBe(0);
-      expect(outputs[6]!.output.trim().split('\n').at(-1)).toMatch(/^Done: 0 transferred, 0 updated, \d+ skipped, 0 failed$/);
+      expect(outputs[6]!.output.trim().split('\n').at(-1)).toMatch(
+        /^Plan: 0 would be created, 0 would be updated, \d+ skipped, 0 refused$/,
+      );
       expect(outputs[8]!.code).not.toBe(0);
       for (const { output } of outputs) {
         expect(output).not.toContain(SECRET);

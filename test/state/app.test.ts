@@ -48,3 +48,40 @@ describe('the reducer: every effect goes through it', () => {
     });
   });
 });
+
+describe('typing into fields', () => {
+  const opened = () => {
+    const start = initialState({ lang: 'en', demo: true, columns: 100, rows: 30, dates: defaultDates(TEST_NOW_MS) });
+    return press({ ...start, effects: [] }, connected('severa'), connected('administration'));
+  };
+
+  it('a held Backspace (several DELs in one read) takes back as many letters and inserts nothing', () => {
+    const state = press(opened(), key('/'), key('kunde'), key('\x7f\x7f\x7f'));
+    expect(state.tables['severa-customers'].filter).toBe('ku');
+    const single = press(opened(), key('/'), key('ab'), key('\x7f'));
+    expect(single.tables['severa-customers'].filter).toBe('a');
+  });
+
+  it('Ctrl+W takes back a word and Ctrl+U the whole field', () => {
+    const word = press(opened(), key('/'), key('kund ab'), key('w', { ctrl: true }));
+    expect(word.tables['severa-customers'].filter).toBe('kund ');
+    const all = press(word, key('u', { ctrl: true }));
+    expect(all.tables['severa-customers'].filter).toBe('');
+  });
+
+  it('a date pasted over the field as it opened replaces it, and Enter applies it', () => {
+    const state = press(opened(), key('d'), key('2025-06-01'), key('', { return: true }));
+    expect(state.since['severa-customers']).toBe('2025-06-01');
+    expect(state.effects).toContainEqual({
+      type: 'load',
+      list: 'severa-customers',
+      filter: { since: '2025-06-01', until: undefined, statusGuid: undefined },
+    });
+  });
+
+  it("more than a date's 10 characters is refused with a notice, not dropped silently", () => {
+    const state = press(opened(), key('d'), key('2025-06-011'));
+    expect(state.dateDraft).toBe('2025-06-01');
+    expect(state.dateError).toMatch(/A date has 10 characters/);
+  });
+});
