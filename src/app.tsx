@@ -1,4 +1,5 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import { Box, useApp, useInput, useStdout } from 'ink';
+import { Text } from './components/Text.js';
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { CommandPalette } from './components/CommandPalette.js';
 import { ConflictDialog } from './components/ConflictDialog.js';
@@ -220,9 +221,10 @@ export function App({ session, initial, onAction }: AppProps) {
   const mainHeight = tableHeight(state) + 2;
   const id = tableInView(state);
   const table = id ? state.tables[id] : undefined;
+  // A running transfer's progress comes first, so a narrow status bar never cuts it off.
   const middle = [
-    id && id !== 'history' && table ? t('list.selected', { selected: shownCount(table).marked, count: shownCount(table).shown }) : '',
     state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '',
+    id && id !== 'history' && table ? t('list.selected', { selected: shownCount(table).marked, count: shownCount(table).shown }) : '',
   ]
     .filter(Boolean)
     .join(' │ ');
@@ -232,7 +234,7 @@ export function App({ session, initial, onAction }: AppProps) {
       ? state.notice
       : table?.anchor !== undefined && state.focus === 'list' && !state.conflict && state.overlay.kind === 'none'
         ? t('list.range', { row: table.anchor + 1 })
-        : hintLine(state);
+        : hintLine(state, columns - 1);
   const current = table ? currentRow(table) : undefined;
 
   let main: React.ReactNode;

@@ -1,4 +1,5 @@
-import { Box, render, Text, useApp, useInput } from 'ink';
+import { Box, render, useApp, useInput } from 'ink';
+import { Text } from './components/Text.js';
 import React, { useReducer } from 'react';
 import type { Translate } from './i18n/index.js';
 

@@ -436,6 +436,10 @@ describe('the app', () => {
   it('switches tabs with number keys and Tab, and speaks Swedish when asked', async () => {
     const r = await start(5, 'sv');
     expect(r.lastFrame()).toContain('Kunder i Severa');
+    // The tab names fit whole or as short forms ("Inst."), never cut mid-word.
+    const tabs = r.lastFrame()!.split('\n')[0]!;
+    expect(tabs).toMatch(/7 (Inställningar|Inst\.) /);
+    expect(tabs).not.toMatch(/Inställn(?!ingar)|…/);
     await press(r.stdin, '3');
     expect(r.lastFrame()).toContain('Fakturor i Severa');
     expect(r.lastFrame()).toContain('Välj en fakturastatus med s');

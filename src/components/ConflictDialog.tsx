@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { isMessageKey, type Translate } from '../i18n/index.js';
 import type { ConflictPrompt, Side } from '../state/app.js';
 import { fit, wrapText } from '../text.js';

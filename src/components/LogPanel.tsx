@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Translate } from '../i18n/index.js';
 import type { LogEntry } from '../state/app.js';
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import type { Translate } from '../i18n/index.js';
 import { TABS, type TabId } from '../state/app.js';
 
@@ -7,8 +8,11 @@ export function tabLabel(tab: TabId, t: Translate): string {
 }
 
 export function TabBar({ tab, demo, width, t }: { tab: TabId; demo: boolean; width: number; t: Translate }) {
-  // Narrow terminals: the other tabs shrink to their number and a few letters.
-  const narrow = width < 100;
+  // When the whole names do not fit, the other tabs shrink to their number and a short form ("Inst."), never
+  // a name cut mid-word.
+  const badge = demo ? t('conn.demo').length + 2 : 0;
+  const whole = TABS.reduce((n, id, i) => n + ` ${i + 1} ${tabLabel(id, t)} `.length, 0);
+  const narrow = whole > width - badge;
   return (
     <Box>
       <Box flexGrow={1}>

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './Text.js';
 import { memo, useMemo } from 'react';
 import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';

@@ -1,4 +1,5 @@
 import type { translator } from '../i18n/index.js';
+import { feesText } from './format.js';
 import type { AdmSupplierInvoice } from '../services/administration/models.js';
 import type { RowStatus, TransferEvent } from '../services/transfer/engine.js';
 
@@ -28,7 +29,7 @@ export function supplierInvoiceProgress(
       // A dry run's planned rows count as the fees they would become.
       const planned = all.filter((s) => s.kind === 'planned').length;
       const done = all.filter((s) => s.kind === 'done' || s.kind === 'planned' || (s.kind === 'skipped' && s.reason === 'already')).length;
-      const fees = t('status.fees', { count: done });
+      const fees = feesText(t, done);
       if (!failed) {
         status =
           done < total

@@ -2,7 +2,7 @@ import { translator } from '../i18n/index.js';
 import type { AdmSupplierInvoice } from '../services/administration/models.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { rowId, type SupplierInvoiceRowItem, supplierInvoiceRowsToSevera } from '../services/transfer/supplierInvoiceSteps.js';
-import { money } from './format.js';
+import { feesText, money } from './format.js';
 import { runOf } from './run.js';
 import { supplierInvoiceProgress } from './supplierInvoiceProgress.js';
 import type { Kind } from './types.js';
@@ -34,7 +34,7 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
       statuses.push([
         String(i.givenNumber),
         done === i.rows.length
-          ? { kind: 'done', targetKey: t('status.fees', { count: done }), updated: false }
+          ? { kind: 'done', targetKey: feesText(t, done), updated: false }
           : { kind: 'error', message: t('status.partlyDone', { done, total: i.rows.length }) },
       ]);
     }

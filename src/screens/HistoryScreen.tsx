@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import type { Translate } from '../i18n/index.js';
 import type { AppState } from '../state/app.js';
 import { DateField, TableScreen } from './TableScreen.js';

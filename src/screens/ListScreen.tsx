@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from '../components/Text.js';
 import type { Translate } from '../i18n/index.js';
 import { kindOf, listsOf } from '../kinds/index.js';
 import { activeList, type AppState } from '../state/app.js';

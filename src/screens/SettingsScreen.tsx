@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import { Picker } from '../components/Picker.js';
 import { fit } from '../text.js';
 import type { Translate } from '../i18n/index.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../components/Text.js';
 import type { ReactNode } from 'react';
 import { WindowedTable } from '../components/WindowedTable.js';
 import type { Translate } from '../i18n/index.js';

@@ -73,19 +73,28 @@ export function disabledReason(state: AppState, binding: Binding): string | unde
   return off && binding.disabledIf ? translator(state.lang)(REASON[binding.disabledIf]) : undefined;
 }
 
-/** The hint line: each binding of the keyboard's contexts that has its few words and is on here, by its first key. */
-export function hintLine(state: AppState): string {
+/**
+ * The hint line: each binding of the keyboard's contexts that has its few words and is on here, by its first
+ * key. Too long for the width, the screen's last hints give way first: `?` help and `q` quit always stay.
+ */
+export function hintLine(state: AppState, width = Infinity): string {
   const t = translator(state.lang);
   const seen = new Set<string>();
-  const parts: string[] = [];
+  const parts: { text: string; stays: boolean }[] = [];
   for (const context of contextsOf(state)) {
     for (const b of KEYMAP) {
       if (b.context !== context || !b.short || seen.has(b.display) || disabledReason(state, b)) continue;
       seen.add(b.display);
-      parts.push(`${b.display.split(' ')[0]} ${t(b.short)}`);
+      parts.push({ text: `${b.display.split(' ')[0]} ${t(b.short)}`, stays: context === 'global' });
     }
   }
-  return parts.join(' · ');
+  const line = () => parts.map((p) => p.text).join(' · ');
+  while (line().length > width) {
+    const last = parts.findLastIndex((p) => !p.stays);
+    if (last < 0) break;
+    parts.splice(last, 1);
+  }
+  return line();
 }
 
 /** The groups `?` shows: this screen's keys (and a running transfer's), then the app-wide ones. */

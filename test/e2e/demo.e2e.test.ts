@@ -111,4 +111,26 @@ describe('the demo in a real terminal', () => {
     expect(await app.exited()).toBe(130);
     expect(app.bufferType()).toBe('normal');
   }, 60_000);
+
+  it('NO_COLOR: no colour at all, and the cursor row, active tab and marks still show', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-e2e-'));
+    // Colour codes: foreground or background, the 8/16 colours, 256 and true colour.
+    // eslint-disable-next-line no-control-regex -- escape codes are what it looks for
+    const COLOUR = /\x1b\[(?:[\d;]*;)?(?:3[0-79]|4[0-79]|9[0-7]|10[0-7]|38;|48;)[\d;]*m/;
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { cols: 80, rows: 24, env: { NO_COLOR: '1' } });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    await app.keys(' ');
+    await app.waitFor(/1 of [1-9]\d* selected/);
+    expect(app.raw()).not.toMatch(COLOUR);
+    expect(app.raw()).toContain('\x1b[7m');
+    expect(app.screen()).toContain('›●');
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
+    // The same app with colour on does use colour (so the check above can fail).
+    app = spawnApp(['demo', '--data-dir', dir, '--lang', 'en'], { cols: 80, rows: 24 });
+    await app.waitFor(/0 of [1-9]\d* selected/);
+    expect(app.raw()).toMatch(COLOUR);
+    await app.keys('q');
+    expect(await app.exited()).toBe(0);
+  }, 60_000);
 });

@@ -21,7 +21,11 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
     >,
   });
   let exitCode: number | undefined;
-  child.onData((d) => term.write(d));
+  let raw = '';
+  child.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
   child.onExit((e) => (exitCode = e.exitCode));
 
   const screen = () => {
@@ -41,6 +45,8 @@ export function spawnApp(args: string[], options: { cols?: number; rows?: number
   return {
     term,
     screen,
+    /** Everything the app wrote, escape sequences and all. */
+    raw: () => raw,
     inverseLines,
     exitCode: () => exitCode,
     bufferType: () => term.buffer.active.type,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDates } from '../../src/clock.js';
-import { type Action, type AppState, initialState, reducer } from '../../src/state/app.js';
+import { type Action, type AppState, hintLine, initialState, reducer } from '../../src/state/app.js';
 import type { KeyPress } from '../../src/state/keymap.js';
 import { TEST_NOW_MS } from '../helpers/clock.js';
 
@@ -83,5 +83,17 @@ describe('typing into fields', () => {
     const state = press(opened(), key('d'), key('2025-06-011'));
     expect(state.dateDraft).toBe('2025-06-01');
     expect(state.dateError).toMatch(/A date has 10 characters/);
+  });
+});
+
+describe('the hint line at any width', () => {
+  it("gives up the screen's last hints first: ? help and q quit always stay", () => {
+    const start = initialState({ lang: 'sv', demo: true, columns: 80, rows: 24, dates: defaultDates(TEST_NOW_MS) });
+    const full = hintLine(start);
+    expect(full.length).toBeGreaterThan(79);
+    const narrow = hintLine(start, 79);
+    expect(narrow.length).toBeLessThanOrEqual(79);
+    expect(narrow).toMatch(/^mellanslag|^Space markera/);
+    expect(narrow.endsWith('? hjälp · q avsluta')).toBe(true);
   });
 });

@@ -6,8 +6,11 @@ import { refuse, type TransferRefusal } from './refusal.js';
 /** Why a Severa project cannot go to Administration, before anything is tried; undefined when it can. */
 export function projectIneligibility(p: ProjectOutputModel, administrationCustomers: ReadonlySet<string>): TransferRefusal | undefined {
   if (p.isClosed) return refuse('refusal.closed', {}, 'project is closed');
-  const missing = [!p.startDate && 'start date', !p.deadline && 'end date'].filter(Boolean).join(' and ');
-  if (missing) return refuse('refusal.noDates', { missing }, `project has no ${missing}`);
+  if (!p.startDate || !p.deadline) {
+    const key = !p.startDate && !p.deadline ? 'refusal.noDates' : !p.startDate ? 'refusal.noStartDate' : 'refusal.noEndDate';
+    const missing = !p.startDate && !p.deadline ? 'start date and end date' : !p.startDate ? 'start date' : 'end date';
+    return refuse(key, {}, `project has no ${missing}`);
+  }
   const customer = p.customer?.number;
   if (customer == null || !administrationCustomers.has(String(customer))) {
     return refuse(
