@@ -136,7 +136,8 @@ export function openFromEnvironment(
   const connect = () => {
     // A half-configured side opens as disconnected, saying what is missing; the other side still works.
     const problems: { severa?: string; administration?: string } = {
-      severa: 'set it in a profile (sevadm setup) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET',
+      severa:
+        'set it in a profile (sevadm setup) or SEVADM_SEVERA_BASE_URL, _CLIENT_ID and _CLIENT_SECRET; to try sevadm first: sevadm demo',
       administration:
         'set it in a profile (sevadm setup), or SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES and SEVADM_ADK_COMPANY)',
     };

@@ -72,7 +72,10 @@ export function SettingsScreen({ state, t }: { state: AppState; t: Translate }) 
           );
         })}
       </Box>
-      <Text color={s.message?.error ? 'red' : s.message ? 'green' : undefined} wrap="truncate-end">{` ${footer}`}</Text>
+      {/* A refusal is shown whole: it names the setting and what it takes. */}
+      <Text color={s.message?.error ? 'red' : s.message ? 'green' : undefined} wrap={s.message?.error ? 'wrap' : 'truncate-end'}>
+        {` ${footer}`}
+      </Text>
     </Box>
   );
 }

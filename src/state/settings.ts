@@ -79,8 +79,9 @@ export function onSettingsCommand(
       case 'dismiss':
         return done({ ...s, editing: undefined });
       case 'accept':
+        // The editor stays open until the value is saved: a refused one can be mended where it was typed.
         return done(
-          { ...s, editing: undefined, saving: true },
+          { ...s, saving: true },
           { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
         );
       default: {
@@ -187,7 +188,7 @@ export function afterSave(
   height: number,
   wasConnection: boolean,
 ): SettingsScreenState {
-  const next: SettingsScreenState = { ...s, view, saving: false, message: { text: message, error: false } };
+  const next: SettingsScreenState = { ...s, view, editing: undefined, saving: false, message: { text: message, error: false } };
   const rows = settingsRows(view, t, s.loading);
   return s.setup && wasConnection ? openNextEmpty(next, rows, s.cursor, height) : settle(next, rows, height);
 }

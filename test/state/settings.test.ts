@@ -122,6 +122,21 @@ describe('the settings screen', () => {
     expect(s.tab).toBe('customers');
   });
 
+  it('a refused value keeps its editor open with the draft, so it can be mended; a saved one closes it', () => {
+    let s = start(withChoices);
+    const isSettingText = (e: ReturnType<typeof lineOf>) => e?.edit?.kind === 'text' && e.edit.target.kind === 'setting';
+    while (!isSettingText(lineOf(s))) s = press(s, DOWN);
+    s = press(s, ENTER, key('', { backspace: true }), ...[...'abc'].map((c) => key(c)), ENTER);
+    expect(s.effects.at(-1)).toMatchObject({ type: 'saveSetting' });
+    const draft = s.settings.editing?.draft;
+    expect(draft).toMatch(/abc$/);
+    const refused = press(s, { type: 'settingRefused', error: 'supplierMarkupPercent: a percentage from 0 to 1000' });
+    expect(refused.settings.editing).toEqual({ draft });
+    expect(refused.settings.message?.error).toBe(true);
+    const saved = press(s, { type: 'settingSaved', view: withChoices, label: 'Markup', reconnecting: false });
+    expect(saved.settings.editing).toBeUndefined();
+  });
+
   it('says where to edit a connection that is fixed (demo or environment)', () => {
     const s = press(start({ ...withChoices, editable: false, describe: '/tmp/settings.json' }), ENTER);
     expect(s.settings.editing).toBeUndefined();
