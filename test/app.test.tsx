@@ -140,6 +140,15 @@ async function start(count = 50, lang: 'en' | 'sv' = 'en') {
   return { ...r, ...fake };
 }
 
+/** The app on a session of the test's own, at 100×20, once its three customer rows are there. */
+async function mount(session: Session) {
+  const r = render(
+    <App session={session} initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })} />,
+  );
+  await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
+  return r;
+}
+
 const cursorLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
 
 describe('the app', () => {
@@ -322,13 +331,7 @@ describe('the app', () => {
           release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 1, cancelled: ids.length - 1 });
         }),
     } as unknown as Session;
-    const r = render(
-      <App
-        session={session}
-        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
-      />,
-    );
-    await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
+    const r = await mount(session);
     await press(r.stdin, KEY.ctrlA, 't');
     await waitFor(() => (r.lastFrame() ?? '').includes('invoice 10003 refused'), 'the failed row');
     const loads = fake.calls.loads.length;
@@ -373,13 +376,7 @@ describe('the app', () => {
           release = () => resolve({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: ids.length });
         }),
     } as unknown as Session;
-    const r = render(
-      <App
-        session={session}
-        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
-      />,
-    );
-    await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the list');
+    const r = await mount(session);
     await press(r.stdin, KEY.ctrlA, 't');
     await waitFor(() => (r.lastFrame() ?? '').includes('running'), 'the running rows');
     await press(r.stdin, 'q');
