@@ -246,7 +246,7 @@ export const en = {
   'settings.vat1': '25 %',
   'settings.vat2': '12 %',
   'settings.vat3': '6 %',
-  'settings.fetching': 'fetching the lists from both sides…',
+  'settings.fetching': 'testing both connections and fetching their lists…',
   'settings.refreshHint': 'press r to fetch the lists from both sides',
   'settings.listsUnavailable': 'lists unavailable',
   'settings.allProductsHaveArticles': 'every active product code has an article',
@@ -389,6 +389,7 @@ export const en = {
   'date.tooLong': 'A date has 10 characters, YYYY-MM-DD, e.g. {example}',
   'col.severaStatus': 'In Severa',
   'transfer.plan': 'Plan: {transferred} would be created, {updated} would be updated, {skipped} skipped, {failed} refused',
+  'settings.tested': 'Tested: Severa {severa} · Administration {administration}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -248,7 +248,7 @@ export const sv: Record<MessageKey, string> = {
   'settings.vat1': '25 %',
   'settings.vat2': '12 %',
   'settings.vat3': '6 %',
-  'settings.fetching': 'hämtar listorna från båda sidor…',
+  'settings.fetching': 'testar båda anslutningarna och hämtar deras listor…',
   'settings.refreshHint': 'tryck r för att hämta listorna från båda sidor',
   'settings.listsUnavailable': 'listorna kunde inte hämtas',
   'settings.allProductsHaveArticles': 'alla aktiva produktkoder har en artikel',
@@ -391,4 +391,5 @@ export const sv: Record<MessageKey, string> = {
   'date.tooLong': 'Ett datum har 10 tecken, ÅÅÅÅ-MM-DD, t.ex. {example}',
   'col.severaStatus': 'I Severa',
   'transfer.plan': 'Plan: {transferred} skulle skapas, {updated} skulle uppdateras, {skipped} hoppas över, {failed} nekas',
+  'settings.tested': 'Testat: Severa {severa} · Administration {administration}',
 };

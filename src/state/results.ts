@@ -1,4 +1,5 @@
-import { translator } from '../i18n/index.js';
+import { type Translate, translator } from '../i18n/index.js';
+import type { SettingsView } from '../services/setup/settingsService.js';
 import { kindOf, LIST_IDS } from '../kinds/index.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 import { loadTab } from './commands.js';
@@ -102,7 +103,9 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
       return { ...state, effects: state.effects.slice(action.count) };
     case 'settingsView': {
       const rows = settingsRows(action.view, t, action.loading);
-      const next = { ...state.settings, view: action.view, loading: action.loading };
+      // A test (t, r) that came back says what it found, on the bottom line.
+      const tested = state.settings.loading && !action.loading ? testedMessage(action.view, t) : undefined;
+      const next = { ...state.settings, view: action.view, loading: action.loading, message: tested ?? state.settings.message };
       // The wizard starts by asking for the first thing missing.
       const first = state.settings.setup && !state.settings.view;
       return { ...state, settings: first ? openNextEmpty(next, rows, -1, tableHeight(state)) : settle(next, rows, tableHeight(state)) };
@@ -136,6 +139,16 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
     case 'reconnected':
       return reconnected(state);
   }
+}
+
+/** What a live test found: each side ✓ with its name, or ✗ with why. */
+function testedMessage(view: SettingsView, t: Translate): { text: string; error: boolean } | undefined {
+  const s = view.severaTest;
+  const a = view.administrationTest;
+  if (!s && !a) return undefined;
+  const severa = !s ? '–' : s.authorized ? `✓ ${s.organisation ?? ''}`.trim() : `✗ ${s.error ?? ''}`.trim();
+  const administration = !a ? '–' : a.ok ? `✓ ${a.name ?? ''}${a.variant ? ` (${a.variant})` : ''}` : `✗ ${a.error ?? ''}`.trim();
+  return { text: t('settings.tested', { severa, administration }), error: Boolean((s && !s.authorized) || (a && !a.ok)) };
 }
 
 /** A new connection: what was loaded came from the old one; both sides connect again, then the lists reload with the filters on screen. */

@@ -178,3 +178,31 @@ describe('the palette on the settings screen', () => {
     expect(opened.effects).toContainEqual({ type: 'loadSettings' });
   });
 });
+
+describe('t and r on the settings screen', () => {
+  it('say that they run, and what came back from each side', () => {
+    let s = start(withChoices);
+    s = press(s, key('t'));
+    expect(s.settings.loading).toBe(true);
+    expect(s.effects.at(-1)).toEqual({ type: 'loadSettings' });
+    const ok = press(s, {
+      type: 'settingsView',
+      view: {
+        ...withChoices,
+        severaTest: { reachable: true, authorized: true, organisation: 'Norrsken Konsult AB', grantedScopes: [], missingScopes: [] },
+        administrationTest: { ok: true, name: 'Övningsbolaget AB', variant: 2000 },
+      },
+      loading: false,
+    });
+    expect(ok.settings.message).toEqual({
+      text: 'Tested: Severa ✓ Norrsken Konsult AB · Administration ✓ Övningsbolaget AB (2000)',
+      error: false,
+    });
+    const failed = press(press(ok, key('r')), {
+      type: 'settingsView',
+      view: { ...withChoices, administrationTest: { ok: false, error: 'the bridge refused the token' } },
+      loading: false,
+    });
+    expect(failed.settings.message).toEqual({ text: 'Tested: Severa – · Administration ✗ the bridge refused the token', error: true });
+  });
+});
