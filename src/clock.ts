@@ -86,6 +86,9 @@ export function daysBefore(ms: number, days: number): string {
 
 export const isoNow = (clock: Clock): string => new Date(clock.now()).toISOString();
 
+/** The instant a local day (YYYY-MM-DD) begins, as an ISO timestamp: what "changed since" that day means. */
+export const startOfDay = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
+
 /** What the date filters start on: a changed-since / From date and a To date. */
 export interface DefaultDates {
   since: string;

@@ -1,4 +1,4 @@
-import { type Clock, type DefaultDates, defaultDates, processClock } from './clock.js';
+import { type Clock, type DefaultDates, defaultDates, processClock, startOfDay } from './clock.js';
 import type { ConfigurationStore } from './config/configurationStore.js';
 import { failureText } from './i18n/failures.js';
 import type { Lang } from './i18n/index.js';
@@ -171,7 +171,7 @@ export class Session {
 
   /** Past transfers since a date, newest first: what an operator looks for after a run. */
   history(since: string): HistoryEntry[] {
-    return this.options.ledger.history({ since: new Date(`${since}T00:00:00`).toISOString() }).reverse();
+    return this.options.ledger.history({ since: startOfDay(since) }).reverse();
   }
 
   /** Transfers the chosen rows of a list to the other side, through the engine and the ledger. */

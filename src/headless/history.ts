@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startOfDay } from '../clock.js';
 import { UsageError } from '../errors.js';
 import { ProfileStore } from '../config/profiles.js';
 import { defaultDataDir, demoDataDir } from '../paths.js';
@@ -30,7 +31,7 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
     },
   });
   const kind = values.kind === undefined ? undefined : kindOption(values.kind);
-  const since = values.since === undefined ? undefined : new Date(`${dateOption('since', values.since)}T00:00:00`).toISOString();
+  const since = values.since === undefined ? undefined : startOfDay(dateOption('since', values.since)!);
   const result = values.result as HistoryResult | undefined;
   if (result !== undefined && !['created', 'updated', 'skipped', 'failed'].includes(result)) {
     throw new UsageError(`--result must be created, updated, skipped or failed, got "${values.result}"`);

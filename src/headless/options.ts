@@ -21,9 +21,6 @@ export function kindOption(raw: string): Kind {
   return raw as Kind;
 }
 
-/** The list a kind and a direction (transfer) or side (show) mean. */
-export const listFor = listOf;
-
 /** How a kind's list is narrowed (its lists, one per side, are narrowed alike). */
 export const filterOf = (kind: Kind) => kindDef(listsOf(kind)[0]!).filter;
 

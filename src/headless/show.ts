@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
+import { startOfDay } from '../clock.js';
 import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
 import { columnWidths, fit, fitRight } from '../text.js';
 import { translator } from '../i18n/index.js';
-import { cellsOf, kindOf as kindDef } from '../kinds/index.js';
+import { cellsOf, kindOf as kindDef, listOf } from '../kinds/index.js';
 import { openFor } from './connect.js';
-import { filterOf, kindOf, LIST_OPTIONS, listDates, listFor, statusOption } from './options.js';
+import { filterOf, kindOf, LIST_OPTIONS, listDates, statusOption } from './options.js';
 
 export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
   --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
@@ -26,7 +27,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
   const side = values.side;
   if (side !== 'severa' && side !== 'administration')
     throw new UsageError(`--side must be severa or administration${side ? `, got "${side}"` : ''}`);
-  const list = listFor(kind, side);
+  const list = listOf(kind, side);
   const isProjectsInAdministration = kind === 'projects' && side === 'administration';
   if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);
   const t = translator(langOption(values.lang));
@@ -40,7 +41,7 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     if (isProjectsInAdministration) {
       if (!env.administration)
         throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
-      const projects = await env.administration.listProjects({ changedSince: new Date(`${since}T00:00:00`).toISOString() });
+      const projects = await env.administration.listProjects({ changedSince: startOfDay(since) });
       for (const p of projects)
         out(
           values.json

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import { type Clock, startOfDay } from '../clock.js';
 import type { Lang, MessageKey, Translate } from '../i18n/index.js';
 import type { AdministrationPort } from '../services/administration/port.js';
 import type { SeveraClient } from '../services/severa/index.js';
@@ -97,4 +97,4 @@ export interface Kind<R> {
 }
 
 /** The changed-since instant a filter's date (local midnight) means. */
-export const changedSince = (filter: LoadFilter) => new Date(`${filter.since}T00:00:00`).toISOString();
+export const changedSince = (filter: LoadFilter) => startOfDay(filter.since);
