@@ -74,9 +74,9 @@ export function App({ session, initial, onAction }: AppProps) {
   useInput((input, key) => dispatch({ type: 'key', input, key }));
   useTerminalSize(dispatch);
 
-  // Each load answers with its table's rows, made from the kind's columns in the user's language.
+  // Each load answers with its table's rows, made from the kind's columns in the user's language (the reducer
+  // marked the table loading when it asked).
   const load = (list: ListId, filter: LoadFilter) => {
-    dispatch({ type: 'loading', table: list });
     session.load(list, filter, state.lang).then(
       (loaded) =>
         dispatch({ type: 'loaded', table: list, filter, rows: rowsOf(list, loaded, t), banner: loaded.banner, statuses: loaded.statuses }),
@@ -84,7 +84,6 @@ export function App({ session, initial, onAction }: AppProps) {
     );
   };
   const loadHistory = (since: string) => {
-    dispatch({ type: 'loading', table: 'history' });
     try {
       dispatch({ type: 'loaded', table: 'history', filter: { since }, rows: historyRows(session.history(since), t) });
     } catch (error) {
@@ -221,10 +220,11 @@ export function App({ session, initial, onAction }: AppProps) {
   const mainHeight = tableHeight(state) + 2;
   const id = tableInView(state);
   const table = id ? state.tables[id] : undefined;
+  const shown = table ? shownCount(table) : undefined;
   // A running transfer's progress comes first, so a narrow status bar never cuts it off.
   const middle = [
     state.transfer ? t('transfer.progress', { done: state.transfer.done, total: state.transfer.total }) : '',
-    id && id !== 'history' && table ? t('list.selected', { selected: shownCount(table).marked, count: shownCount(table).shown }) : '',
+    id && id !== 'history' && table ? t('list.selected', { selected: shown!.marked, count: shown!.shown }) : '',
   ]
     .filter(Boolean)
     .join(' │ ');

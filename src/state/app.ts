@@ -5,7 +5,6 @@ import type { Action, AppState } from './vocabulary.js';
 export * from './vocabulary.js';
 export { pickerOptions } from './dialogs.js';
 export { helpGroups, hintLine, paletteMatches } from './hints.js';
-export { tableName } from './results.js';
 
 /** The one reducer: keys go through the keymap, everything else is a result from the world. */
 export function reducer(state: AppState, action: Action): AppState {

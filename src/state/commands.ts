@@ -1,7 +1,7 @@
 import { isIsoDate } from '../clock.js';
 import { translator } from '../i18n/index.js';
 import { kindOf, listsOf } from '../kinds/index.js';
-import { disabledReason } from './hints.js';
+import { disabledReason, screenContext } from './hints.js';
 import { type Command, KEYMAP } from './keymap.js';
 import * as L from './list.js';
 import { pickerOptions } from './dialogs.js';
@@ -89,7 +89,7 @@ function switchTab(state: AppState, tab: TabId): AppState {
 
 /** The binding a command has on this screen, to ask whether it is on here. */
 function screenBinding(state: AppState, command: Command) {
-  const screen = state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
+  const screen = screenContext(state);
   return KEYMAP.find((b) => b.command === command && (b.context === screen || b.context === 'global'));
 }
 

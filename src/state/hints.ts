@@ -4,6 +4,11 @@ import { type Binding, type Command, type Context, KEYMAP } from './keymap.js';
 import { settingsSecretEdit } from './settings.js';
 import { activeList, type AppState } from './vocabulary.js';
 
+/** The screen on view, as the keymap's context for it: a list, the history or Settings. */
+export function screenContext(state: Pick<AppState, 'tab'>): 'list' | 'history' | 'settings' {
+  return state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
+}
+
 /** Where the keyboard is: the contexts a key is looked up in, most specific first. */
 export function contextsOf(state: AppState): Context[] {
   // Asked to confirm (quitting from the conflict dialog too): that answer comes first.
@@ -28,7 +33,7 @@ export function contextsOf(state: AppState): Context[] {
   }
   if (state.focus === 'filter') return ['filter', 'always'];
   if (state.focus === 'since' || state.focus === 'until') return ['date', 'always'];
-  const screen: Context = state.tab === 'history' ? 'history' : 'list';
+  const screen = screenContext(state);
   return state.transfer ? ['transfer', screen, 'global', 'always'] : [screen, 'global', 'always'];
 }
 
@@ -100,8 +105,7 @@ export function hintLine(state: AppState, width = Infinity): string {
 /** The groups `?` shows: this screen's keys (and a running transfer's), then the app-wide ones. */
 export function helpGroups(state: AppState): { title: string; bindings: { display: string; text: string }[] }[] {
   const t = translator(state.lang);
-  const screen: Context[] =
-    state.tab === 'settings' ? ['settings'] : state.tab === 'history' ? ['history'] : state.transfer ? ['transfer', 'list'] : ['list'];
+  const screen: Context[] = state.transfer && screenContext(state) === 'list' ? ['transfer', 'list'] : [screenContext(state)];
   return [...screen, 'global' as const].map((context) => ({
     title: t(`context.${context}`),
     bindings: KEYMAP.filter((b) => b.context === context).map((b) => {
@@ -115,7 +119,7 @@ export function helpGroups(state: AppState): { title: string; bindings: { displa
 export function paletteMatches(state: AppState, query: string): Binding[] {
   const t = translator(state.lang);
   const q = query.trim().toLowerCase();
-  const screen: Context = state.tab === 'settings' ? 'settings' : state.tab === 'history' ? 'history' : 'list';
+  const screen = screenContext(state);
   const seen = new Set<string>();
   return KEYMAP.filter((b) => {
     if ((b.context !== screen && b.context !== 'global') || seen.has(b.command)) return false;

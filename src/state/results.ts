@@ -47,8 +47,6 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
       const list = activeList(next);
       return preset && list && kindOf(list).filter === 'status' ? addEffects(next, ...loadEffect(next, list)) : next;
     }
-    case 'loading':
-      return withTable(state, action.table, (l) => ({ ...l, loading: true, error: undefined }));
     case 'loaded':
       return addLog(
         withTable(state, action.table, (l) => ({

@@ -99,7 +99,6 @@ export type Action = ActionOf & { at?: number };
 type ActionOf =
   | { type: 'key'; input: string; key: KeyPress }
   | { type: 'resize'; columns: number; rows: number }
-  | { type: 'loading'; table: TableId }
   | { type: 'loaded'; table: TableId; filter?: LoadFilter; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; table: TableId; error: string }
