@@ -174,6 +174,7 @@ export function App({ session, initial, onAction }: AppProps) {
               effect.ids,
               (event) => {
                 if (event.type === 'status') dispatch({ type: 'status', list, id: event.id, status: event.status });
+                else if (event.type === 'record') dispatch({ type: 'recordChanged', list, id: event.id, record: event.record });
                 else if (event.type === 'progress') dispatch({ type: 'progress', done: event.done, total: event.total });
                 else dispatch({ type: 'log', level: event.level, text: event.message });
               },
@@ -252,6 +253,7 @@ export function App({ session, initial, onAction }: AppProps) {
     main = (
       <CommandPalette
         query={state.overlay.query}
+        caretBack={state.caretBack}
         cursor={state.overlay.cursor}
         matches={paletteMatches(state, state.overlay.query).map((b) => ({ binding: b, off: disabledReason(state, b) }))}
         height={mainHeight}
@@ -262,11 +264,14 @@ export function App({ session, initial, onAction }: AppProps) {
   else if (state.overlay.kind === 'detail' && id && current)
     main = (
       <DetailView
-        row={current}
-        columns={tableColumns(id, t)}
-        record={id === 'history' ? undefined : session.details(id, current.id)}
+        lines={
+          id === 'history'
+            ? tableColumns(id, t).map((c, i) => [c.header, current.cells[i] ?? ''])
+            : session.details(id, current.id, { t, loaded: table!.statuses.get(current.id) })
+        }
         status={table!.statuses.get(current.id)}
         height={mainHeight}
+        width={columns}
         t={t}
       />
     );

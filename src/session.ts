@@ -10,8 +10,8 @@ import type { Ledger } from './services/transfer/ledger.js';
 import type { Mappings } from './services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from './services/transfer/settings.js';
 import { translator } from './i18n/index.js';
-import { type KindContext, kindOf, type ListId, type Loaded, type LoadFilter, type StatusOption } from './kinds/index.js';
-import { flat } from './kinds/format.js';
+import { type CellView, type KindContext, kindOf, type ListId, type Loaded, type LoadFilter, type StatusOption } from './kinds/index.js';
+import type { DetailLine } from './kinds/details.js';
 import type { HistoryEntry } from './services/transfer/ledger.js';
 import type { Connection } from './session/connection.js';
 import { LoadedRecords } from './session/records.js';
@@ -121,13 +121,10 @@ export class Session {
     return this.records.get(list, id);
   }
 
-  /** Every field of a loaded record, for the details view. */
-  details(list: ListId, id: string): [string, string][] {
-    const record = this.records.get(list, id) as object | undefined;
-    if (!record) return [];
-    return Object.entries(record)
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => [k, typeof v === 'object' ? flat(v) : String(v)]);
+  /** A loaded record's details view, labelled in the user's language; nothing once it is no longer loaded. */
+  details(list: ListId, id: string, view: CellView): DetailLine[] {
+    const record = this.records.get(list, id);
+    return record === undefined ? [] : kindOf(list).details(record as never, view);
   }
 
   async connectSevera(lang: Lang = 'en'): Promise<Connection> {
@@ -183,8 +180,24 @@ export class Session {
     lang: Lang = 'en',
     options: { dryRun?: boolean } = {},
   ): Promise<TransferSummary> {
+    // A record the run changed replaces the loaded one, and is told after its row's result, so the row
+    // shows both (the invoice's new Severa status beside the number it got in Administration).
+    const changed = new Map<string, unknown>();
+    const relay = (event: TransferEvent) => {
+      if (event.type === 'record') {
+        this.records.replace(list, event.id, event.record);
+        changed.set(event.id, event.record);
+        return;
+      }
+      onEvent(event);
+      const record = event.type === 'status' ? changed.get(event.id) : undefined;
+      if (record !== undefined && event.type === 'status' && event.status.kind !== 'running') {
+        changed.delete(event.id);
+        onEvent({ type: 'record', id: event.id, record });
+      }
+    };
     const run = await kindOf(list).run(this.context(), this.records.pick(list, ids), {
-      onEvent,
+      onEvent: relay,
       askConflict,
       lang,
       dryRun: options.dryRun,

@@ -123,8 +123,8 @@ function fakeSession(count = 50) {
     cancel: () => {},
     onLog: () => () => {},
     details: (_list: ListId, id: string) => [
-      ['number', id],
-      ['name', `Kund ${id}`],
+      ['Number', id],
+      ['Name', `Kund ${id}`],
     ],
     clock: new ManualClock(TEST_NOW),
   };

@@ -3,6 +3,7 @@ import type { RowStatus } from '../src/services/transfer/engine.js';
 import { Ledger } from '../src/services/transfer/ledger.js';
 import { DEMO_CUSTOMER_MAPPINGS } from '../src/services/transfer/mappings.js';
 import { Session } from '../src/session.js';
+import { translator } from '../src/i18n/index.js';
 import type { AdmCustomer } from '../src/services/administration/models.js';
 import { freshCompanies } from './helpers/administration.js';
 import { clientFor, sandbox } from './helpers/severa.js';
@@ -49,7 +50,9 @@ describe('session', () => {
     s.faults.set({ burst5xx: 1 });
     await session.load('severa-customers', { since: '2025-01-01' });
     expect(log.some((l) => /retry 1/.test(l))).toBe(true);
-    expect(session.details('severa-customers', long.guid)).toEqual(expect.arrayContaining([['name', long.name]]));
+    expect(session.details('severa-customers', long.guid, { t: translator('sv'), loaded: undefined })).toEqual(
+      expect.arrayContaining([['Namn', long.name]]),
+    );
 
     // Both runs are in the history, newest first, failures included.
     const history = session.history('2000-01-01');

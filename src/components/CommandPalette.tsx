@@ -7,6 +7,7 @@ import { fit } from '../text.js';
 /** The commands of this screen and the app, narrowed as you type; one that is off here says why. */
 export function CommandPalette({
   query,
+  caretBack = 0,
   cursor,
   matches,
   height,
@@ -14,6 +15,8 @@ export function CommandPalette({
   t,
 }: {
   query: string;
+  /** The caret, counted from the end of the query. */
+  caretBack?: number;
   cursor: number;
   matches: { binding: Binding; off: string | undefined }[];
   height: number;
@@ -21,13 +24,15 @@ export function CommandPalette({
   t: Translate;
 }) {
   const room = Math.max(1, height - 2);
+  const at = Math.max(0, query.length - Math.min(caretBack, query.length));
   const start = Math.max(0, Math.min(cursor - room + 1, matches.length - room));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>
         {`${t('palette.title')}: `}
-        <Text color="cyan">{query}</Text>
-        <Text inverse> </Text>
+        <Text color="cyan">{query.slice(0, at)}</Text>
+        <Text inverse>{query[at] ?? ' '}</Text>
+        <Text color="cyan">{query.slice(at + 1)}</Text>
         <Text color="gray">{`  ${t('palette.placeholder')}`}</Text>
       </Text>
       {matches.length === 0 ? <Text color="gray">{t('palette.none')}</Text> : null}

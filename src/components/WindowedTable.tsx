@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { isMarked, type ListState, type Row } from '../state/list.js';
 import { columnWidths, fit, fitRight } from '../text.js';
+import { statusText } from '../kinds/statusText.js';
 
 export interface Column {
   header: string;
@@ -15,30 +16,7 @@ export interface Column {
   align?: 'right';
 }
 
-const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const MARKER = 3;
-
-export function statusText(status: RowStatus | undefined, t: Translate, tick: number): { text: string; color?: string } {
-  if (!status) return { text: '' };
-  switch (status.kind) {
-    case 'queued':
-      return { text: `· ${t('status.queued')}`, color: 'gray' };
-    case 'running':
-      return { text: `${SPINNER[tick % SPINNER.length]} ${t('status.running')}`, color: 'cyan' };
-    case 'done':
-      return { text: t(status.updated ? 'status.updated' : 'status.done', { key: status.targetKey }), color: 'green' };
-    case 'skipped':
-      if (status.reason === 'already' && status.message) return { text: `⤼ ${status.message}`, color: 'yellow' };
-      return {
-        text: t(status.reason === 'cancelled' ? 'status.cancelled' : status.reason === 'unchanged' ? 'status.unchanged' : 'status.skipped'),
-        color: status.reason === 'unchanged' ? 'gray' : 'yellow',
-      };
-    case 'error':
-      return { text: t('status.error', { message: status.message }), color: 'red' };
-    case 'planned':
-      return { text: `→ ${status.action}${status.targetKey ? ` ${status.targetKey}` : ''}`, color: 'cyan' };
-  }
-}
 
 interface RowProps {
   row: Row;
@@ -82,17 +60,26 @@ export interface WindowedTableProps {
 
 /** A table that draws only the rows in view: cost per key press does not grow with the row count. */
 export function WindowedTable({ columns, statusHeader, list, height, width, t, tick, emptyText, statusColumn = true }: WindowedTableProps) {
-  const statusWidth = statusColumn ? Math.max(14, Math.min(40, Math.floor(width * 0.26))) : 0;
-  const layout = columns.map((c) => `${c.weight}/${c.min ?? 3}`).join(',');
+  // An empty Status column gives its room to the data until a row has a status to show.
+  const statusWidth = !statusColumn
+    ? 0
+    : list.statuses.size
+      ? Math.max(14, Math.min(40, Math.floor(width * 0.26)))
+      : Math.min(statusHeader.length + 1, 14);
+  // Each header whole when there is room for all of them; else only the columns' own minimums hold.
+  const room = width - MARKER - statusWidth;
+  const whole = columns.map((c) => Math.max(c.min ?? 3, c.header.length + 1));
+  const mins = whole.reduce((a, b) => a + b, 0) <= room ? whole : columns.map((c) => c.min ?? 3);
+  const layout = columns.map((c, i) => `${c.weight}/${mins[i]}`).join(',');
   // Stable widths keep every memoised row from drawing again on each key.
   const widths = useMemo(
     () =>
       columnWidths(
-        width - MARKER - statusWidth,
+        room,
         columns.map((c) => c.weight),
-        columns.map((c) => c.min ?? 3),
+        mins,
       ),
-    [width, statusWidth, layout],
+    [room, layout],
   );
   const aligns = columns.map((c) => (c.align === 'right' ? 'r' : 'l')).join('');
   const header =

@@ -1,3 +1,4 @@
+import { dayAndTime, detailLines, joined } from './details.js';
 import type { AdmCustomer } from '../services/administration/models.js';
 import { collect } from '../services/severa/index.js';
 import type { SeveraReferenceData } from '../services/transfer/customerMapping.js';
@@ -21,6 +22,29 @@ export const administrationCustomers: Kind<AdmCustomer> = {
     { header: 'col.email', weight: 5, cell: (c) => c.email ?? '' },
     { header: 'col.changed', weight: 3, min: 11, cell: (c) => day(c.timestamp) },
   ],
+  details: (c, { t }) =>
+    detailLines(t, [
+      ['field.number', c.number],
+      ['field.name', c.name],
+      ['field.shortName', c.shortName],
+      ['field.mailingAddress', c.mailingAddress],
+      ['field.mailingAddress2', c.mailingAddress2],
+      ['field.city', joined(' ', c.zipCode, c.city)],
+      ['field.country', joined(' ', c.country, c.countryCode ? `(${c.countryCode})` : '')],
+      ['field.telephone', c.telephone],
+      ['field.email', c.email],
+      ['field.reference', c.reference],
+      ['field.organisationNumber', c.organisationNumber],
+      ['field.vatNumber', c.vatNumber],
+      ['field.currencyCode', c.currencyCode],
+      ['field.languageCode', c.languageCode],
+      ['field.termsOfPaymentCode', c.termsOfPaymentCode],
+      ['field.export', c.export],
+      ['field.inactive', c.inactive],
+      ['field.notes', c.notes],
+      ['field.changed', dayAndTime(c.timestamp)],
+    ]),
+  affects: ['severa-customers'],
   id: (c) => c.number,
   keys: (c) => [c.number],
   async load(ctx, filter) {

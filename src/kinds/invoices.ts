@@ -1,3 +1,4 @@
+import { dayAndTime, detailLines, joined } from './details.js';
 import { localDay } from '../clock.js';
 import type { InvoiceOutputModel } from '../services/severa/schemas/index.js';
 import { collect } from '../services/severa/index.js';
@@ -26,6 +27,30 @@ export const invoices: Kind<InvoiceOutputModel> = {
     // The invoice Administration already has for it, as the ledger knew when the list loaded.
     { header: 'col.transferred', weight: 2, min: 6, cell: (_i, { loaded }) => (loaded?.kind === 'done' ? loaded.targetKey : '') },
   ],
+  details: (i, { t, loaded }) =>
+    detailLines(t, [
+      ['field.number', i.number],
+      ['field.referenceNumber', i.referenceNumber],
+      ['field.date', i.date],
+      ['field.dueDate', i.dueDate],
+      ['field.customer', joined(' ', i.customer?.number != null ? String(i.customer.number) : '', i.customer?.name)],
+      [
+        'field.projects',
+        (i.projects ?? [])
+          .map((p) => p.name)
+          .filter(Boolean)
+          .join(', '),
+      ],
+      ['field.severaStatus', i.status?.name],
+      ['field.totalExcludingTax', joined(' ', money(i.totalExcludingTax?.amount), i.currency?.code)],
+      ['field.tax', joined(' ', money(i.totalTax?.amount), i.currency?.code)],
+      ['field.totalIncludingTax', joined(' ', money(i.totalIncludingTax?.amount), i.currency?.code)],
+      ['field.creditNote', i.isCreditNote ? true : undefined],
+      ['field.ourReference', i.ourReference],
+      ['field.yourReference', i.yourReference],
+      ['field.transferred', loaded?.kind === 'done' ? loaded.targetKey : undefined],
+      ['field.changed', dayAndTime(i.lastUpdatedDateTime)],
+    ]),
   id: (i) => i.guid,
   keys: (i) => [String(i.number ?? '')],
   async load(ctx, filter) {
@@ -58,6 +83,7 @@ export const invoices: Kind<InvoiceOutputModel> = {
       context,
       afterTransferStatus: after ? { guid: after.guid, name: after.name } : undefined,
       onWarning: (text) => request.onEvent({ type: 'log', level: 'warn', message: text }),
+      onMoved: (invoice) => request.onEvent({ type: 'record', id: invoice.guid, record: invoice }),
     });
     return runOf(ctx, request, records, step);
   },

@@ -1,3 +1,4 @@
+import { detailLines, detailList } from './details.js';
 import { type PaidInvoice, paidInvoices, paymentsToSevera } from '../services/transfer/paymentSteps.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 import { money } from './format.js';
@@ -19,6 +20,19 @@ export const payments: Kind<PaidInvoice> = {
     { header: 'col.lastPayment', weight: 3, min: 11, cell: (p) => p.lastPaymentDate },
     { header: 'col.payments', weight: 2, cell: (p) => String(p.payments.length) },
   ],
+  details: (p, { t }) => [
+    ...detailLines(t, [
+      ['field.invoice', p.invoiceNumber],
+      ['field.paid', money(p.paid)],
+      ['field.lastPayment', p.lastPaymentDate],
+    ]),
+    ...detailList(
+      t,
+      'field.payments',
+      p.payments.map((x) => `${x.date} · ${money(x.amount)}${x.cancelled ? ` · ${t('detail.cancelled')}` : ''}`),
+    ),
+  ],
+  affects: ['invoices'],
   id: (p) => String(p.invoiceNumber),
   keys: (p) => [String(p.invoiceNumber)],
   async load(ctx, filter) {

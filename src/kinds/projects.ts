@@ -1,3 +1,4 @@
+import { dayAndTime, detailLines, joined } from './details.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import type { ProjectOutputModel } from '../services/severa/schemas/index.js';
 import { collect } from '../services/severa/index.js';
@@ -22,6 +23,22 @@ export const projects: Kind<ProjectOutputModel> = {
     { header: 'col.end', weight: 3, min: 11, cell: (p) => p.deadline ?? '' },
     { header: 'col.state', weight: 2, min: 7, cell: (p, { t }) => t(p.isClosed ? 'state.closed' : 'state.open') },
   ],
+  details: (p, { t }) =>
+    detailLines(t, [
+      ['field.number', p.number],
+      ['field.name', p.name],
+      ['field.customer', joined(' ', p.customer?.number != null ? String(p.customer.number) : '', p.customer?.name)],
+      ['field.startDate', p.startDate],
+      ['field.endDate', p.deadline],
+      ['field.state', t(p.isClosed ? 'state.closed' : 'state.open')],
+      ['field.projectStatus', p.projectStatus?.name],
+      ['field.owner', p.projectOwner?.name ?? joined(' ', p.projectOwner?.firstName, p.projectOwner?.lastName)],
+      ['field.currencyCode', p.currency?.code],
+      ['field.orderNumber', p.orderNumber],
+      ['field.internal', p.isInternal],
+      ['field.description', p.description],
+      ['field.changed', dayAndTime(p.lastUpdatedDateTime)],
+    ]),
   id: (p) => p.guid,
   keys: (p) => [String(p.number ?? '')],
   async load(ctx, filter, t) {

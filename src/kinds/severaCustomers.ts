@@ -1,3 +1,4 @@
+import { dayAndTime, detailLines, joined } from './details.js';
 import type { CustomerModel } from '../services/severa/schemas/index.js';
 import { collect } from '../services/severa/index.js';
 import { customersToAdministration } from '../services/transfer/customerSteps.js';
@@ -20,6 +21,32 @@ export const severaCustomers: Kind<CustomerModel> = {
     { header: 'col.email', weight: 5, cell: (c) => c.email ?? '' },
     { header: 'col.changed', weight: 3, min: 11, cell: (c) => day(c.lastUpdatedDateTime) },
   ],
+  details: (c, { t }) =>
+    detailLines(t, [
+      ['field.number', c.number],
+      ['field.name', c.name],
+      [
+        'field.address',
+        joined(
+          ', ',
+          c.headquarterAddress?.addressline,
+          joined(' ', c.headquarterAddress?.postalCode, c.headquarterAddress?.city),
+          c.headquarterAddress?.country,
+        ),
+      ],
+      ['field.email', c.email],
+      ['field.website', c.website],
+      ['field.vatNumber', c.vatNumber],
+      ['field.currencyCode', c.currency?.code],
+      ['field.language', c.language?.name],
+      ['field.paymentTerm', c.paymentTerm],
+      ['field.owner', c.owner?.name ?? joined(' ', c.owner?.firstName, c.owner?.lastName)],
+      ['field.active', c.isActive],
+      ['field.internal', c.isInternal],
+      ['field.notes', c.notes],
+      ['field.changed', dayAndTime(c.lastUpdatedDateTime)],
+    ]),
+  affects: ['administration-customers'],
   id: (c) => c.guid,
   keys: (c) => [String(c.number ?? '')],
   async load(ctx, filter) {

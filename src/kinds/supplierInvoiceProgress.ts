@@ -1,5 +1,6 @@
 import type { translator } from '../i18n/index.js';
 import { feesText } from './format.js';
+import { statusText } from './statusText.js';
 import type { AdmSupplierInvoice } from '../services/administration/models.js';
 import type { RowStatus, TransferEvent } from '../services/transfer/engine.js';
 
@@ -28,7 +29,8 @@ export function supplierInvoiceProgress(
       const failed = all.find((s) => s.kind === 'error');
       // A dry run's planned rows count as the fees they would become.
       const planned = all.filter((s) => s.kind === 'planned').length;
-      const done = all.filter((s) => s.kind === 'done' || s.kind === 'planned' || (s.kind === 'skipped' && s.reason === 'already')).length;
+      const already = all.filter((s) => s.kind === 'skipped' && s.reason === 'already').length;
+      const done = all.filter((s) => s.kind === 'done' || s.kind === 'planned').length + already;
       const fees = feesText(t, done);
       if (!failed) {
         status =
@@ -36,7 +38,10 @@ export function supplierInvoiceProgress(
             ? { kind: 'skipped', reason: 'cancelled' }
             : planned > 0
               ? { kind: 'planned', action: 'create', targetKey: fees }
-              : { kind: 'done', targetKey: fees, updated: false };
+              : // A rerun that found every row in Severa already did nothing, and says so.
+                already === total
+                ? { kind: 'skipped', reason: 'already', message: t('status.alreadyFees', { fees }) }
+                : { kind: 'done', targetKey: fees, updated: false };
       } else {
         const reason = failed.kind === 'error' ? failed.message : '';
         // (done counts planned rows too, so a dry run reports the same "partly" as the real run.)
@@ -44,7 +49,10 @@ export function supplierInvoiceProgress(
         status = {
           kind: 'error',
           message,
-          detail: all.map((s, i) => `${i + 1}: ${s.kind}${s.kind === 'error' ? ` ${s.message}` : ''}`).join('\n'),
+          detail: [...states.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([position, s]) => `${t('status.row', { position })}: ${statusText(s, t, 0).text}`)
+            .join('\n'),
         };
       }
     }

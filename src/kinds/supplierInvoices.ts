@@ -1,3 +1,4 @@
+import { detailLines, detailList, joined } from './details.js';
 import { translator } from '../i18n/index.js';
 import type { AdmSupplierInvoice } from '../services/administration/models.js';
 import type { RowStatus } from '../services/transfer/engine.js';
@@ -22,6 +23,35 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
     { header: 'col.date', weight: 3, min: 11, cell: (i) => i.invoiceDate },
     { header: 'col.total', weight: 3, min: 13, align: 'right', cell: (i) => money(i.total) },
     { header: 'col.projects', weight: 3, cell: (i) => [...new Set(i.rows.map((r) => r.project || i.project).filter(Boolean))].join(', ') },
+  ],
+  details: (i, { t }) => [
+    ...detailLines(t, [
+      ['field.given', i.givenNumber],
+      ['field.supplier', joined(' ', i.supplierNumber, i.supplierName)],
+      ['field.supplierInvoice', i.invoiceNumber],
+      ['field.date', i.invoiceDate],
+      ['field.dueDate', i.dueDate],
+      ['field.total', joined(' ', money(i.total), i.currencyCode)],
+      ['field.vatAmount', money(i.vatAmount)],
+      ['field.project', i.project],
+      ['field.cancelled', i.cancelled ? true : undefined],
+    ]),
+    ...detailList(
+      t,
+      'field.rows',
+      i.rows.map(
+        (r) =>
+          `${r.position}. ` +
+          joined(
+            ' · ',
+            r.text,
+            r.accountNumber && t('detail.account', { account: r.accountNumber }),
+            (r.project || i.project) && t('detail.project', { project: r.project || i.project || '' }),
+            r.articleNumber && t('detail.article', { article: r.articleNumber }),
+            money(r.amount),
+          ),
+      ),
+    ),
   ],
   id: (i) => String(i.givenNumber),
   keys: (i) => [String(i.givenNumber)],

@@ -4,6 +4,7 @@ import type { AdministrationPort } from '../services/administration/port.js';
 import type { SeveraClient } from '../services/severa/index.js';
 import type { ConflictAnswer, ConflictQuestion, RowStatus, TransferEvent, TransferRun } from '../services/transfer/engine.js';
 import type { Ledger, RecordKind } from '../services/transfer/ledger.js';
+import type { DetailLine } from './details.js';
 import type { Mappings } from '../services/transfer/mappings.js';
 import type { TransferSettings } from '../services/transfer/settings.js';
 
@@ -87,6 +88,10 @@ export interface Kind<R> {
   /** What its date is called on screen (changed since, paid since); ranged lists say From and To. */
   dateLabel?: MessageKey;
   columns: KindColumn<R>[];
+  /** The details view (Enter): every field worth reading, labelled in the user's language. */
+  details(record: R, view: CellView): DetailLine[];
+  /** The other lists a transfer of these records changes, listed anew after it. */
+  affects?: ListId[];
   /** The row's id: what a selection and the statuses key on. */
   id(record: R): string;
   /** What `--select` takes for the record: its numbers as the list shows them. */

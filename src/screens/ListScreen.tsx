@@ -22,7 +22,8 @@ export function ListScreen({ state, t, tick }: { state: AppState; t: Translate; 
         {side('administration')}
       </Text>
     ) : (
-      <Text bold>{` ${t(kind.title)} `}</Text>
+      // Narrow, the tab bar names the list and the title only its side, so the filter's dates stay whole.
+      <Text bold>{` ${narrow ? t(`conn.${kind.source}`) : t(kind.title)} `}</Text>
     );
   const filters =
     kind.filter === 'status' ? (

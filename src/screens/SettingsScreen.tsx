@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import { Text } from '../components/Text.js';
 import { Picker } from '../components/Picker.js';
 import { fit } from '../text.js';
+import { withCaret } from '../state/textEdit.js';
 import type { Translate } from '../i18n/index.js';
 import { type AppState, tableHeight } from '../state/app.js';
 import { currentLine } from '../state/settings.js';
@@ -56,11 +57,11 @@ export function SettingsScreen({ state, t }: { state: AppState; t: Translate }) 
             );
           }
           if (here && s.editing && row.edit?.kind === 'text') {
-            const shown = row.edit.secret ? '•'.repeat(s.editing.draft.length) : s.editing.draft;
+            const shown = withCaret(row.edit.secret ? '•'.repeat(s.editing.draft.length) : s.editing.draft, s.editing.back ?? 0);
             return (
               <Text key={index} wrap="truncate-end">
                 {` ${fit(row.label, labelWidth)} `}
-                <Text inverse>{fit(`${shown.slice(-(valueWidth - 2))}▏`, valueWidth)}</Text>
+                <Text inverse>{fit(shown.slice(-(valueWidth - 1)), valueWidth)}</Text>
               </Text>
             );
           }

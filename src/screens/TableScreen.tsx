@@ -6,14 +6,14 @@ import type { Translate } from '../i18n/index.js';
 import { type AppState, type TableId, tableHeight } from '../state/app.js';
 import { emptyListText } from './emptyText.js';
 import { tableColumns } from './rows.js';
+import { withCaret } from '../state/textEdit.js';
 
 /** A date being shown, or typed into (inverse, red while refused). */
 export function DateField({ state, which, value }: { state: AppState; which: 'since' | 'until'; value: string }) {
   const editing = state.focus === which;
   return (
     <Text inverse={editing} color={editing && state.dateError ? 'red' : undefined}>
-      {editing ? state.dateDraft : value}
-      {editing ? '▏' : ''}
+      {editing ? withCaret(state.dateDraft, state.dateFresh ? 0 : state.caretBack) : value}
     </Text>
   );
 }
@@ -47,8 +47,7 @@ export function TableScreen({
               <Text>
                 {`  ${t('list.filter')}: `}
                 <Text color="cyan" inverse={state.focus === 'filter'}>
-                  {table.filter}
-                  {state.focus === 'filter' ? '▏' : ''}
+                  {state.focus === 'filter' ? withCaret(table.filter, state.caretBack) : table.filter}
                 </Text>
               </Text>
             ) : null}

@@ -12,6 +12,12 @@ export class LoadedRecords {
     return this.byList.get(list)?.get(id);
   }
 
+  /** A record as its side now holds it, in place of the one loaded (if that is still loaded). */
+  replace(list: ListId, id: string, record: unknown): void {
+    const records = this.byList.get(list);
+    if (records?.has(id)) records.set(id, record);
+  }
+
   /** The records with these ids, in the order given (ids no longer loaded are left out). */
   pick(list: ListId, ids: string[]): never[] {
     const records = this.byList.get(list);

@@ -5,7 +5,7 @@ import { disabledReason, screenContext } from './hints.js';
 import { type Command, KEYMAP } from './keymap.js';
 import * as L from './list.js';
 import { pickerOptions } from './dialogs.js';
-import { editText } from './textEdit.js';
+import { editField } from './textEdit.js';
 
 /** YYYY-MM-DD. */
 const DATE_LENGTH = 10;
@@ -49,8 +49,10 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
   if (state.focus === 'filter') {
     if (command === 'dismiss') return withTable({ ...state, focus: 'list' }, id, (l) => L.setFilter(l, '', h));
     if (command === 'accept') return { ...state, focus: 'list' };
-    const filter = editText(state.tables[id].filter, command, text);
-    return filter === undefined ? state : withTable(state, id, (l) => L.setFilter(l, filter, h));
+    const edited = editField({ text: state.tables[id].filter, back: state.caretBack }, command, text);
+    if (edited === undefined) return state;
+    const next = { ...state, caretBack: edited.back };
+    return edited.text === state.tables[id].filter ? next : withTable(next, id, (l) => L.setFilter(l, edited.text, h));
   }
   const editingUntil = state.focus === 'until';
   switch (command) {
@@ -70,11 +72,13 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
     }
     default: {
       // The date as the field opened is replaced by what is typed or pasted over it.
-      const draft = editText(state.dateFresh ? '' : state.dateDraft, command, text);
-      if (draft === undefined) return state;
-      if (draft.length > DATE_LENGTH)
+      // (A caret move first means the user edits the date rather than replaces it.)
+      const replacing = state.dateFresh && !command.startsWith('caret');
+      const edited = editField({ text: replacing ? '' : state.dateDraft, back: replacing ? 0 : state.caretBack }, command, text);
+      if (edited === undefined) return state;
+      if (edited.text.length > DATE_LENGTH)
         return { ...state, dateError: translator(state.lang)('date.tooLong', { example: state.defaults.since }) };
-      return { ...state, dateDraft: draft, dateFresh: false, dateError: undefined };
+      return { ...state, dateDraft: edited.text, caretBack: edited.back, dateFresh: false, dateError: undefined };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { translator } from '../i18n/index.js';
 import type { Command } from './keymap.js';
 import { paletteMatches } from './hints.js';
-import { editText } from './textEdit.js';
+import { editField } from './textEdit.js';
 import { activeList, addEffects, type AppState, loadEffect } from './vocabulary.js';
 
 /** The conflict dialog: Update or Skip, for this one or the remaining ones too. */
@@ -100,8 +100,14 @@ export function onPaletteCommand(state: AppState, command: Command, text: string
       return chosen ? run(closed, chosen.command) : closed;
     }
     default: {
-      const query = editText(palette.query, command, text);
-      return query === undefined ? state : { ...state, overlay: { ...palette, query, cursor: 0 } };
+      const edited = editField({ text: palette.query, back: state.caretBack }, command, text);
+      return edited === undefined
+        ? state
+        : {
+            ...state,
+            caretBack: edited.back,
+            overlay: { ...palette, query: edited.text, cursor: edited.text === palette.query ? palette.cursor : 0 },
+          };
     }
   }
 }

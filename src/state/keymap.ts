@@ -37,6 +37,10 @@ export type Command =
   | 'erase'
   | 'eraseWord'
   | 'clearField'
+  | 'caretLeft'
+  | 'caretRight'
+  | 'caretHome'
+  | 'caretEnd'
   | 'accept'
   | 'dismiss'
   | 'chooseUpdate'
@@ -153,6 +157,10 @@ const moving = (context: Context, short?: MessageKey): Binding[] => [
 const editing = (context: Context): Binding[] => [
   b(context, 'eraseWord', [{ input: 'w', ctrl: true }], 'Ctrl+W', 'cmd.eraseWord'),
   b(context, 'clearField', [{ input: 'u', ctrl: true }], 'Ctrl+U', 'cmd.clearField'),
+  b(context, 'caretLeft', [{ named: 'left' }], '←', 'cmd.caretLeft'),
+  b(context, 'caretRight', [{ named: 'right' }], '→', 'cmd.caretRight'),
+  b(context, 'caretHome', [{ named: 'home' }], 'Home', 'cmd.caretHome'),
+  b(context, 'caretEnd', [{ named: 'end' }], 'End', 'cmd.caretEnd'),
 ];
 
 /**

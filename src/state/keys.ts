@@ -24,11 +24,15 @@ export function onInput(state: AppState, input: string, key: KeyPress): AppState
   return onKey(state, input, key);
 }
 
+const TEXT_CONTEXTS = new Set(['filter', 'date', 'palette', 'settingsEdit']);
+
 /** One key: the keymap names the command in the contexts that have the keyboard; the context's handler does it. */
 function onKey(state: AppState, input: string, key: KeyPress): AppState {
   const binding = bindingFor(contextsOf(state), input, key);
   if (!binding) return state;
   const { command, context } = binding;
+  // A caret belongs to the field it was moved in: any key outside a field puts the next one's at its end.
+  if (state.caretBack && !TEXT_CONTEXTS.has(context)) state = { ...state, caretBack: 0 };
   switch (context) {
     case 'always':
       return runCommand({ ...state, focus: 'list', overlay: { kind: 'none' } }, command);

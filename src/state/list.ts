@@ -69,6 +69,15 @@ function follow(list: ListState, cursor: number, height: number): ListState {
   return { ...list, cursor: c, offset };
 }
 
+/** One row as its record is now; its place, mark and status stay (it never vanishes under the cursor). */
+export function replaceRow(list: ListState, row: Row): ListState {
+  const index = list.rows.findIndex((r) => r.id === row.id);
+  if (index < 0) return list;
+  const rows = list.rows.slice();
+  rows[index] = row;
+  return { ...list, rows };
+}
+
 /**
  * A list loaded again (a refresh, another date, status or range): only rows that were listed and marked stay
  * marked. Ctrl+A's "all" meant the rows on screen then, never rows that arrive later.

@@ -1,6 +1,6 @@
 import { type Translate, translator } from '../i18n/index.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
-import { kindOf, LIST_IDS } from '../kinds/index.js';
+import { cellsOf, kindOf, LIST_IDS } from '../kinds/index.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 import { loadTab } from './commands.js';
 import * as L from './list.js';
@@ -68,6 +68,12 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
       );
     case 'status':
       return withTable(state, action.list, (l) => L.setStatus(l, action.id, action.status));
+    case 'recordChanged': {
+      const kind = kindOf(action.list);
+      return withTable(state, action.list, (l) =>
+        L.replaceRow(l, L.makeRow(action.id, cellsOf(kind, action.record, { t, loaded: l.statuses.get(action.id) }))),
+      );
+    }
     case 'progress':
       return state.transfer ? { ...state, transfer: { ...state.transfer, done: action.done, total: action.total } } : state;
     case 'transferStarted':
@@ -79,7 +85,13 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
         cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '',
       });
       const overlay = state.overlay.kind === 'confirmCancel' ? { kind: 'none' as const } : state.overlay;
-      return addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
+      const next = addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
+      // What the transfer changed elsewhere is listed anew: the other side's list and the history, where loaded.
+      const changed: TableId[] = [...(state.transfer ? (kindOf(state.transfer.list).affects ?? []) : []), 'history'];
+      return addEffects(
+        next,
+        ...changed.filter((id) => next.tables[id].loadedWith && !next.tables[id].loading).flatMap((id) => loadEffect(next, id)),
+      );
     }
     case 'conflict':
       return {

@@ -3,7 +3,7 @@ import type { SettingChange } from '../services/setup/settingChange.js';
 import { ADK_FIELDS } from '../config/configurationStore.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import type { Command } from './keymap.js';
-import { editText } from './textEdit.js';
+import { editField } from './textEdit.js';
 import { changeFor, selectable, type SettingsRow, settingsRows } from './settingsRows.js';
 
 export interface SettingsScreenState {
@@ -13,7 +13,8 @@ export interface SettingsScreenState {
   saving: boolean;
   cursor: number;
   offset: number;
-  editing: { draft: string } | undefined;
+  /** The draft being typed, and its caret counted from the end. */
+  editing: { draft: string; back?: number } | undefined;
   picking: { cursor: number } | undefined;
   message: { text: string; error: boolean } | undefined;
   /** `sevadm setup`: the first-run wizard walks the connection lines. */
@@ -85,8 +86,8 @@ export function onSettingsCommand(
           { type: 'saveSetting', change: changeFor(edit.target, s.editing.draft), label: line!.label.trim() },
         );
       default: {
-        const draft = editText(s.editing.draft, command, text);
-        return done(draft === undefined ? s : { ...s, editing: { draft } });
+        const edited = editField({ text: s.editing.draft, back: s.editing.back ?? 0 }, command, text);
+        return done(edited === undefined ? s : { ...s, editing: { draft: edited.text, back: edited.back } });
       }
     }
   }

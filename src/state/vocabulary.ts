@@ -77,6 +77,8 @@ export interface AppState {
   focus: 'list' | 'filter' | 'since' | 'until';
   /** The date being typed (changed-since, From or To) and why it was refused. */
   dateDraft: string;
+  /** The caret in the filter, date or palette field being typed in, counted from the end of its text. */
+  caretBack: number;
   /** The field just opened, its date shown whole: what is typed or pasted replaces it. */
   dateFresh: boolean;
   dateError: string | undefined;
@@ -103,6 +105,7 @@ type ActionOf =
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; table: TableId; error: string }
   | { type: 'status'; list: ListId; id: string; status: RowStatus }
+  | { type: 'recordChanged'; list: ListId; id: string; record: unknown }
   | { type: 'progress'; done: number; total: number }
   | { type: 'transferStarted'; list: ListId; total: number }
   | { type: 'transferFinished'; summary: TransferSummary }
@@ -155,6 +158,7 @@ export function initialState(options: {
     statusToTransfer: options.statusToTransfer,
     focus: 'list',
     dateDraft: options.dates.since,
+    caretBack: 0,
     dateFresh: false,
     dateError: undefined,
     overlay: { kind: 'none' },

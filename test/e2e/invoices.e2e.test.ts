@@ -26,6 +26,8 @@ describe('invoices and supplier invoices in a real terminal', () => {
     await app.waitFor(/0 of [1-9]\d* selected/);
     await app.keys('/', ...'10028', '\r', ' ', 't');
     await app.waitFor(/✓ 10028/);
+    // The row shows the invoice as Severa holds it now: moved to Transferred, booked as 10028.
+    await app.waitFor(/10028 .*Transferr.* 10028 +✓ 10028/);
     // The same again: refused, nothing written.
     await app.keys('t');
     await app.waitFor('⤼ already transferred as in');
@@ -41,6 +43,9 @@ describe('invoices and supplier invoices in a real terminal', () => {
     await company.close();
     await app.keys('/', ...seventh.invoiceNumber, '\r', ' ', 't');
     await app.waitFor(/✓ 2 fees/);
+    // Again: nothing to do, and the row says so rather than showing the old ✓.
+    await app.keys('t');
+    await app.waitFor(/⤼ already in Severa: 2 fees/);
     await app.keys('q');
     expect(await app.exited()).toBe(0);
 

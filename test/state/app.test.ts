@@ -97,3 +97,43 @@ describe('the hint line at any width', () => {
     expect(narrow.endsWith('? hjälp · q avsluta')).toBe(true);
   });
 });
+
+describe('after a transfer', () => {
+  it("lists anew what it changed elsewhere: the other side's customers and the history, where they were loaded", () => {
+    const start = initialState({ lang: 'en', demo: true, columns: 100, rows: 30, dates: defaultDates(TEST_NOW_MS) });
+    let state = press({ ...start, effects: [] }, connected('severa'), connected('administration'));
+    for (const table of ['severa-customers', 'administration-customers'] as const)
+      state = press(state, { type: 'loaded', table, filter: { since: state.defaults.since }, rows: [] });
+    state = press({ ...state, effects: [] }, { type: 'transferStarted', list: 'severa-customers', total: 1 });
+    const summary = { transferred: 1, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+    state = press(state, { type: 'transferFinished', summary });
+    expect(state.effects.filter((e) => e.type === 'load')).toEqual([
+      { type: 'load', list: 'administration-customers', filter: { since: state.defaults.since, until: undefined, statusGuid: undefined } },
+    ]);
+    // Projects change nothing listed here; the history, once open, is listed anew.
+    state = press({ ...state, effects: [] }, { type: 'loaded', table: 'history', filter: { since: state.defaults.since }, rows: [] });
+    state = press(state, { type: 'transferStarted', list: 'projects', total: 1 }, { type: 'transferFinished', summary });
+    expect(state.effects.map((e) => e.type)).toEqual(['loadHistory']);
+  });
+
+  it('a row whose record the transfer changed shows it as it is now, keeping its mark and result', () => {
+    const start = initialState({ lang: 'en', demo: true, columns: 100, rows: 30, dates: defaultDates(TEST_NOW_MS) });
+    const invoice = { guid: 'g1', number: 10028, status: { guid: 's1', name: 'Ready for transfer' } };
+    let state = press(start, {
+      type: 'loaded',
+      table: 'invoices',
+      filter: { since: '2026-01-01' },
+      rows: [{ id: 'g1', cells: ['10028', 'Ready for transfer'], search: '' }],
+    });
+    state = press(
+      state,
+      { type: 'status', list: 'invoices', id: 'g1', status: { kind: 'done', targetKey: '10028', updated: false } },
+      { type: 'recordChanged', list: 'invoices', id: 'g1', record: { ...invoice, status: { guid: 's2', name: 'Transferred' } } },
+    );
+    const row = state.tables.invoices.rows[0]!;
+    expect(row.cells).toContain('Transferred');
+    // The Transferred column shows the number it got in Administration.
+    expect(row.cells.filter((c) => c === '10028')).toHaveLength(2);
+    expect(state.tables.invoices.statuses.get('g1')).toMatchObject({ kind: 'done' });
+  });
+});

@@ -131,7 +131,7 @@ describe('the settings screen', () => {
     const draft = s.settings.editing?.draft;
     expect(draft).toMatch(/abc$/);
     const refused = press(s, { type: 'settingRefused', error: 'supplierMarkupPercent: a percentage from 0 to 1000' });
-    expect(refused.settings.editing).toEqual({ draft });
+    expect(refused.settings.editing).toMatchObject({ draft });
     expect(refused.settings.message?.error).toBe(true);
     const saved = press(s, { type: 'settingSaved', view: withChoices, label: 'Markup', reconnecting: false });
     expect(saved.settings.editing).toBeUndefined();

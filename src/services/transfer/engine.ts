@@ -68,7 +68,9 @@ export interface TransferStep<T, E> {
 export type TransferEvent =
   | { type: 'status'; id: string; status: RowStatus }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
-  | { type: 'progress'; done: number; total: number };
+  | { type: 'progress'; done: number; total: number }
+  /** The source record as its side holds it now (an invoice whose Severa status the transfer moved). */
+  | { type: 'record'; id: string; record: unknown };
 
 export interface TransferSummary {
   transferred: number;

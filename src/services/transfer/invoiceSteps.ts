@@ -15,6 +15,8 @@ export interface InvoiceStepOptions {
   afterTransferStatus?: InvoiceStatusModel;
   /** The invoice is booked but its Severa status could not be moved: worth telling, not a failed row. */
   onWarning?: (text: string) => void;
+  /** The Severa invoice as it is after its status moved. */
+  onMoved?: (invoice: InvoiceOutputModel) => void;
 }
 
 /**
@@ -52,7 +54,8 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
       const added = await o.administration.addInvoice(severaInvoiceToAdministration(i, rows, ctx));
       if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
         try {
-          await o.severa.setInvoiceStatus(i.guid, o.afterTransferStatus.guid);
+          const moved = await o.severa.setInvoiceStatus(i.guid, o.afterTransferStatus.guid);
+          o.onMoved?.(moved);
         } catch (error) {
           o.onWarning?.(
             `invoice ${i.number}: booked as ${added.documentNumber}, but its Severa status stayed: ${(error as Error).message}`,
