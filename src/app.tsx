@@ -18,7 +18,7 @@ import { rowsOf, tableColumns } from './screens/rows.js';
 import { kindOf, type ListId, type LoadFilter } from './kinds/index.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
-import { disabledReason } from './state/hints.js';
+import { disabledReason, keyLabel } from './state/hints.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
 import type { Session } from './session.js';
 import {
@@ -255,7 +255,11 @@ export function App({ session, initial, onAction }: AppProps) {
         query={state.overlay.query}
         caretBack={state.caretBack}
         cursor={state.overlay.cursor}
-        matches={paletteMatches(state, state.overlay.query).map((b) => ({ binding: b, off: disabledReason(state, b) }))}
+        matches={paletteMatches(state, state.overlay.query).map((b) => ({
+          binding: b,
+          keys: keyLabel(b.display, t),
+          off: disabledReason(state, b),
+        }))}
         height={mainHeight}
         width={columns}
         t={t}

@@ -480,7 +480,7 @@ describe('the app', () => {
     await waitFor(() => (r.lastFrame() ?? '').includes('1001 Kund 1 AB'), 'the history row');
     const frame = r.lastFrame()!;
     expect(frame).toContain('Transfer history');
-    expect(frame).toContain('customers →');
+    expect(frame).toContain('Customer →');
     // Nothing to mark or transfer here, and nothing offers it.
     expect(frame).not.toMatch(/t transfer|Space mark/);
     expect(frame).toMatch(/r refresh · \/ filter · d date · Enter details · \? help · q quit/);

@@ -18,7 +18,8 @@ export function CommandPalette({
   /** The caret, counted from the end of the query. */
   caretBack?: number;
   cursor: number;
-  matches: { binding: Binding; off: string | undefined }[];
+  /** Each command, its keys as the user's keyboard names them, and why it is off here (if it is). */
+  matches: { binding: Binding; keys: string; off: string | undefined }[];
   height: number;
   width: number;
   t: Translate;
@@ -36,9 +37,9 @@ export function CommandPalette({
         <Text color="gray">{`  ${t('palette.placeholder')}`}</Text>
       </Text>
       {matches.length === 0 ? <Text color="gray">{t('palette.none')}</Text> : null}
-      {matches.slice(start, start + room).map(({ binding, off }, i) => (
+      {matches.slice(start, start + room).map(({ binding, keys, off }, i) => (
         <Text key={binding.command} inverse={start + i === cursor} color={off ? 'gray' : undefined} wrap="truncate-end">
-          {fit(`${fit(binding.display, 12)} ${t(binding.label)}${off ? ` (${off})` : ''}`, width)}
+          {fit(`${fit(keys, 12)} ${t(binding.label)}${off ? ` (${off})` : ''}`, width)}
         </Text>
       ))}
     </Box>

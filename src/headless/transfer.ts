@@ -1,3 +1,4 @@
+import { summaryText } from '../i18n/summary.js';
 import { parseArgs } from 'node:util';
 import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
@@ -130,7 +131,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     });
     if (values.json) out(JSON.stringify(closing));
     // A dry run wrote nothing: its last line is the plan, never "Done".
-    else out(t(values['dry-run'] ? 'transfer.plan' : 'transfer.summary', { ...summary, cancelled: '' }));
+    else out(values['dry-run'] ? t('transfer.plan', { ...summary }) : summaryText(t, summary));
     return exitCode;
   } finally {
     await env.close();

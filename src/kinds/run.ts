@@ -1,4 +1,5 @@
 import { failureText } from '../i18n/failures.js';
+import { translator } from '../i18n/index.js';
 import { AdministrationError } from '../services/administration/errors.js';
 import { type TransferEvent, TransferRun, type TransferStep } from '../services/transfer/engine.js';
 import { TransferRefusal } from '../services/transfer/refusal.js';
@@ -13,6 +14,7 @@ export function runOf<I, T>(
   onEvent: (event: TransferEvent) => void = request.onEvent,
 ): TransferRun<unknown, unknown> {
   const { lang } = request;
+  const t = translator(lang);
   // Errors in the user's language; the detail keeps the technical message (endpoint, status) for the log.
   const describeError = (error: unknown) => {
     const e = error as { message?: string; mayHaveBeenApplied?: boolean };
@@ -26,6 +28,8 @@ export function runOf<I, T>(
     onEvent,
     askConflict: request.askConflict,
     describeError,
+    describeAnswer: (label, decision, forTheRest) =>
+      t(forTheRest ? 'log.answeredRest' : 'log.answered', { label, answer: t(`answer.${decision}`) }),
     dryRun: request.dryRun,
     items,
     step,

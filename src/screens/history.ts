@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { HistoryEntry } from '../services/transfer/ledger.js';
 import { makeRow, type Row } from '../state/list.js';
+import { dayAndTime } from '../kinds/details.js';
 
 interface HistoryColumn {
   header: MessageKey;
@@ -11,13 +12,21 @@ interface HistoryColumn {
 
 /** The History screen's columns: when, what kind and which way, the result, the record, where it went and why. */
 export const HISTORY_COLUMNS: HistoryColumn[] = [
-  { header: 'col.time', weight: 3, min: 17, cell: (e) => e.time.slice(0, 16).replace('T', ' ') },
-  { header: 'col.kind', weight: 3, cell: (e, t) => `${t(`kind.${e.kind}`)} ${e.direction === 'to-severa' ? '→ Severa' : '→ Adm.'}` },
-  { header: 'col.result', weight: 2, min: 8, cell: (e) => e.result },
+  // The user's local time, as every other time on screen.
+  { header: 'col.time', weight: 3, min: 17, cell: (e) => dayAndTime(e.time) },
+  { header: 'col.kind', weight: 4, cell: (e, t) => t(`history.${e.kind}.${e.direction}` as MessageKey) },
+  { header: 'col.result', weight: 2, min: 10, cell: (e, t) => t(`result.${e.result}`) },
   { header: 'col.record', weight: 5, cell: (e) => e.label },
-  { header: 'col.target', weight: 2, cell: (e) => e.targetKey ?? '' },
+  { header: 'col.target', weight: 2, cell: (e, t) => targetText(e, t) },
   { header: 'col.reason', weight: 5, cell: (e) => e.reason ?? '' },
 ];
+
+/** Where the record went: a supplier-invoice row's fee is named by its project, not by the fee's id. */
+function targetText(e: HistoryEntry, t: Translate): string {
+  if (!e.targetKey) return '';
+  const fee = e.kind === 'supplier-invoices' ? /^(.*): [0-9a-f-]+$/.exec(e.targetKey) : null;
+  return fee ? t('history.feeOn', { project: fee[1]! }) : e.targetKey;
+}
 
 export function historyRows(entries: HistoryEntry[], t: Translate): Row[] {
   return entries.map((e) =>

@@ -1,4 +1,4 @@
-import { type MessageKey, translator } from '../i18n/index.js';
+import { type MessageKey, type Translate, translator } from '../i18n/index.js';
 import { kindOf, listsOf } from '../kinds/index.js';
 import { type Binding, type Command, type Context, KEYMAP } from './keymap.js';
 import { settingsSecretEdit } from './settings.js';
@@ -90,7 +90,7 @@ export function hintLine(state: AppState, width = Infinity): string {
     for (const b of KEYMAP) {
       if (b.context !== context || !b.short || seen.has(b.display) || disabledReason(state, b)) continue;
       seen.add(b.display);
-      parts.push({ text: `${b.display.split(' ')[0]} ${t(b.short)}`, stays: context === 'global' });
+      parts.push({ text: `${keyLabel(b.display, t).split(' ')[0]} ${t(b.short)}`, stays: context === 'global' });
     }
   }
   const line = () => parts.map((p) => p.text).join(' · ');
@@ -103,6 +103,11 @@ export function hintLine(state: AppState, width = Infinity): string {
 }
 
 /** The groups `?` shows: this screen's keys (and a running transfer's), then the app-wide ones. */
+/** A key as the user's keyboard names it ("Mellanslag" on a Swedish one). */
+export function keyLabel(display: string, t: Translate): string {
+  return display.replace(/\bSpace\b/g, t('key.space')).replace(/\bShift\b/g, t('key.shift'));
+}
+
 export function helpGroups(state: AppState): { title: string; bindings: { display: string; text: string }[] }[] {
   const t = translator(state.lang);
   const screen: Context[] = state.transfer && screenContext(state) === 'list' ? ['transfer', 'list'] : [screenContext(state)];
@@ -110,7 +115,7 @@ export function helpGroups(state: AppState): { title: string; bindings: { displa
     title: t(`context.${context}`),
     bindings: KEYMAP.filter((b) => b.context === context).map((b) => {
       const reason = disabledReason(state, b);
-      return { display: b.display, text: reason ? `${t(b.label)} (${reason})` : t(b.label) };
+      return { display: keyLabel(b.display, t), text: reason ? `${t(b.label)} (${reason})` : t(b.label) };
     }),
   }));
 }

@@ -1,4 +1,5 @@
 import { type Translate, translator } from '../i18n/index.js';
+import { summaryText } from '../i18n/summary.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import { cellsOf, kindOf, LIST_IDS } from '../kinds/index.js';
 import { statusNamed } from '../services/transfer/statuses.js';
@@ -80,10 +81,7 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
       return { ...state, transfer: { list: action.list, done: 0, total: action.total }, notice: undefined };
     case 'transferFinished': {
       const s = action.summary;
-      const text = t('transfer.summary', {
-        ...s,
-        cancelled: s.cancelled ? t('transfer.summaryCancelled', { cancelled: s.cancelled }) : '',
-      });
+      const text = summaryText(t, action.summary);
       const overlay = state.overlay.kind === 'confirmCancel' ? { kind: 'none' as const } : state.overlay;
       const next = addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
       // What the transfer changed elsewhere is listed anew: the other side's list and the history, where loaded.

@@ -22,6 +22,7 @@ describe('the kinds registry', () => {
         kind.title,
         kind.empty,
         `tab.${kind.name}`,
+        `tabShort.${kind.name}`,
         `kind.${kind.name}`,
         ...(kind.dateLabel ? [kind.dateLabel] : []),
         ...kind.columns.map((c) => c.header),

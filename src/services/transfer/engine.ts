@@ -91,7 +91,12 @@ export interface TransferOptions<T, E> {
   dryRun?: boolean;
   /** Short text for an error, for the status column (and its whole text for the details). */
   describeError?: (error: unknown) => { message: string; detail?: string; mayHaveBeenApplied?: boolean };
+  /** How the log says a conflict was answered (in the user's language). */
+  describeAnswer?: (label: string, decision: ConflictDecision, forTheRest: boolean) => string;
 }
+
+const defaultAnswer = (label: string, decision: ConflictDecision, forTheRest: boolean) =>
+  `${label}: ${decision}${forTheRest ? ' (and the remaining conflicts)' : ''}`;
 
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -253,7 +258,7 @@ export class TransferRun<T, E> {
         this.options.onEvent({
           type: 'log',
           level: 'info',
-          message: `${label}: ${answer.decision}${answer.applyToRemaining ? ' (and the remaining conflicts)' : ''}`,
+          message: (this.options.describeAnswer ?? defaultAnswer)(label, answer.decision, answer.applyToRemaining),
         });
         return answer.decision;
       } finally {

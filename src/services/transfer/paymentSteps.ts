@@ -39,7 +39,7 @@ export function paymentsToSevera(severa: SeveraClient, paidStatus: InvoiceStatus
     kind: 'payments',
     direction: 'to-severa',
     sourceId: (p) => String(p.invoiceNumber),
-    label: (p) => `invoice ${p.invoiceNumber}`,
+    label: (p) => `${p.invoiceNumber} (${p.paid.toFixed(2)})`,
     plannedKey: (p) => String(p.invoiceNumber),
     async check(p) {
       const invoice = await invoiceOf(p.invoiceNumber);
