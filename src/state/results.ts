@@ -80,7 +80,6 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
     case 'transferStarted':
       return { ...state, transfer: { list: action.list, done: 0, total: action.total }, notice: undefined };
     case 'transferFinished': {
-      const s = action.summary;
       const text = summaryText(t, action.summary);
       const overlay = state.overlay.kind === 'confirmCancel' ? { kind: 'none' as const } : state.overlay;
       const next = addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
