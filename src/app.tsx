@@ -20,7 +20,7 @@ import { ListScreen } from './screens/ListScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { disabledReason, keyLabel } from './state/hints.js';
 import type { ConflictAnswer } from './services/transfer/engine.js';
-import type { Session } from './session.js';
+import { leaseWords, type Session } from './session.js';
 import {
   type Action,
   type AppState,
@@ -190,6 +190,7 @@ export function App({ session, initial, onAction }: AppProps) {
                   });
                 }),
               state.lang,
+              { waitMs: Infinity, onWaiting: (holder) => dispatch({ type: 'notice', text: t('lease.waiting', leaseWords(holder, t)) }) },
             )
             .then(
               (summary) => dispatch({ type: 'transferFinished', summary }),

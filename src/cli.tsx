@@ -6,8 +6,10 @@ import { runTui } from './tui.js';
 import { openFromEnvironment } from './environments.js';
 import { ProfileStore } from './config/profiles.js';
 import { pickProfile } from './profilePicker.js';
-import { translator } from './i18n/index.js';
-import { runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
+import { detectLang, translator } from './i18n/index.js';
+import { EXIT_LEASE_HELD, runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
+import { LeaseHeldError } from './session/lease.js';
+import { leaseWords } from './session.js';
 import { runShowCommand, SHOW_USAGE } from './headless/show.js';
 import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
 import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
@@ -203,11 +205,20 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const e = error as { code?: string; message?: string };
-    // parseArgs reports unknown options with a code; both are the user's input, not a crash.
-    if (error instanceof UsageError || error instanceof ClockSettingError || e?.code?.startsWith('ERR_PARSE_ARGS')) {
+    const e = error as { code?: unknown; message?: string };
+    // parseArgs reports unknown options with a code; both are the user's input, not a crash. (ADK errors
+    // carry numeric codes.)
+    if (
+      error instanceof UsageError ||
+      error instanceof ClockSettingError ||
+      (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`sevadm: ${e.message}`);
       process.exit(2);
+    }
+    if (error instanceof LeaseHeldError) {
+      console.error(`sevadm: ${translator(detectLang())('lease.held', leaseWords(error.holder, translator(detectLang())))}`);
+      process.exit(EXIT_LEASE_HELD);
     }
     const short = (error as { short?: string })?.short;
     console.error(`sevadm: ${short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error))}`);

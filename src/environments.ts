@@ -13,6 +13,7 @@ import {
 import { defaultDataDir, demoDataDir } from './paths.js';
 import { demoCompanyFile, openDemoCompany, removeCompanyFile } from './sandbox/administration/demoCompanies.js';
 import { startSeveraSandbox } from './sandbox/severa/server.js';
+import { sharedSandbox } from './sandbox/shared.js';
 import { BridgeClient } from './services/administration/bridge/client.js';
 import { openAdkCompany } from './services/administration/adk/index.js';
 import type { AdministrationPort } from './services/administration/port.js';
@@ -79,7 +80,8 @@ function sessionOver(sides: Sides, place: SessionPlace) {
  */
 export async function openDemo(dir: string = demoDataDir(), clock: Clock = processClock()): Promise<OpenEnvironment> {
   const anchor = demoAnchor(dir, clock);
-  const sandbox = await startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor });
+  // One sandbox per demo directory: a second demo process uses the one the first runs.
+  const sandbox = await sharedSandbox(dir, () => startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor }));
   const company = await openDemoCompany(dir, 2000, anchor, clock);
   let forward: Session | undefined;
   const severa = new SeveraClient({
@@ -111,8 +113,10 @@ export async function openDemo(dir: string = demoDataDir(), clock: Clock = proce
     describe: `DEMO: Severa sandbox at ${sandbox.url}; state kept in ${dir}`,
     async close() {
       ledger.close();
-      await sandbox.close();
       await company.close();
+      await sandbox.release((pids) =>
+        process.stderr.write(`sevadm: the demo's Severa sandbox still serves sevadm (pid ${pids.join(', ')}); waiting for it to finish\n`),
+      );
     },
   };
 }

@@ -1,7 +1,7 @@
 import { type Clock, type DefaultDates, defaultDates, processClock, startOfDay } from './clock.js';
 import type { ConfigurationStore } from './config/configurationStore.js';
 import { failureText } from './i18n/failures.js';
-import type { Lang } from './i18n/index.js';
+import { isMessageKey, type Lang, type Translate } from './i18n/index.js';
 import type { AdministrationPort } from './services/administration/port.js';
 import { SettingsService } from './services/setup/settingsService.js';
 import type { SeveraClient, SeveraEvent } from './services/severa/index.js';
@@ -11,7 +11,9 @@ import type { Mappings } from './services/transfer/mappings.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from './services/transfer/settings.js';
 import { translator } from './i18n/index.js';
 import { type CellView, type KindContext, kindOf, type ListId, type Loaded, type LoadFilter, type StatusOption } from './kinds/index.js';
-import type { DetailLine } from './kinds/details.js';
+import { dayAndTime, type DetailLine } from './kinds/details.js';
+import type { LeaseHolder } from './services/administration/models.js';
+import { type HeldLease, holdLease, LeaseHeldError } from './session/lease.js';
 import type { HistoryEntry } from './services/transfer/ledger.js';
 import type { Connection } from './session/connection.js';
 import { LoadedRecords } from './session/records.js';
@@ -50,11 +52,26 @@ export type { Connection };
  * The services behind the screens: connections, the loaded records and transfers. No React here; the
  * app calls it from effects and gets results back as values and events.
  */
+export interface TransferOptions {
+  dryRun?: boolean;
+  /** How long to wait for the company's lease while another run holds it, in ms (default: refuse at once). */
+  waitMs?: number;
+  onWaiting?: (holder: LeaseHolder) => void;
+}
+
+/** A lease holder as the catalogues' texts name it: what, who, since when (local time). */
+export function leaseWords(holder: LeaseHolder, t: Translate): Record<string, string> {
+  const kind = `kind.${holder.kind}`;
+  return { kind: isMessageKey(kind) ? t(kind) : holder.kind, who: holder.who, pid: String(holder.pid), since: dayAndTime(holder.since) };
+}
+
 export class Session {
   private readonly records = new LoadedRecords();
   private statuses: StatusOption[] = [];
   settings: TransferSettings;
   private run: TransferRun<unknown, unknown> | undefined;
+  /** Set by cancel(): ends a wait for the lease too. */
+  private cancelling = false;
   private logListeners = new Set<(level: 'info' | 'warn' | 'error', text: string) => void>();
 
   /** The settings screen's services, when there is a place to save settings. */
@@ -178,12 +195,54 @@ export class Session {
     onEvent: (event: TransferEvent) => void,
     askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
-    options: { dryRun?: boolean } = {},
+    options: TransferOptions = {},
+  ): Promise<TransferSummary> {
+    this.cancelling = false;
+    // One transfer at a time into the company, whoever starts it; a dry run writes nothing and needs none.
+    let lease: HeldLease | undefined;
+    if (!options.dryRun) {
+      try {
+        lease = await holdLease(this.require('administration'), kindOf(list).name, {
+          waitMs: options.waitMs ?? 0,
+          onWaiting: options.onWaiting,
+          onTakeover: (from) =>
+            onEvent({ type: 'log', level: 'warn', message: translator(lang)('lease.tookOver', leaseWords(from, translator(lang))) }),
+          cancelled: () => this.cancelling,
+        });
+      } catch (error) {
+        if (!(error instanceof LeaseHeldError) || !this.cancelling) throw error;
+        // Cancelled while waiting: nothing was tried.
+        for (const id of ids) onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'cancelled' } });
+        return { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: ids.length };
+      }
+    }
+    try {
+      return await this.runHeld(list, ids, onEvent, askConflict, lang, options, lease);
+    } finally {
+      await lease?.release();
+    }
+  }
+
+  private async runHeld(
+    list: ListId,
+    ids: string[],
+    onEvent: (event: TransferEvent) => void,
+    askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
+    lang: Lang,
+    options: TransferOptions,
+    lease: HeldLease | undefined,
   ): Promise<TransferSummary> {
     // A record the run changed replaces the loaded one, and is told after its row's result, so the row
     // shows both (the invoice's new Severa status beside the number it got in Administration).
     const changed = new Map<string, unknown>();
+    let stopped = false;
     const relay = (event: TransferEvent) => {
+      // Another run took the lease over (this one stopped renewing it): finish the rows in flight and stop.
+      if (lease?.lost && !stopped) {
+        stopped = true;
+        this.run?.cancel();
+        onEvent({ type: 'log', level: 'error', message: translator(lang)('lease.lost') });
+      }
       if (event.type === 'record') {
         this.records.replace(list, event.id, event.record);
         changed.set(event.id, event.record);
@@ -225,6 +284,7 @@ export class Session {
   }
 
   cancel(): void {
+    this.cancelling = true;
     this.run?.cancel();
   }
 

@@ -6,6 +6,7 @@ import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { openFor } from './connect.js';
+import { leaseWords } from '../session.js';
 import { filterOf, filterOptions, kindOf, LIST_OPTIONS, listDates, selected, statusOption, transferList } from './options.js';
 import { kindOf as kindDef, labelOf } from '../kinds/index.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
@@ -20,8 +21,22 @@ export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|suppl
   --on-conflict skip|update|fail   when the record exists on the target (default skip)
   --dry-run                  the plan only: what would be created, updated, skipped or refused, and why
   --json                     one JSON object per row, then a summary object
+  --wait[=SECONDS]           while another transfer holds the company, wait for it (at most SECONDS)
   --demo [--data-dir DIR]    run against the built-in demo (the state sevadm demo shows)
-Exit codes: 0 all done, 1 some rows failed, 2 usage or configuration error.`;
+Exit codes: 0 all done, 1 some rows failed, 2 usage or configuration error,
+  3 another transfer holds the Administration company (named on stderr; nothing was tried).`;
+
+/** Exit code when another run holds the company's transfer lease. */
+export const EXIT_LEASE_HELD = 3;
+
+/** --wait alone waits as long as it takes; --wait=SECONDS at most that long. */
+function waitOption(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (value === 'forever') return Infinity;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds)) throw new UsageError(`--wait takes a number of seconds, got "${value}"`);
+  return seconds * 1000;
+}
 
 function lineOf(kind: string, id: string, label: string, status: RowStatus): TransferRowLine {
   switch (status.kind) {
@@ -48,7 +63,7 @@ function lineOf(kind: string, id: string, label: string, status: RowStatus): Tra
 /** `sevadm transfer …`: the TUI's engine and ledger, for cron. Returns the exit code. */
 export async function runTransferCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: argv.map((a) => (a === '--wait' ? '--wait=forever' : a)),
     allowPositionals: true,
     strict: true,
     options: {
@@ -58,8 +73,10 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       'set-status': { type: 'string' },
       'on-conflict': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      wait: { type: 'string' },
     },
   });
+  const waitMs = waitOption(values.wait);
   const kind = kindOf(positionals[0], 'transfer');
   const lang = langOption(values.lang);
   const t = translator(lang);
@@ -103,10 +120,16 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       (event) => {
         if (event.type === 'status') final.set(event.id, event.status);
         else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
+        // What went wrong beside a row (a lease taken over, a warning) reaches the operator too.
+        else if (event.type === 'log' && event.level !== 'info') process.stderr.write(`sevadm: ${event.message}\n`);
       },
       async () => answer,
       lang,
-      { dryRun: values['dry-run'] },
+      {
+        dryRun: values['dry-run'],
+        waitMs,
+        onWaiting: (holder) => process.stderr.write(`sevadm: ${t('lease.waiting', leaseWords(holder, t)).replace(/ \(Esc[^)]*\)/, '')}\n`),
+      },
     );
     if (progress) process.stderr.write('\n');
     for (const id of ids) {

@@ -479,6 +479,11 @@ export const en = {
   'result.updated': 'updated',
   'result.skipped': 'skipped',
   'result.failed': 'failed',
+  'lease.tookOver': 'Took over the transfer lease of {who} (pid {pid}, {kind}, since {since}): that run had stopped',
+  'lease.lost': "Another run took over this run's transfer lease: stopping after the rows in flight",
+  'lease.waiting': 'Waiting: a transfer of {kind} by {who} since {since} holds this company (Esc cancels)',
+  'lease.held':
+    'Another transfer holds this company: {kind} by {who} (pid {pid}) since {since}; try again when it is done, or wait with --wait',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -102,6 +102,8 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
           source: action.source,
         },
       };
+    case 'notice':
+      return addLog({ ...state, notice: action.text }, 'warn', action.text, action.at);
     case 'log':
       return addLog(state, action.level, action.text, action.at);
     case 'connection':

@@ -106,6 +106,8 @@ type ActionOf =
   | { type: 'loadFailed'; table: TableId; error: string }
   | { type: 'status'; list: ListId; id: string; status: RowStatus }
   | { type: 'recordChanged'; list: ListId; id: string; record: unknown }
+  /** Something the user must see now (waiting for another run's lease), on the bottom line and in the log. */
+  | { type: 'notice'; text: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'transferStarted'; list: ListId; total: number }
   | { type: 'transferFinished'; summary: TransferSummary }

@@ -1,3 +1,5 @@
+import { FileLease, type LeaseKeeper, MemoryLease } from '../../services/administration/lease.js';
+import { type LeaseGrant, LeaseRequest } from '../../services/administration/models.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ADK, AdministrationError } from '../../services/administration/errors.js';
@@ -47,8 +49,12 @@ export class EmbeddedCompany implements AdministrationPort {
   private db: Db | undefined;
   private readonly clock: MonotonicClock;
 
-  private constructor(db: Db, clock: Clock) {
+  private readonly lease: LeaseKeeper;
+
+  private constructor(db: Db, clock: Clock, file: string) {
     this.db = db;
+    // The lease lives beside the company file, where every process that opens it looks.
+    this.lease = file === ':memory:' ? new MemoryLease(clock) : new FileLease(`${file}.lease`, clock);
     const last = db
       .prepare(
         `SELECT max(timestamp) AS t FROM (
@@ -67,7 +73,7 @@ export class EmbeddedCompany implements AdministrationPort {
       db.close();
       fail(ADK.INVALID_PATH_COMPANY, 'company', undefined, `${file} is not a company`);
     }
-    return new EmbeddedCompany(db, clock);
+    return new EmbeddedCompany(db, clock, file);
   }
 
   /** Creates a new, empty company file (`:memory:` for one that lives only in this process). */
@@ -83,7 +89,7 @@ export class EmbeddedCompany implements AdministrationPort {
     setSetting(db, 'nextInvoiceNumber', 1);
     setSetting(db, 'nextSupplierInvoiceNumber', 1);
     setSetting(db, 'nextPaymentNumber', 1);
-    return new EmbeddedCompany(db, clock);
+    return new EmbeddedCompany(db, clock, file);
   }
 
   private get open(): Db {
@@ -489,6 +495,18 @@ export class EmbeddedCompany implements AdministrationPort {
       );
       return saved;
     });
+  }
+
+  async takeLease(request: LeaseRequest): Promise<LeaseGrant> {
+    return this.lease.take(LeaseRequest.parse(request));
+  }
+
+  async renewLease(token: string): Promise<boolean> {
+    return this.lease.renew(token);
+  }
+
+  async releaseLease(token: string): Promise<void> {
+    this.lease.release(token);
   }
 
   async close(): Promise<void> {

@@ -277,7 +277,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     async close() {
       await Promise.allSettled([...pending]);
       await closeServer(server);
-      store.flush();
+      store.flushPending();
     },
   };
 }

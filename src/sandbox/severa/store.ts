@@ -41,6 +41,11 @@ export class SeveraStore {
     this.saveTimer = setTimeout(() => this.flush(), 50);
   }
 
+  /** Writes what changed and is not written yet: a sandbox that changed nothing never overwrites the file. */
+  flushPending(): void {
+    if (this.saveTimer) this.flush();
+  }
+
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;

@@ -197,3 +197,22 @@ export const AdmCustomerPayment = CustomerPaymentInput.extend({
   timestamp: AdmTimestamp,
 });
 export type AdmCustomerPayment = z.infer<typeof AdmCustomerPayment>;
+
+/** Who asks to transfer into the company: what they run, as whom, where. */
+export const LeaseRequest = z.object({
+  /** What the run transfers (invoices, customers…). */
+  kind: z.string().max(40),
+  /** user@host. */
+  who: z.string().max(200),
+  host: z.string().max(200),
+  pid: z.number().int(),
+});
+export type LeaseRequest = z.infer<typeof LeaseRequest>;
+export const LeaseHolder = LeaseRequest.extend({ since: AdmTimestamp, expires: AdmTimestamp });
+export type LeaseHolder = z.infer<typeof LeaseHolder>;
+/** Granted: the token renews and releases it (and whose dead lease it took over, if any); else who holds it. */
+export const LeaseGrant = z.union([
+  z.object({ granted: z.literal(true), token: z.string(), holder: LeaseHolder, tookOverFrom: LeaseHolder.optional() }),
+  z.object({ granted: z.literal(false), holder: LeaseHolder }),
+]);
+export type LeaseGrant = z.infer<typeof LeaseGrant>;

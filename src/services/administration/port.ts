@@ -12,6 +12,8 @@ import type {
   CustomerPaymentInput,
   InvoiceInput,
   Language,
+  LeaseGrant,
+  LeaseRequest,
   ProfitCentre,
   ProjectChanges,
   ProjectInput,
@@ -65,6 +67,15 @@ export interface AdministrationPort {
   /** Payments registered at or after the date; cancelled ones left out. */
   listCustomerPayments(since: string): Promise<AdmCustomerPayment[]>;
   addCustomerPayment(payment: CustomerPaymentInput): Promise<AdmCustomerPayment>;
+
+  /**
+   * One transfer at a time into the company, whatever starts it: the lease is kept where every sevadm that
+   * reaches this company passes (beside the company, or by the bridge that serves it).
+   */
+  takeLease(request: LeaseRequest): Promise<LeaseGrant>;
+  /** False when the lease is no longer this token's. */
+  renewLease(token: string): Promise<boolean>;
+  releaseLease(token: string): Promise<void>;
 
   /** Closes the company (AdkClose); later calls answer error 80. */
   close(): Promise<void>;

@@ -265,6 +265,21 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       await adkError(f.port.addCustomerPayment({ invoiceNumber: 4242424, date: '2026-11-27', amount: 1 }), 115);
     });
 
+    it('grants one transfer lease at a time, renews and releases it, and names its holder to the next', async () => {
+      const anna = { kind: 'invoices', who: 'anna@host', host: 'host', pid: process.pid };
+      const first = await f.port.takeLease(anna);
+      expect(first).toMatchObject({ granted: true, holder: { who: 'anna@host' } });
+      const second = await f.port.takeLease({ ...anna, who: 'bo@host', kind: 'customers' });
+      expect(second).toMatchObject({ granted: false, holder: { who: 'anna@host', kind: 'invoices' } });
+      if (!first.granted) return;
+      expect(await f.port.renewLease(first.token)).toBe(true);
+      expect(await f.port.renewLease('not-a-token')).toBe(false);
+      await f.port.releaseLease(first.token);
+      const third = await f.port.takeLease({ ...anna, who: 'bo@host' });
+      expect(third.granted).toBe(true);
+      if (third.granted) await f.port.releaseLease(third.token);
+    });
+
     it('answers 80 after the company is closed', async () => {
       await f.port.close();
       await adkError(f.port.listCustomers(), 80);

@@ -1,5 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Clock, processClock } from '../../../clock.js';
+import { FileLease, type LeaseKeeper } from '../lease.js';
+import type { LeaseGrant, LeaseRequest } from '../models.js';
 import { ADK, AdministrationError } from '../errors.js';
 import type { AdministrationPort, PortOperation } from '../port.js';
 import type { AdkReply, AdkWorkerSetup } from './protocol.js';
@@ -19,8 +23,12 @@ export class AdkAdministration implements AdministrationPort {
   /** Settles when the company is open; every call waits for it, and fails as the opening did. */
   readonly ready: Promise<void>;
 
+  /** A lock file in the company folder (on a network drive too): every sevadm opening this company sees it. */
+  private readonly lease: LeaseKeeper;
+
   /** Starts the worker and opens the company at once; calls made meanwhile wait their turn. */
-  constructor(setup: AdkWorkerSetup) {
+  constructor(setup: AdkWorkerSetup, clock: Clock = processClock()) {
+    this.lease = new FileLease(join(setup.company, 'sevadm.lease'), clock);
     const child = fork(WORKER, [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
@@ -102,6 +110,18 @@ export class AdkAdministration implements AdministrationPort {
   addSupplierInvoice = this.op('addSupplierInvoice');
   listCustomerPayments = this.op('listCustomerPayments');
   addCustomerPayment = this.op('addCustomerPayment');
+
+  async takeLease(request: LeaseRequest): Promise<LeaseGrant> {
+    return this.lease.take(request);
+  }
+
+  async renewLease(token: string): Promise<boolean> {
+    return this.lease.renew(token);
+  }
+
+  async releaseLease(token: string): Promise<void> {
+    this.lease.release(token);
+  }
 
   /** Closes the company (AdkClose) and ends the worker; later calls answer 80. */
   async close(): Promise<void> {

@@ -53,6 +53,9 @@ export class BridgeClient implements AdministrationPort {
   addSupplierInvoice = this.operation('addSupplierInvoice');
   listCustomerPayments = this.operation('listCustomerPayments');
   addCustomerPayment = this.operation('addCustomerPayment');
+  takeLease = this.operation('takeLease');
+  renewLease = this.operation('renewLease');
+  releaseLease = this.operation('releaseLease');
 
   private closed = false;
 

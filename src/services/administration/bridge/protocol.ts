@@ -9,6 +9,7 @@ import {
   CompanyInfo,
   Currency,
   Language,
+  LeaseGrant,
   ProfitCentre,
   Supplier,
   TermsOfPayment,
@@ -84,6 +85,16 @@ export const BRIDGE_ROUTES: Record<PortOperation, BridgeRoute> = {
     decode: (c) => [c.query?.since ?? ''],
   },
   addCustomerPayment: { method: 'POST', path: '/customer-payments', result: AdmCustomerPayment, ...body },
+  // The bridge serves one company, so it is where its transfer lease is granted and renewed.
+  takeLease: { method: 'POST', path: '/lease', result: LeaseGrant, ...body },
+  renewLease: { method: 'PATCH', path: '/lease', result: z.boolean(), ...byKey },
+  releaseLease: {
+    method: 'POST',
+    path: '/lease-release',
+    result: z.null(),
+    encode: (a) => ({ body: { token: a[0] } }),
+    decode: (c) => [(c.body as { token?: string } | undefined)?.token ?? ''],
+  },
 };
 
 export const BRIDGE_PREFIX = '/v1';
