@@ -484,6 +484,10 @@ export const en = {
   'lease.waiting': 'Waiting: a transfer of {kind} by {who} since {since} holds this company (Esc cancels)',
   'lease.held':
     'Another transfer holds this company: {kind} by {who} (pid {pid}) since {since}; try again when it is done, or wait with --wait',
+  'refusal.alreadyInvoiceMoved': 'already transferred as invoice {number}; its Severa status is now {status}',
+  'refusal.statusNotMoved':
+    'booked as invoice {number}, but Severa did not move its status to {status} ({why}); the next transfer moves it',
+  'refusal.addressNotAdded': 'created as customer {number}, but its address was not added ({why}); the next transfer adds it',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,12 +1,13 @@
 import { AdministrationError } from '../services/administration/errors.js';
 import { SeveraApiError, SeveraError, SeveraNetworkError, SeveraSchemaError } from '../services/severa/errors.js';
-import { TransferRefusal } from '../services/transfer/refusal.js';
+import { IncompleteTransfer, TransferRefusal } from '../services/transfer/refusal.js';
 import { type Lang, translator } from './index.js';
 
 /** A failure in a few words, in the user's language: Severa by its stable code, the ADK by its own texts. */
 export function failureText(error: unknown, lang: Lang): string {
   const t = translator(lang);
   if (error instanceof TransferRefusal && error.reason) return t(error.reason.key, error.reason.params);
+  if (error instanceof IncompleteTransfer) return t(error.reason.key, { ...error.reason.params, why: failureText(error.why, lang) });
   if (error instanceof AdministrationError) return error.text(lang);
   if (error instanceof SeveraApiError) {
     switch (error.code) {

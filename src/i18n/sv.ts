@@ -486,4 +486,8 @@ export const sv: Record<MessageKey, string> = {
   'lease.waiting': 'Väntar: en överföring av {kind} av {who} sedan {since} håller företaget (Esc avbryter)',
   'lease.held':
     'En annan överföring håller företaget: {kind} av {who} (pid {pid}) sedan {since}; försök igen när den är klar, eller vänta med --wait',
+  'refusal.alreadyInvoiceMoved': 'redan överförd som faktura {number}; dess status i Severa är nu {status}',
+  'refusal.statusNotMoved':
+    'bokförd som faktura {number}, men Severa flyttade inte dess status till {status} ({why}); nästa överföring flyttar den',
+  'refusal.addressNotAdded': 'skapad som kund {number}, men adressen lades inte till ({why}); nästa överföring lägger till den',
 };

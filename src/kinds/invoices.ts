@@ -82,7 +82,6 @@ export const invoices: Kind<InvoiceOutputModel> = {
       ledger: ctx.ledger,
       context,
       afterTransferStatus: after ? { guid: after.guid, name: after.name } : undefined,
-      onWarning: (text) => request.onEvent({ type: 'log', level: 'warn', message: text }),
       onMoved: (invoice) => request.onEvent({ type: 'record', id: invoice.guid, record: invoice }),
     });
     return runOf(ctx, request, records, step);

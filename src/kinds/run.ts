@@ -2,7 +2,7 @@ import { failureText } from '../i18n/failures.js';
 import { translator } from '../i18n/index.js';
 import { AdministrationError } from '../services/administration/errors.js';
 import { type TransferEvent, TransferRun, type TransferStep } from '../services/transfer/engine.js';
-import { TransferRefusal } from '../services/transfer/refusal.js';
+import { IncompleteTransfer, TransferRefusal } from '../services/transfer/refusal.js';
 import type { KindContext, RunRequest } from './types.js';
 
 /** A run of these items through the step, with the ledger, the questions and errors in the user's language. */
@@ -19,7 +19,8 @@ export function runOf<I, T>(
   const describeError = (error: unknown) => {
     const e = error as { message?: string; mayHaveBeenApplied?: boolean };
     const message = failureText(error, lang);
-    const translated = error instanceof AdministrationError || (error instanceof TransferRefusal && error.reason);
+    const translated =
+      error instanceof AdministrationError || error instanceof IncompleteTransfer || (error instanceof TransferRefusal && error.reason);
     return { message, detail: translated ? message : (e?.message ?? message), mayHaveBeenApplied: Boolean(e?.mayHaveBeenApplied) };
   };
   return new TransferRun({

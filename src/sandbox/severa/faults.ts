@@ -16,9 +16,23 @@ export interface Faults {
   dropRate: number;
   /** Share of writes whose connection is cut after they were applied (0–1): the answer is lost. */
   dropAfterApplyRate: number;
+  /**
+   * Requests refused with 400 InvalidRequest before they are processed, as "METHOD /path-prefix"
+   * (e.g. "PATCH /v1/invoices/"): Severa refusing one kind of write while the rest works.
+   */
+  refuse: string[];
 }
 
-export const NO_FAULTS: Faults = { errorRate: 0, latencyMs: 0, burst429: 0, burst5xx: 0, dropNext: 0, dropRate: 0, dropAfterApplyRate: 0 };
+export const NO_FAULTS: Faults = {
+  errorRate: 0,
+  latencyMs: 0,
+  burst429: 0,
+  burst5xx: 0,
+  dropNext: 0,
+  dropRate: 0,
+  dropAfterApplyRate: 0,
+  refuse: [],
+};
 
 export class FaultInjector {
   readonly faults: Faults;
@@ -46,6 +60,13 @@ export class FaultInjector {
   error(): 500 | 503 | undefined {
     if (this.take('burst5xx')) return 503;
     return this.faults.errorRate > 0 && this.random.chance(this.faults.errorRate) ? 500 : undefined;
+  }
+
+  refuses(method: string, path: string): boolean {
+    return this.faults.refuse.some((rule) => {
+      const [m, prefix] = rule.split(' ');
+      return m === method && path.toLowerCase().startsWith((prefix ?? '').toLowerCase());
+    });
   }
 
   drop(): boolean {

@@ -222,6 +222,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       }
       const injected = faults.error();
       if (injected) throw new SandboxError(injected, 'InternalSystemError', 'Injected failure.');
+      if (faults.refuses(req.method ?? '', path)) throw new SandboxError(400, 'InvalidRequest', 'Injected refusal of this request.');
 
       if (req.method === 'POST' && /^\/v1\/token\/?$/i.test(path)) {
         body = await readJsonBody(req);

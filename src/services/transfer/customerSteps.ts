@@ -13,7 +13,7 @@ import {
 } from './customerMapping.js';
 import type { TransferStep } from './engine.js';
 import type { CustomerMappings } from './mappings.js';
-import { TransferRefusal } from './refusal.js';
+import { TransferRefusal, IncompleteTransfer } from './refusal.js';
 
 /** Severa customers into Administration; the customer number is the key on both sides. */
 export function customersToAdministration(
@@ -103,11 +103,31 @@ export function customersToSevera(
     known,
     async create(a) {
       const created = await severa.createCustomer(administrationToSevera(a, maps, ref));
-      // The head office is an address of its own, added once the customer exists. Should it fail, the customer
-      // is there: the next run finds it and the update adds the address.
+      const number = String(created.number ?? created.guid);
+      // The head office is an address of its own, added once the customer exists. Should that fail, the
+      // customer is recorded as created and the row as failed; the next run adds the address (finish).
       const address = administrationAddress(a, await countryGuid(a.countryCode));
-      if (address) await severa.createCustomerAddress(created.guid, address);
-      return String(created.number ?? created.guid);
+      try {
+        if (address) await severa.createCustomerAddress(created.guid, address);
+      } catch (error) {
+        throw new IncompleteTransfer(
+          number,
+          `created as customer ${number}, but its address was not added: ${(error as Error).message}`,
+          { key: 'refusal.addressNotAdded', params: { number } },
+          error,
+        );
+      }
+      return number;
+    },
+    // Created by sevadm but without the head office it was to get, and otherwise as sevadm wrote it.
+    unfinished: (a, existing) =>
+      !existing.headquarterAddress?.guid &&
+      administrationAddress(a, undefined) !== undefined &&
+      !severaConflict(administrationToSevera(a, maps, ref), existing, ref).operations.length,
+    async finish(a, existing) {
+      const address = administrationAddress(a, await countryGuid(a.countryCode));
+      if (address) await severa.createCustomerAddress(existing.guid, address);
+      return String(existing.number ?? existing.guid);
     },
     async update(a, existing) {
       const { operations } = severaConflict(administrationToSevera(a, maps, ref), existing, ref);

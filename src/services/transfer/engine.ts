@@ -1,3 +1,4 @@
+import { IncompleteTransfer } from './refusal.js';
 import { createHash } from 'node:crypto';
 import type { Direction, Ledger, RecordKind } from './ledger.js';
 import { TransferRefusal } from './refusal.js';
@@ -61,6 +62,12 @@ export interface TransferStep<T, E> {
    * "the remaining N conflicts" counts exactly those still to come.
    */
   known?: ReadonlyMap<string, E>;
+  /**
+   * A record this tool created (the ledger says so) whose later write did not happen, such as a customer
+   * without the address it was to get: `finish` completes it without asking, instead of a conflict.
+   */
+  unfinished?(item: T, existing: E): boolean;
+  finish?(item: T, existing: E): Promise<string>;
   /** After a crash: the target key if the record is on the target side, else null. */
   findByPlannedKey(sourceId: string, plannedKey: string | null): Promise<string | null>;
 }
@@ -128,12 +135,18 @@ export class TransferRun<T, E> {
     items.forEach((item, index) => {
       const key = step.plannedKey(item);
       const existing = key === null ? undefined : step.known?.get(key);
-      if (existing && asks(step.conflictView(item, existing))) this.unsettled.add(index);
+      if (existing && !this.finishes(item, existing) && asks(step.conflictView(item, existing))) this.unsettled.add(index);
     });
   }
 
   cancel(): void {
     this.cancelled = true;
+  }
+
+  /** The record is on the target, ours, and only missing a write the last run did not get to. */
+  private finishes(item: T, existing: E): boolean {
+    const { step, ledger } = this.options;
+    return Boolean(step.unfinished?.(item, existing) && ledger.lastDone(step.kind, step.direction, step.sourceId(item)));
   }
 
   async run(): Promise<TransferSummary> {
@@ -182,10 +195,23 @@ export class TransferRun<T, E> {
       }
       onEvent({ type: 'status', id, status: { kind: 'running' } });
       let entry: number | undefined;
+      let creating = false;
       try {
         await step.check?.(item);
         const existing = await step.find(item);
-        if (existing) {
+        if (existing && step.finish && this.finishes(item, existing)) {
+          if (this.options.dryRun) {
+            this.summary.updated++;
+            onEvent({ type: 'status', id, status: { kind: 'planned', action: 'update', targetKey: step.plannedKey(item) } });
+            continue;
+          }
+          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          const key = await step.finish(item, existing);
+          ledger.done(entry, key);
+          this.summary.updated++;
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
+          onEvent({ type: 'log', level: 'info', message: `${label}: finished what an earlier run left undone` });
+        } else if (existing) {
           const view = step.conflictView(item, existing);
           // The target already holds exactly this: nothing to ask and nothing to write.
           if (!asks(view)) {
@@ -215,12 +241,34 @@ export class TransferRun<T, E> {
           onEvent({ type: 'status', id, status: { kind: 'planned', action: 'create', targetKey: step.plannedKey(item) } });
         } else {
           entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          creating = true;
           const key = await step.create(item);
           ledger.done(entry, key);
           this.summary.transferred++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: false } });
         }
-      } catch (error) {
+      } catch (caught) {
+        const error = caught;
+        // Booked, but a later write of the record failed: done on the ledger (never written twice), failed here.
+        if (error instanceof IncompleteTransfer && entry !== undefined) {
+          ledger.done(entry, error.targetKey);
+          entry = undefined;
+        }
+        // A write whose answer was lost or garbled is looked up before it is reported.
+        if (entry !== undefined && creating && describe(error).mayHaveBeenApplied) {
+          const found = await step.findByPlannedKey(id, step.plannedKey(item)).catch(() => null);
+          if (found) {
+            ledger.done(entry, found);
+            this.summary.transferred++;
+            onEvent({ type: 'status', id, status: { kind: 'done', targetKey: found, updated: false } });
+            onEvent({
+              type: 'log',
+              level: 'warn',
+              message: `${label}: saved as ${found} (its answer was lost or garbled: ${(error as Error).message})`,
+            });
+            continue;
+          }
+        }
         const { message, detail, mayHaveBeenApplied } = describe(error);
         if (error instanceof TransferRefusal && error.skip) {
           if (entry !== undefined) ledger.discard(entry);

@@ -4,7 +4,7 @@ import type { InvoiceOutputModel, InvoiceRowOutputModel, InvoiceStatusModel } fr
 import type { TransferStep } from './engine.js';
 import { type InvoiceContext, invoiceIneligibility, severaInvoiceToAdministration } from './invoiceRules.js';
 import type { Ledger } from './ledger.js';
-import { refuse } from './refusal.js';
+import { IncompleteTransfer, refuse } from './refusal.js';
 
 export interface InvoiceStepOptions {
   severa: SeveraClient;
@@ -13,8 +13,6 @@ export interface InvoiceStepOptions {
   context: Omit<InvoiceContext, 'creditedDocumentNumber'>;
   /** Move the Severa invoice here after it reached Administration. */
   afterTransferStatus?: InvoiceStatusModel;
-  /** The invoice is booked but its Severa status could not be moved: worth telling, not a failed row. */
-  onWarning?: (text: string) => void;
   /** The Severa invoice as it is after its status moved. */
   onMoved?: (invoice: InvoiceOutputModel) => void;
 }
@@ -31,6 +29,22 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     if (done?.targetKey) return Number(done.targetKey);
     return (await o.administration.findInvoicesByReference(guid))[0]?.documentNumber;
   };
+  /** The invoice's second write: its Severa status. Refused or lost, the row fails saying so; the next run moves it. */
+  const moveStatus = async (i: InvoiceOutputModel, booked: string) => {
+    const after = o.afterTransferStatus!;
+    try {
+      // (Moved first, told after: an optional call would skip the write with nobody listening.)
+      const moved = await o.severa.setInvoiceStatus(i.guid, after.guid);
+      o.onMoved?.(moved);
+    } catch (error) {
+      throw new IncompleteTransfer(
+        booked,
+        `booked as invoice ${booked}, but Severa did not move its status to ${after.name}: ${(error as Error).message}`,
+        { key: 'refusal.statusNotMoved', params: { number: booked, status: after.name } },
+        error,
+      );
+    }
+  };
   return {
     kind: 'invoices',
     direction: 'to-administration',
@@ -39,8 +53,19 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     plannedKey: (i) => (o.context.numberPolicy === 'severa' && i.number != null ? String(i.number) : null),
     async check(i) {
       const existing = await alreadyIn(i.guid);
-      if (existing !== undefined)
+      if (existing !== undefined) {
+        // Booked by a run that did not get to move its Severa status (it died, or Severa refused): move it now.
+        if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
+          await moveStatus(i, String(existing));
+          throw refuse(
+            'refusal.alreadyInvoiceMoved',
+            { number: String(existing), status: o.afterTransferStatus.name },
+            `already transferred as invoice ${existing}; its Severa status is now ${o.afterTransferStatus.name}`,
+            true,
+          );
+        }
         throw refuse('refusal.alreadyInvoice', { number: String(existing) }, `already transferred as invoice ${existing}`, true);
+      }
       const rows = await collect(o.severa.invoiceRows(i.guid));
       const credited = i.isCreditNote && i.reimburseInvoice?.guid ? await alreadyIn(i.reimburseInvoice.guid) : undefined;
       const ctx: InvoiceContext = { ...o.context, creditedDocumentNumber: credited };
@@ -52,16 +77,7 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     async create(i) {
       const { rows, ctx } = prepared.get(i.guid)!;
       const added = await o.administration.addInvoice(severaInvoiceToAdministration(i, rows, ctx));
-      if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
-        try {
-          const moved = await o.severa.setInvoiceStatus(i.guid, o.afterTransferStatus.guid);
-          o.onMoved?.(moved);
-        } catch (error) {
-          o.onWarning?.(
-            `invoice ${i.number}: booked as ${added.documentNumber}, but its Severa status stayed: ${(error as Error).message}`,
-          );
-        }
-      }
+      if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) await moveStatus(i, String(added.documentNumber));
       return String(added.documentNumber);
     },
     update: async () => {

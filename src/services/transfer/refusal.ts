@@ -29,3 +29,23 @@ export class TransferRefusal extends Error {
 export function refuse(key: RefusalKey, params: Record<string, string>, english: string, skip = false): TransferRefusal {
   return new TransferRefusal(english, { key, params }, skip);
 }
+
+/**
+ * The record reached the target but a later write of the same transfer did not (the invoice is booked and
+ * its Severa status did not move; the customer exists and its address was not added): recorded as done under
+ * `targetKey`, so it is never written twice, reported as failed with why, and finished by the next run.
+ */
+export class IncompleteTransfer extends Error {
+  readonly short: string;
+  constructor(
+    readonly targetKey: string,
+    message: string,
+    readonly reason: RefusalReason,
+    /** What refused the later write. */
+    readonly why: unknown,
+  ) {
+    super(message);
+    this.name = 'IncompleteTransfer';
+    this.short = message;
+  }
+}

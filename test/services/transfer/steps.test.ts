@@ -111,7 +111,9 @@ describe('invoices Severa → Administration', () => {
     expect(booked.total).toBeCloseTo(invoice.totalIncludingTax!.amount!, 1);
     expect((await client.getInvoice(invoice.guid))!.status?.guid).toBe(transferred.guid);
 
-    const again = await run([invoice], step(), ledger);
+    // Listed again it is in Transferred now.
+    const moved = (await client.getInvoice(invoice.guid))!;
+    const again = await run([moved], step(), ledger);
     expect(again.statuses.get(invoice.guid)).toMatchObject({
       kind: 'skipped',
       reason: 'already',
