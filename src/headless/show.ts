@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startOfDay } from '../clock.js';
+import { isIsoDate, startOfDay } from '../clock.js';
+import { type BookView, isBookView, showBooks } from './showBooks.js';
 import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
 import { columnWidths, fit, fitRight } from '../text.js';
@@ -8,7 +9,10 @@ import { cellsOf, kindOf as kindDef, listOf } from '../kinds/index.js';
 import { openFor } from './connect.js';
 import { filterOf, kindOf, LIST_OPTIONS, listDates, statusOption } from './options.js';
 
-export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments --side severa|administration [options]
+export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments|fees --side severa|administration [options]
+  invoices --side administration   the invoices booked with a Severa reference (since --changed-since)
+  fees --side severa               the fees sevadm created from supplier-invoice rows (Lev.fakt N/P)
+  payments --side severa           Severa invoices in a paid status
   --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
   --status NAME          invoices: the Severa status to list (required)
   --from DATE --to DATE  supplier invoices (default: 30 days back, as above, to today)
@@ -23,10 +27,23 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     strict: true,
     options: { ...LIST_OPTIONS, side: { type: 'string' } },
   });
-  const kind = kindOf(positionals[0], 'show');
   const side = values.side;
   if (side !== 'severa' && side !== 'administration')
     throw new UsageError(`--side must be severa or administration${side ? `, got "${side}"` : ''}`);
+  // The books as they stand: what sevadm wrote on either side, to check by hand.
+  if (positionals[0] && isBookView(positionals[0], side)) {
+    const view = `${positionals[0]}/${side}` as BookView;
+    const env = await openFor(values);
+    try {
+      const since = values['changed-since'] ?? '2000-01-01';
+      if (!isIsoDate(since)) throw new UsageError(`--changed-since must be a date YYYY-MM-DD, got "${since}"`);
+      return await showBooks(view, env, since, Boolean(values.json), out);
+    } finally {
+      await env.close();
+    }
+  }
+  if (positionals[0] === 'fees') throw new UsageError('sevadm show fees lists the Severa side: --side severa');
+  const kind = kindOf(positionals[0], 'show');
   const list = listOf(kind, side);
   const isProjectsInAdministration = kind === 'projects' && side === 'administration';
   if (!list && !isProjectsInAdministration) throw new UsageError(`sevadm show ${kind} --side ${side} is not available yet`);

@@ -121,7 +121,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
         if (event.type === 'status') final.set(event.id, event.status);
         else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
         // What went wrong beside a row (a lease taken over, a warning) reaches the operator too.
-        else if (event.type === 'log' && event.level !== 'info') process.stderr.write(`sevadm: ${event.message}\n`);
+        else if (event.type === 'log' && event.level === 'warn') process.stderr.write(`sevadm: ${event.message}\n`);
       },
       async () => answer,
       lang,

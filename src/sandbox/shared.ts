@@ -49,9 +49,13 @@ export async function sharedSandbox(
 
   for (let attempt = 0; attempt < 10; attempt++) {
     const advert = read(advertFile);
-    if (advert && advert.pid !== process.pid && alive(advert.pid) && (await answers(advert.url))) {
-      return { ...advert, owner: false, release: async () => leave() };
+    if (advert && advert.pid !== process.pid && alive(advert.pid)) {
+      // A live owner is never replaced (that would make a second copy): a slow one is waited for.
+      if (await answers(advert.url, 15_000)) return { ...advert, owner: false, release: async () => leave() };
+      leave();
+      throw new Error(`the demo's Severa sandbox (pid ${advert.pid}, ${advert.url}) does not answer; end that sevadm and try again`);
     }
+    // Its owner is gone: the advert is stale.
     if (advert) tryUnlinkIf(advertFile, advert);
     const sandbox = await start();
     const mine: Advert = { url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, pid: process.pid };
@@ -114,11 +118,16 @@ function tryUnlinkIf(file: string, seen: Advert): void {
   if (now && now.pid === seen.pid && now.url === seen.url) rmSync(file, { force: true });
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(`${url}/heartbeat/server`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  } catch {
-    return false;
+async function answers(url: string, withinMs: number): Promise<boolean> {
+  const until = performance.now() + withinMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/heartbeat/server`, { signal: AbortSignal.timeout(Math.max(500, until - performance.now())) });
+      if (response.ok) return true;
+    } catch {
+      /* not up yet, or busy: try again until the time is up */
+    }
+    if (performance.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CustomerModel, InvoiceOutputModel } from '../../src/services/severa/schemas/index.js';
-import { AdmSupplierInvoice } from '../../src/services/administration/models.js';
+import { AdmInvoice, AdmSupplierInvoice } from '../../src/services/administration/models.js';
+import { ProjectFeeOutputModel } from '../../src/services/severa/schemas/projectFee.js';
+import { runTransferCommand } from '../../src/headless/transfer.js';
 import { runShowCommand } from '../../src/headless/show.js';
 
 const demo = () => ['--demo', '--data-dir', mkdtempSync(join(tmpdir(), 'sevadm-show-'))];
@@ -42,4 +44,23 @@ describe('sevadm show', () => {
       /there are: Draft/,
     );
   });
+
+  it('shows the books as sevadm wrote them: invoices with their Severa reference, the fees it created, the paid invoices', async () => {
+    const args = demo();
+    await runTransferCommand(['invoices', '--status', 'Ready for transfer', '--select', 'all', ...args], () => {});
+    await runTransferCommand(['supplier-invoices', '--from', '2025-01-01', '--select', 'all', ...args], () => {});
+    const booked = (await show(['invoices', '--side', 'administration', '--json', ...args])).map((l) => AdmInvoice.parse(JSON.parse(l)));
+    expect(booked.length).toBeGreaterThan(0);
+    expect(booked.every((i) => /^Severa \d+ [0-9a-f-]{36}$/.test(i.externalReference))).toBe(true);
+    // Each booked once.
+    expect(new Set(booked.map((i) => i.externalReference)).size).toBe(booked.length);
+    const fees = (await show(['fees', '--side', 'severa', '--json', ...args])).map((l) => ProjectFeeOutputModel.parse(JSON.parse(l)));
+    expect(fees.length).toBeGreaterThan(0);
+    const references = fees.map((f) => f.description!.split(' ').slice(0, 2).join(' '));
+    expect(references.every((r) => /^Lev\.fakt \d+\/\d+$/.test(r))).toBe(true);
+    expect(new Set(references).size).toBe(references.length);
+    const table = await show(['payments', '--side', 'severa', ...args]);
+    expect(table[0]).toMatch(/^Number\s+Paid on\s+Customer\s+Total\s+Status$/);
+    expect(table.slice(1).every((l) => / Paid$/.test(l))).toBe(true);
+  }, 60_000);
 });

@@ -93,7 +93,8 @@ describe('the hint line at any width', () => {
     expect(full.length).toBeGreaterThan(79);
     const narrow = hintLine(start, 79);
     expect(narrow.length).toBeLessThanOrEqual(79);
-    expect(narrow).toMatch(/^mellanslag|^Space markera/);
+    // Keys named as a Swedish keyboard names them.
+    expect(narrow).toMatch(/^Mellanslag markera/);
     expect(narrow.endsWith('? hjälp · q avsluta')).toBe(true);
   });
 });

@@ -27,13 +27,30 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A lease whose holder cannot be renewing it any more: past its expiry, or its process gone on this host. */
+/**
+ * Past its expiry by this much on our own clock, a lease is abandoned whoever's clock wrote it: two machines'
+ * clocks may differ by minutes, so nearer the expiry only what this process saw itself counts (below).
+ */
+const SKEW_MARGIN_MS = 10 * LEASE_TTL_MS;
+
+/** A lease whose holder is gone: its process has ended on this host, or it is long past its expiry. */
 export function isStale(holder: LeaseHolder, now: number, host = hostname()): boolean {
-  return Date.parse(holder.expires) <= now || (holder.host === host && !alive(holder.pid));
+  return Date.parse(holder.expires) + SKEW_MARGIN_MS <= now || (holder.host === host && !alive(holder.pid));
 }
 
 abstract class BaseLease implements LeaseKeeper {
+  /** The lease as this keeper last saw it, and when (on its own clock): unchanged for a whole TTL, it was not renewed. */
+  private seen: { token: string; expires: string; at: number } | undefined;
+
   constructor(protected readonly clock: Clock) {}
+
+  /** Not renewed while we watched it for a whole TTL, by our own clock (no other machine's clock involved). */
+  private unrenewed(current: Stored, now: number): boolean {
+    const seen = this.seen;
+    if (seen && seen.token === current.token && seen.expires === current.expires) return now - seen.at >= LEASE_TTL_MS;
+    this.seen = { token: current.token, expires: current.expires, at: now };
+    return false;
+  }
   protected abstract read(): Stored | undefined | 'unreadable';
   /** Creates the lease if there is none; false if another got there first. */
   protected abstract create(lease: Stored): boolean;
@@ -54,7 +71,8 @@ abstract class BaseLease implements LeaseKeeper {
       if (this.create(mine)) return { granted: true, token: mine.token, holder: strip(mine), tookOverFrom };
       const current = this.read();
       if (current === undefined) continue;
-      if (current !== 'unreadable' && !isStale(current, now)) return { granted: false, holder: strip(current) };
+      if (current !== 'unreadable' && !isStale(current, now) && !this.unrenewed(current, now))
+        return { granted: false, holder: strip(current) };
       // Its holder died or stopped renewing: take it over, unless someone else just did.
       if (this.removeIf(current) && current !== 'unreadable') tookOverFrom = strip(current);
     }

@@ -39,7 +39,7 @@ describe('the transfer lease', () => {
       expect(a.renew(first.token)).toBe(true);
       clock.advance(2000);
       expect(b.take(request('bo@host')).granted).toBe(false);
-      // Not renewed within its expiry: taken over, and the takeover names whose it was.
+      // Not renewed for a whole TTL while another watched: taken over, and the takeover names whose it was.
       clock.advance(LEASE_TTL_MS);
       const took = b.take(request('bo@host'));
       expect(took).toMatchObject({ granted: true, tookOverFrom: { who: 'anna@host' } });
@@ -49,6 +49,26 @@ describe('the transfer lease', () => {
       expect(a.take(request('anna@host')).granted).toBe(true);
     });
   }
+
+  it("judges a holder by what this process saw, not by another machine's clock; long abandoned, it is taken at once", () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sevadm-lease-')), 'company.lease');
+    // The holder's clock runs three minutes behind ours: its expiry is past by our clock…
+    const theirs = new ManualClock(Date.parse(TEST_NOW) - 3 * 60_000);
+    const ours = new ManualClock(TEST_NOW);
+    const held = new FileLease(path, theirs).take({ ...request('anna@far'), host: 'elsewhere' });
+    expect(held.granted).toBe(true);
+    // …yet, renewed, it holds.
+    const watcher = new FileLease(path, ours);
+    expect(watcher.take(request('bo@host')).granted).toBe(false);
+    theirs.advance(10_000);
+    ours.advance(10_000);
+    if (held.granted) new FileLease(path, theirs).renew(held.token);
+    ours.advance(LEASE_TTL_MS - 5000);
+    expect(watcher.take(request('bo@host')).granted).toBe(false);
+    // Abandoned for longer than any clock skew: a newcomer takes it without watching first.
+    ours.advance(60 * 60_000);
+    expect(new FileLease(path, ours).take(request('cy@host'))).toMatchObject({ granted: true, tookOverFrom: { who: 'anna@far' } });
+  });
 
   it('a lease whose process is gone on this host is taken over at once, whatever its expiry', () => {
     const clock = new ManualClock(TEST_NOW);

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TransferRowLine } from '../../src/headless/result.js';
+import { demoCompanyFile } from '../../src/sandbox/administration/demoCompanies.js';
+import { EmbeddedCompany } from '../../src/sandbox/administration/embeddedCompany.js';
+import type { SeveraData } from '../../src/sandbox/severa/data.js';
+
+const BIN = join(import.meta.dirname, '../../bin/sevadm.js');
+const env = () => {
+  const e: NodeJS.ProcessEnv = { ...process.env };
+  delete e.CI;
+  return e;
+};
+
+interface Ran {
+  code: number | null;
+  rows: TransferRowLine[];
+  stderr: string;
+}
+
+function sevadm(args: string[]): Promise<Ran> & { child: ChildProcess } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<Ran>((resolve) =>
+    child.on('exit', (code) =>
+      resolve({
+        code,
+        stderr,
+        rows: stdout
+          .split('\n')
+          .filter((l) => l.startsWith('{') && !l.startsWith('{"summary"'))
+          .map((l) => TransferRowLine.parse(JSON.parse(l))),
+      }),
+    ),
+  );
+  return Object.assign(done, { child });
+}
+
+const severaState = (dir: string) => JSON.parse(readFileSync(join(dir, 'severa.json'), 'utf8')) as SeveraData;
+
+/** Nothing created twice: across all runs, each record is "created" by one run at most, and the others say what became of it. */
+function createdOnce(runs: Ran[], name: string) {
+  const creators = new Map<string, number>();
+  for (const run of runs) for (const row of run.rows) if (row.result === 'created') creators.set(row.id, (creators.get(row.id) ?? 0) + 1);
+  expect(
+    [...creators].filter(([, n]) => n > 1),
+    `${name}\n${runs.map((r) => `exit ${r.code}: ${r.stderr}`).join('\n')}`,
+  ).toEqual([]);
+  // A loser never reports as failed what the winner booked.
+  for (const run of runs)
+    for (const row of run.rows) if (row.result === 'failed') expect(creators.has(row.id), `${row.id}: ${row.reason}`).toBe(false);
+}
+
+/** Three runs at once where money is booked, two elsewhere (each process costs seconds on a small machine). */
+const KINDS: [string, string[], number][] = [
+  ['supplier invoices', ['supplier-invoices', '--from', '2025-01-01'], 3],
+  ['invoices, Administration numbers', ['invoices', '--status', 'Ready for transfer'], 3],
+  ['customers to Administration', ['customers', '--changed-since', '2025-01-01'], 2],
+  ['customers to Severa', ['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01'], 2],
+  ['projects', ['projects', '--changed-since', '2025-01-01'], 2],
+  ['payments', ['payments', '--changed-since', '2025-01-01'], 2],
+];
+
+describe('two and three runs at once', () => {
+  it('one transfer at a time per company: the others wait (--wait) or refuse with exit 3; nothing is booked twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-concurrent-'));
+    // The Administration number series, where only the ledger and the lease stop a second booking.
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ invoiceNumberPolicy: 'administration' }));
+    for (const [name, args, count] of KINDS) {
+      const common = ['transfer', ...args, '--select', 'all', '--json', '--demo', '--data-dir', dir];
+      const waiting = count === 3 ? [sevadm([...common, '--wait']), sevadm([...common, '--wait=90'])] : [sevadm([...common, '--wait=90'])];
+      const runs = await Promise.all([...waiting, sevadm(common)]);
+      createdOnce(runs, name);
+      for (const run of runs) expect([0, 1, 3], `${name}: ${run.stderr}`).toContain(run.code);
+      const refused = runs.filter((r) => r.code === 3);
+      for (const r of refused) {
+        expect(r.rows, name).toEqual([]);
+        expect(r.stderr).toMatch(/Another transfer holds this company: .+ by .+@.+ \(pid \d+\) since/);
+      }
+      // The waiting ones ran after the winner: they found its work done and say so.
+      const waited = runs.slice(0, -1);
+      expect(
+        waited.every((r) => r.code !== 3),
+        name,
+      ).toBe(true);
+    }
+    const severa = severaState(dir);
+    const fees = severa.projectFees.filter((f) => f.description?.startsWith('Lev.fakt ')).map((f) => f.description!.split(' ')[1]);
+    expect(fees.length).toBeGreaterThan(0);
+    expect(new Set(fees).size).toBe(fees.length);
+    const numbers = severa.customers.map((c) => c.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+    const booked = (await company.findInvoicesByReference('Severa ')).map((i) => i.externalReference);
+    await company.close();
+    expect(booked.length).toBeGreaterThan(0);
+    expect(new Set(booked).size).toBe(booked.length);
+  }, 180_000);
+
+  it('a run that died holding the lease is taken over by the next, which says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-takeover-'));
+    // The demo made once, so its company file exists.
+    expect((await sevadm(['show', 'customers', '--side', 'administration', '--demo', '--data-dir', dir])).code).toBe(0);
+    const holder = spawn(
+      process.execPath,
+      [join(import.meta.dirname, '../../bin/run-ts.js'), 'test/fixtures/holdLease.ts', demoCompanyFile(dir, 2000)],
+      {
+        env: env(),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('held') && resolve()));
+    const blocked = await sevadm(['transfer', 'projects', '--select', 'all', '--json', '--demo', '--data-dir', dir]);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toContain('crashed@test');
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.on('exit', r));
+    const next = await sevadm(['transfer', 'projects', '--select', 'all', '--json', '--demo', '--data-dir', dir]);
+    expect(next.code).not.toBe(3);
+    expect(next.stderr).toMatch(/Took over the transfer lease of crashed@test/);
+    expect(next.rows.length).toBeGreaterThan(0);
+  }, 60_000);
+});
