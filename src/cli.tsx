@@ -15,6 +15,7 @@ import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
 import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
 import { PROFILE_USAGE, runProfileCommand } from './headless/profile.js';
 import { UsageError } from './errors.js';
+import { printable } from './text.js';
 import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
 import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
 import { openAdkCompany } from './services/administration/adk/index.js';
@@ -132,6 +133,8 @@ async function connectionCheck(
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Everything sevadm creates (ledger, company file, token, settings, demo data, directories) is the user's alone.
+  process.umask(0o077);
   // A bad SEVADM_NOW, or --lang, is refused before anything starts (even before --version answers).
   processClock();
   const lang = argv.indexOf('--lang');
@@ -213,7 +216,7 @@ main(process.argv.slice(2)).then(
       error instanceof ClockSettingError ||
       (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS'))
     ) {
-      console.error(`sevadm: ${e.message}`);
+      console.error(`sevadm: ${printable(e.message ?? '')}`);
       process.exit(2);
     }
     if (error instanceof LeaseHeldError) {
@@ -221,7 +224,7 @@ main(process.argv.slice(2)).then(
       process.exit(EXIT_LEASE_HELD);
     }
     const short = (error as { short?: string })?.short;
-    console.error(`sevadm: ${short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error))}`);
+    console.error(`sevadm: ${printable(short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error)))}`);
     process.exit(1);
   },
 );

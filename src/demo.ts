@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
 import { openDemo, resetDemo } from './environments.js';
-import { demoDataDir } from './paths.js';
+import { checkDataDir, demoDataDir } from './paths.js';
 import { administrationSummary, severaSummary } from './summary.js';
 import { runTui } from './tui.js';
 
@@ -16,7 +16,7 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
     strict: true,
   });
   const lang = langOption(values.lang);
-  const dir = values['data-dir'] ?? demoDataDir();
+  const dir = values['data-dir'] === undefined ? demoDataDir() : checkDataDir(values['data-dir']);
   if (values.reset) resetDemo(dir);
   const demo = await openDemo(dir);
   try {

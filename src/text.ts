@@ -1,7 +1,20 @@
+/**
+ * Text from outside (Severa, the bridge, the ADK, files) as it may reach a terminal: escape sequences and other
+ * control characters out, so no answer can clear, recolour or retitle the user's screen. Line breaks and tabs
+ * become spaces where the text is shown on one line anyway.
+ */
+export function printable(text: string): string {
+  // ESC and CSI sequences first (so their parameters go too), then any control character left.
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
 /** Pads or cuts text to exactly `width` columns, ending a cut with …. */
 export function fit(text: string, width: number): string {
   if (width <= 0) return '';
-  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  const clean = printable(text).replace(/[\r\n\t]+/g, ' ');
   if (clean.length <= width) return clean.padEnd(width);
   return width === 1 ? '…' : clean.slice(0, width - 1) + '…';
 }
@@ -33,7 +46,7 @@ export function columnWidths(total: number, weights: number[], mins: number[] = 
 
 /** Breaks text into lines of at most `width` columns, at spaces where it can, never dropping a character. */
 export function wrapText(text: string, width: number): string[] {
-  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  const clean = printable(text).replace(/[\r\n\t]+/g, ' ');
   if (width <= 0 || clean.length <= width) return [clean];
   const lines: string[] = [];
   let rest = clean;
@@ -45,4 +58,27 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (rest) lines.push(rest);
   return lines;
+}
+
+/** A URL as it may be shown: without a user name or password in it. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^/@\s]*@/, '//');
+  }
+}
+
+/** True when the URL carries a user name or password (which would then be shown and logged). */
+export function hasCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return Boolean(u.username || u.password);
+  } catch {
+    return /\/\/[^/@\s]*@/.test(url);
+  }
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { demoDataDir } from '../paths.js';
+import { checkDataDir, demoDataDir } from '../paths.js';
 import { openDemoCompany } from '../sandbox/administration/demoCompanies.js';
 import { demoAnchor } from '../sandbox/demoDay.js';
 import { isoNow, processClock } from '../clock.js';
@@ -54,7 +54,7 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
   const variant = values.variant === undefined ? 2000 : Number(values.variant);
   if (variant !== 2000 && variant !== 500) throw new UsageError(`--variant must be 2000 or 500, got "${values.variant}"`);
 
-  const dir = values['data-dir'] ?? demoDataDir();
+  const dir = values['data-dir'] === undefined ? demoDataDir() : checkDataDir(values['data-dir']);
   const tokenFile = join(dir, 'bridge-token');
   const { token, source } = bridgeToken(tokenFile);
   const adk = adkConnectionFromEnv({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface BridgeToken {
@@ -16,6 +16,11 @@ export function bridgeToken(file: string, env: NodeJS.ProcessEnv = process.env):
     return { token: fromEnv, source: 'environment' };
   }
   if (existsSync(file)) {
+    // The token opens the company to whoever holds it: a file others can read is no secret.
+    if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0)
+      throw new Error(
+        `bridge token file ${file} can be read by other users; make it yours alone (chmod 600 ${file}) and start the bridge again`,
+      );
     const token = readFileSync(file, 'utf8').trim();
     if (token.length < 16)
       throw new Error(`bridge token file ${file} holds no usable token (16 characters or more); delete it to get a new one`);

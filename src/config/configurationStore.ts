@@ -1,3 +1,4 @@
+import { hasCredentials } from '../text.js';
 import { z } from 'zod';
 import { SettingRefused } from '../errors.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -94,7 +95,8 @@ const FIELD_RULES: Record<ConnectionField, { schema: z.ZodType<string>; allowed:
     schema: z
       .string()
       .trim()
-      .regex(/^https?:\/\/[^\s/]+/),
+      .regex(/^https?:\/\/[^\s/]+/)
+      .refine((v) => !hasCredentials(v)),
     allowed: 'refused.bridgeUrl',
   },
   'administration.bridgeToken': { schema: z.string().trim().min(16), allowed: 'refused.bridgeToken' },

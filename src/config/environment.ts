@@ -1,3 +1,4 @@
+import { hasCredentials, safeUrl } from '../text.js';
 import { UsageError } from '../errors.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 import type { Profile } from './profiles.js';
@@ -44,6 +45,10 @@ export function bridgeConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pr
   if (!url && !token) return undefined;
   if (!url) throw new UsageError('SEVADM_BRIDGE_URL must be set too (the bridge token alone names no bridge)');
   if (!token) throw new UsageError('SEVADM_BRIDGE_TOKEN must be set too (the bridge refuses calls without its token)');
+  if (hasCredentials(url))
+    throw new UsageError(
+      `SEVADM_BRIDGE_URL must not carry a user name or password (${safeUrl(url)}): the bridge takes its token from SEVADM_BRIDGE_TOKEN`,
+    );
   let parsed: URL;
   try {
     parsed = new URL(url);

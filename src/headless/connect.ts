@@ -1,3 +1,4 @@
+import { checkDataDir } from '../paths.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from '../config/environment.js';
@@ -10,7 +11,7 @@ export type ParsedValues = ReturnType<typeof parseArgs>['values'];
 export async function openFor(values: { demo?: boolean; 'data-dir'?: string; profile?: string }): Promise<OpenEnvironment> {
   if (values.demo) {
     if (values.profile) throw new UsageError('--profile and --demo do not go together');
-    return openDemo(values['data-dir']);
+    return openDemo(values['data-dir'] === undefined ? undefined : checkDataDir(values['data-dir']));
   }
   if (values['data-dir']) throw new UsageError('--data-dir goes with --demo');
   const store = new ProfileStore();

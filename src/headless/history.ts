@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startOfDay } from '../clock.js';
 import { UsageError } from '../errors.js';
 import { ProfileStore } from '../config/profiles.js';
-import { defaultDataDir, demoDataDir } from '../paths.js';
+import { checkDataDir, defaultDataDir, demoDataDir } from '../paths.js';
 import { type HistoryResult, Ledger } from '../services/transfer/ledger.js';
 import { dateOption, kindOption } from './options.js';
 
@@ -39,7 +39,13 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
   if (values['data-dir'] && !values.demo) throw new UsageError('--data-dir goes with --demo');
   const profile = values.demo ? 'demo' : (values.profile ?? new ProfileStore().defaultName() ?? 'environment');
   if (values.profile && !values.demo) new ProfileStore().get(values.profile);
-  const ledger = new Ledger(join(values.demo ? (values['data-dir'] ?? demoDataDir()) : defaultDataDir(), 'ledger.sqlite'), profile);
+  const ledger = new Ledger(
+    join(
+      values.demo ? (values['data-dir'] === undefined ? demoDataDir() : checkDataDir(values['data-dir'])) : defaultDataDir(),
+      'ledger.sqlite',
+    ),
+    profile,
+  );
   try {
     // Newest first, as the History tab lists them.
     const entries = ledger.history({ kind, since, result }).reverse();

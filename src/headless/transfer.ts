@@ -6,6 +6,7 @@ import type { OpenEnvironment } from '../environments.js';
 import { translator } from '../i18n/index.js';
 import type { ConflictAnswer, RowStatus } from '../services/transfer/engine.js';
 import { openFor } from './connect.js';
+import { printable } from '../text.js';
 import { leaseWords } from '../session.js';
 import { filterOf, filterOptions, kindOf, LIST_OPTIONS, listDates, selected, statusOption, transferList } from './options.js';
 import { kindOf as kindDef, labelOf } from '../kinds/index.js';
@@ -121,7 +122,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
         if (event.type === 'status') final.set(event.id, event.status);
         else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
         // What went wrong beside a row (a lease taken over, a warning) reaches the operator too.
-        else if (event.type === 'log' && event.level === 'warn') process.stderr.write(`sevadm: ${event.message}\n`);
+        else if (event.type === 'log' && event.level === 'warn') process.stderr.write(`sevadm: ${printable(event.message)}\n`);
       },
       async () => answer,
       lang,
@@ -137,7 +138,9 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       if (values.json) out(JSON.stringify(line));
       else
         out(
-          `${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`,
+          printable(
+            `${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`,
+          ),
         );
     }
     const exitCode = summary.failed > 0 ? 1 : 0;

@@ -266,10 +266,10 @@ export const en = {
   'refused.billable': 'Fees billable: yes or no',
   'refused.markup': 'Markup on billable fees: a percentage from 0 to 1000 with at most two decimals (e.g. 15 or 12,5), got "{value}"',
   'refused.vatCode': 'VAT: an Administration VAT code {codes}, got "{value}"',
-  'refused.severaBaseUrl': 'Base URL: production, stage or an https:// URL',
+  'refused.severaBaseUrl': 'Base URL: production, stage or an https:// URL (with no user name or password in it)',
   'refused.severaClientId': 'Client id: the client id from Severa › Settings › Integrations › REST API',
   'refused.severaClientSecret': 'Client secret: the secret shown once when the credentials were made',
-  'refused.bridgeUrl': 'Bridge URL: a URL such as http://10.0.0.5:7730',
+  'refused.bridgeUrl': 'Bridge URL: a URL such as http://10.0.0.5:7730 (with no user name or password in it)',
   'refused.bridgeToken': 'Bridge token: the token sevadm bridge printed (16 characters or more)',
   'refused.commonFilesPath': 'Common files: a folder, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer',
   'refused.companyPath': 'Company folder: a folder, e.g. C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000',
@@ -488,6 +488,7 @@ export const en = {
   'refusal.statusNotMoved':
     'booked as invoice {number}, but Severa did not move its status to {status} ({why}); the next transfer moves it',
   'refusal.addressNotAdded': 'created as customer {number}, but its address was not added ({why}); the next transfer adds it',
+  'failure.severaAnswer': "Severa's answer was refused: {detail}",
 } as const;
 
 export type MessageKey = keyof typeof en;

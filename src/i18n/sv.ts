@@ -268,10 +268,10 @@ export const sv: Record<MessageKey, string> = {
   'refused.billable': 'Kostnader fakturerbara: ja eller nej',
   'refused.markup': 'Påslag på fakturerbara kostnader: en procentsats 0–1000 med högst två decimaler (t.ex. 15 eller 12,5), fick "{value}"',
   'refused.vatCode': 'Moms: en momskod i Administration, {codes}, fick "{value}"',
-  'refused.severaBaseUrl': 'Bas-URL: production, stage eller en https://-adress',
+  'refused.severaBaseUrl': 'Bas-URL: production, stage eller en https://-adress (utan användarnamn eller lösenord i den)',
   'refused.severaClientId': 'Klient-id: klient-id:t från Severa › Inställningar › Integrationer › REST API',
   'refused.severaClientSecret': 'Klienthemlighet: hemligheten som visades en gång när nycklarna skapades',
-  'refused.bridgeUrl': 'Bryggans URL: en adress som http://10.0.0.5:7730',
+  'refused.bridgeUrl': 'Bryggans URL: en adress som http://10.0.0.5:7730 (utan användarnamn eller lösenord i den)',
   'refused.bridgeToken': 'Bryggans nyckel: nyckeln sevadm bridge skrev ut (minst 16 tecken)',
   'refused.commonFilesPath': 'Gemensamma filer: en mapp, t.ex. C:\\ProgramData\\SPCS\\SPCS Administration\\Gemensamma filer',
   'refused.companyPath': 'Företagsmapp: en mapp, t.ex. C:\\ProgramData\\SPCS\\SPCS Administration\\Företag\\Ovnbol2000',
@@ -490,4 +490,5 @@ export const sv: Record<MessageKey, string> = {
   'refusal.statusNotMoved':
     'bokförd som faktura {number}, men Severa flyttade inte dess status till {status} ({why}); nästa överföring flyttar den',
   'refusal.addressNotAdded': 'skapad som kund {number}, men adressen lades inte till ({why}); nästa överföring lägger till den',
+  'failure.severaAnswer': 'Severas svar togs inte emot: {detail}',
 };

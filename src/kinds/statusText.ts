@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/index.js';
+import { printable } from '../text.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -14,13 +15,13 @@ export function statusText(status: RowStatus | undefined, t: Translate, tick: nu
     case 'done':
       return { text: t(status.updated ? 'status.updated' : 'status.done', { key: status.targetKey }), color: 'green' };
     case 'skipped':
-      if (status.reason === 'already' && status.message) return { text: `⤼ ${status.message}`, color: 'yellow' };
+      if (status.reason === 'already' && status.message) return { text: `⤼ ${printable(status.message)}`, color: 'yellow' };
       return {
         text: t(status.reason === 'cancelled' ? 'status.cancelled' : status.reason === 'unchanged' ? 'status.unchanged' : 'status.skipped'),
         color: status.reason === 'unchanged' ? 'gray' : 'yellow',
       };
     case 'error':
-      return { text: t('status.error', { message: status.message }), color: 'red' };
+      return { text: t('status.error', { message: printable(status.message) }), color: 'red' };
     case 'planned':
       return { text: `→ ${status.action}${status.targetKey ? ` ${status.targetKey}` : ''}`, color: 'cyan' };
   }

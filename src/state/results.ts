@@ -1,5 +1,6 @@
 import { type Translate, translator } from '../i18n/index.js';
 import { summaryText } from '../i18n/summary.js';
+import { printable } from '../text.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import { cellsOf, kindOf, LIST_IDS } from '../kinds/index.js';
 import { statusNamed } from '../services/transfer/statuses.js';
@@ -23,7 +24,7 @@ const MAX_LOG = 500;
 
 function addLog(state: AppState, level: LogEntry['level'], text: string, at?: number): AppState {
   const time = at === undefined ? '' : new Date(at).toTimeString().slice(0, 8);
-  const log = [...state.log, { time, level, text }];
+  const log = [...state.log, { time, level, text: printable(text) }];
   return { ...state, log: log.length > MAX_LOG ? log.slice(-MAX_LOG) : log };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,14 @@ describe('bridge token', () => {
 
   it('refuses an unusable token file, naming it', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sevadm-token-')), 'bridge-token');
-    writeFileSync(file, 'x\n');
+    writeFileSync(file, 'x\n', { mode: 0o600 });
     expect(() => bridgeToken(file, {})).toThrow(file);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a token file others can read, saying how to fix it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sevadm-token-')), 'bridge-token');
+    writeFileSync(file, 'a-long-enough-token-value\n', { mode: 0o644 });
+    chmodSync(file, 0o644);
+    expect(() => bridgeToken(file, {})).toThrow(`can be read by other users; make it yours alone (chmod 600 ${file})`);
   });
 });

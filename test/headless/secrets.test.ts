@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,4 +92,18 @@ describe('secrets', () => {
       await port.close();
     }
   }, 90_000);
+
+  it.skipIf(process.platform === 'win32')(
+    "everything sevadm writes is the user's alone: files 0600, directories 0700",
+    async () => {
+      const dir = join(mkdtempSync(join(tmpdir(), 'sevadm-perm-')), 'demo');
+      const { code } = await run(['transfer', 'projects', '--select', 'all', '--demo', '--data-dir', dir], {});
+      expect(code).toBe(1);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      const files = readdirSync(dir).filter((f) => /\.(sqlite|json)$/.test(f));
+      expect(files).toEqual(expect.arrayContaining(['ledger.sqlite', 'administration-2000.sqlite', 'severa.json']));
+      for (const f of files) expect(statSync(join(dir, f)).mode & 0o077, f).toBe(0);
+    },
+    30_000,
+  );
 });

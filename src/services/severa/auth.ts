@@ -48,6 +48,8 @@ export class TokenManager implements TokenSource {
       method: 'POST',
       path: '/v1/token',
       authenticated: false,
+      // Getting a token changes nothing in Severa: a failed try is simply tried again.
+      safe: true,
       body: {
         client_id: this.credentials.clientId,
         client_secret: this.credentials.clientSecret,

@@ -1,3 +1,4 @@
+import { hasCredentials, safeUrl } from '../../text.js';
 export const SEVERA_ENVIRONMENTS = {
   production: 'https://api.severa.visma.com/rest-api',
   stage: 'https://api.severa.stag.visma.com/rest-api',
@@ -23,6 +24,10 @@ export type SeveraScope = string;
 export function resolveSeveraBaseUrl(environmentOrUrl: string): string {
   const named = (SEVERA_ENVIRONMENTS as Record<string, string>)[environmentOrUrl];
   const candidate = named ?? environmentOrUrl;
+  if (hasCredentials(candidate))
+    throw new Error(
+      `Severa base URL "${safeUrl(candidate)}" must not carry a user name or password: the client id and secret are settings of their own`,
+    );
   let url: URL;
   try {
     url = new URL(candidate);

@@ -2,7 +2,7 @@ import type { ExceptionDetailModel } from './schemas/errors.js';
 
 /** Stable codes, so a UI catalogue can word each in the user's language. */
 export type SeveraErrorCode =
-  'auth' | 'scope' | 'not-found' | 'invalid' | 'quota' | 'server' | 'schema' | 'timeout' | 'network' | 'uncertain';
+  'auth' | 'scope' | 'not-found' | 'invalid' | 'quota' | 'server' | 'schema' | 'timeout' | 'network' | 'uncertain' | 'answer';
 
 export abstract class SeveraError extends Error {
   abstract readonly code: SeveraErrorCode;
@@ -110,5 +110,18 @@ export class SeveraNetworkError extends SeveraError {
     );
     this.code = mayHaveBeenApplied ? 'uncertain' : kind;
     this.short = mayHaveBeenApplied ? `${kind === 'timeout' ? 'no answer' : 'connection lost'}; may have been saved` : what;
+  }
+}
+
+/**
+ * An answer sevadm will not take: a redirect (it could carry the client secret elsewhere), a page larger
+ * than the limit, or a list whose pages never end.
+ */
+export class SeveraAnswerError extends SeveraError {
+  readonly code = 'answer' as const;
+  readonly short: string;
+  constructor(endpoint: string, problem: string) {
+    super(`${endpoint}: ${problem}`, endpoint);
+    this.short = problem;
   }
 }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { type Clock, processClock } from '../../clock.js';
-import { SeveraApiError, SeveraError, SeveraNetworkError, SeveraSchemaError } from './errors.js';
+import { SeveraAnswerError, SeveraApiError, SeveraError, SeveraNetworkError, SeveraSchemaError } from './errors.js';
 import { RateLimiter, sleep } from './rateLimiter.js';
 import { type ExceptionDetailModel, ExceptionModel } from './schemas/errors.js';
+import { safeUrl } from '../../text.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | Date | null | undefined | ReadonlyArray<string | number>;
@@ -37,6 +38,8 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   /** A Retry-After date is read against it. */
   clock?: Clock;
+  /** How long quota refusals may hold one call (default QUOTA_STORM_MS). */
+  quotaStormMs?: number;
 }
 
 export interface TransportRequest<S extends z.ZodType | undefined> {
@@ -47,7 +50,16 @@ export interface TransportRequest<S extends z.ZodType | undefined> {
   schema?: S;
   /** The token endpoint and heartbeats go without a bearer token. */
   authenticated?: boolean;
+  /** A POST that changes nothing (getting a token): retried like a read, never "may have been saved". */
+  safe?: boolean;
 }
+
+/** The largest answer taken, per page: Severa's pages are 100 rows, far below it; a bigger one is refused. */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+/** How long quota refusals (429) may hold one call before the run ends saying so. */
+export const QUOTA_STORM_MS = 60_000;
+/** A 429 without Retry-After waits on the quota's own scale (it is per second): at most this long. */
+const QUOTA_PAUSE_CAP_MS = 1_000;
 
 export interface TransportResponse<T> {
   data: T;
@@ -83,9 +95,10 @@ export class SeveraTransport {
       clientId: options.clientId,
       timeoutMs: options.timeoutMs ?? 30_000,
       maxAttempts: options.maxAttempts ?? 6,
-      maxQuotaAttempts: options.maxQuotaAttempts ?? 15,
+      maxQuotaAttempts: options.maxQuotaAttempts ?? 1000,
       backoffBaseMs: options.backoffBaseMs ?? 250,
       backoffCapMs: options.backoffCapMs ?? 30_000,
+      quotaStormMs: options.quotaStormMs ?? QUOTA_STORM_MS,
       onEvent: options.onEvent,
     };
   }
@@ -95,9 +108,10 @@ export class SeveraTransport {
     const url = this.url(req.path, req.query);
     const authenticated = req.authenticated ?? true;
     // PATCH with replace operations sets the same values however often it runs, so it is as safe to repeat as GET.
-    const idempotent = req.method !== 'POST';
+    const idempotent = req.method !== 'POST' || req.safe === true;
     let reauthenticated = false;
     let quotaRefusals = 0;
+    let quotaWaited = 0;
 
     for (let attempt = 1; ; attempt++) {
       const token = authenticated ? await this.requireTokenSource().token() : undefined;
@@ -110,9 +124,17 @@ export class SeveraTransport {
           method: req.method,
           headers: this.headers(token, req.body !== undefined),
           body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          // Never followed: a redirect could take the client secret or the token to another origin.
+          redirect: 'manual',
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
+        // The body is read within the attempt's time: one that stalls after its headers is a timeout too.
+        if (response.ok) {
+          const text = await readLimited(response, endpoint);
+          return { data: this.parse<S>(endpoint, text, req.schema as S), status: response.status, headers: response.headers };
+        }
       } catch (error) {
+        if (error instanceof SeveraError) throw error;
         const failure = classifyFetchFailure(error);
         // A POST that may have reached Severa is never sent again: it could create the record twice.
         // Only a connection that was never made proves the POST was not applied.
@@ -124,9 +146,13 @@ export class SeveraTransport {
         throw new SeveraNetworkError(endpoint, failure.kind, !idempotent && failure.maybeSent, failure.detail, error);
       }
 
-      if (response.ok)
-        return { data: await this.parse<S>(endpoint, response, req.schema as S), status: response.status, headers: response.headers };
-
+      if (response.status >= 300 && response.status < 400) {
+        const to = response.headers.get('location') ?? '(no Location)';
+        throw new SeveraAnswerError(
+          endpoint,
+          `Severa answered ${response.status}, a redirect to ${safeUrl(to)}; sevadm follows no redirect (check the base URL)`,
+        );
+      }
       const body = await readError(response);
       if (response.status === 401 && token && !reauthenticated) {
         // The token may have been revoked or expired early: one fresh token, then give up.
@@ -139,8 +165,13 @@ export class SeveraTransport {
         // Severa refuses over-quota calls before doing anything, so even a POST is safe to resend.
         this.stats.tooManyRequests++;
         quotaRefusals++;
-        if (quotaRefusals < this.options.maxQuotaAttempts) {
-          const delay = retryAfterMs(response.headers, this.clock.now()) ?? this.backoffDelay(quotaRefusals);
+        const delay = Math.min(
+          retryAfterMs(response.headers, this.clock.now()) ?? this.quotaDelay(quotaRefusals),
+          this.options.quotaStormMs,
+        );
+        // A storm ends the run after a bounded time, however many refusals that took.
+        if (quotaRefusals < this.options.maxQuotaAttempts && quotaWaited + delay <= this.options.quotaStormMs) {
+          quotaWaited += delay;
           this.limiter.refused();
           this.limiter.pause(delay);
           await this.backoff(endpoint, attempt, '429 quota exceeded', delay);
@@ -154,7 +185,14 @@ export class SeveraTransport {
       }
       // A server error on a POST may come after the record was saved.
       const uncertain = !idempotent && response.status >= 500;
-      throw new SeveraApiError(endpoint, response.status, body.type, body.details, attempt + quotaRefusals, uncertain);
+      throw new SeveraApiError(
+        endpoint,
+        response.status,
+        body.type,
+        body.details,
+        response.status === 429 ? quotaRefusals : attempt,
+        uncertain,
+      );
     }
   }
 
@@ -182,6 +220,12 @@ export class SeveraTransport {
     return headers;
   }
 
+  /** Over quota: the window is a second, so a short pause with jitter, growing a little, never long. */
+  private quotaDelay(refusals: number): number {
+    const base = Math.min(QUOTA_PAUSE_CAP_MS, 100 * 2 ** Math.min(refusals - 1, 5));
+    return Math.round(base / 2 + Math.random() * (base / 2));
+  }
+
   private backoffDelay(attempt: number): number {
     const exp = Math.min(this.options.backoffCapMs, this.options.backoffBaseMs * 2 ** (attempt - 1));
     // Jitter spreads the retries of parallel calls apart.
@@ -195,8 +239,7 @@ export class SeveraTransport {
     await sleep(delay);
   }
 
-  private async parse<S extends z.ZodType | undefined>(endpoint: string, response: Response, schema: S): Promise<Parsed<S>> {
-    const text = await response.text();
+  private parse<S extends z.ZodType | undefined>(endpoint: string, text: string, schema: S): Parsed<S> {
     if (!schema) return undefined as Parsed<S>;
     if (text.trim() === '') throw new SeveraSchemaError(endpoint, '(body)', 'empty body where data was expected');
     let json: unknown;
@@ -211,6 +254,36 @@ export class SeveraTransport {
     throw new SeveraSchemaError(endpoint, formatPath(issue.path), issue.message);
   }
 }
+
+/** The body as text, refused past MAX_ANSWER_BYTES (read as it streams, so a huge answer is never held whole). */
+async function readLimited(response: Response, endpoint: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_ANSWER_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(endpoint);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(endpoint);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const tooLarge = (endpoint: string) =>
+  new SeveraAnswerError(
+    endpoint,
+    `Severa's answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, the most sevadm takes for one page`,
+  );
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(body)';
