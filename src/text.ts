@@ -4,11 +4,14 @@
  * become spaces where the text is shown on one line anyway.
  */
 export function printable(text: string): string {
-  // ESC and CSI sequences first (so their parameters go too), then any control character left.
+  // ESC and CSI sequences first (so their parameters go too), then any control character left: these
+  // patterns are about control characters, so the lint rule against them does not apply.
+  /* eslint-disable no-control-regex */
   return text
     .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  /* eslint-enable no-control-regex */
 }
 
 /** Pads or cuts text to exactly `width` columns, ending a cut with …. */

@@ -11,6 +11,7 @@ describe('text from outside', () => {
     expect(fit(HOSTILE, 40).trimEnd()).toBe('Badred title1m end');
     expect(wrapText(HOSTILE, 80)).toEqual(['Badred title1m end']);
     const error = new SeveraApiError('GET /v1/customers', 400, 'InvalidRequest', [{ message: HOSTILE }]);
+    // eslint-disable-next-line no-control-regex
     expect(failureText(error, 'en')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     // Swedish letters and the marks sevadm draws stay.
     expect(printable('Åre · ✓ 1 kostnad → Severa')).toBe('Åre · ✓ 1 kostnad → Severa');
