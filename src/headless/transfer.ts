@@ -114,15 +114,32 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     const labels = new Map(chosen.map((r) => [definition.id(r), labelOf(definition, r, t)]));
     const final = new Map<string, RowStatus>();
     const progress = process.stderr.isTTY && !values.json;
+    // Each row is printed as it ends (a run stopped halfway has told what it did); the rest at the end.
+    const printed = new Set<string>();
+    const print = (id: string, status: RowStatus) => {
+      printed.add(id);
+      const line = lineOf(kind, id, labels.get(id) ?? id, status);
+      if (progress) process.stderr.write('\r\x1b[K');
+      if (values.json) out(JSON.stringify(line));
+      else
+        out(
+          printable(
+            `${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`,
+          ),
+        );
+    };
     const answer: ConflictAnswer = { decision: onConflict as ConflictAnswer['decision'], applyToRemaining: true };
     const summary = await env.session.transfer(
       list,
       ids,
       (event) => {
-        if (event.type === 'status') final.set(event.id, event.status);
-        else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
+        if (event.type === 'status') {
+          final.set(event.id, event.status);
+          if (event.status.kind !== 'queued' && event.status.kind !== 'running' && !printed.has(event.id)) print(event.id, event.status);
+        } else if (event.type === 'progress' && progress) process.stderr.write(`\r${event.done}/${event.total}`);
         // What went wrong beside a row (a lease taken over, a warning) reaches the operator too.
-        else if (event.type === 'log' && event.level === 'warn') process.stderr.write(`sevadm: ${printable(event.message)}\n`);
+        else if (event.type === 'log' && (event.level === 'warn' || event.stopped))
+          process.stderr.write(`sevadm: ${printable(event.message)}\n`);
       },
       async () => answer,
       lang,
@@ -133,16 +150,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       },
     );
     if (progress) process.stderr.write('\n');
-    for (const id of ids) {
-      const line = lineOf(kind, id, labels.get(id) ?? id, final.get(id) ?? { kind: 'queued' });
-      if (values.json) out(JSON.stringify(line));
-      else
-        out(
-          printable(
-            `${line.result.padEnd(12)} ${line.label}${line.targetKey ? ` → ${line.targetKey}` : ''}${line.reason ? `  (${line.reason})` : ''}`,
-          ),
-        );
-    }
+    for (const id of ids) if (!printed.has(id)) print(id, final.get(id) ?? { kind: 'queued' });
     const exitCode = summary.failed > 0 ? 1 : 0;
     const closing = TransferSummaryLine.parse({
       summary: {

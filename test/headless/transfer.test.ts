@@ -12,7 +12,11 @@ const demoDir = () => mkdtempSync(join(tmpdir(), 'sevadm-headless-'));
 async function transfer(args: string[]) {
   const lines: string[] = [];
   const code = await runTransferCommand([...args, '--json'], (l) => lines.push(l));
-  const rows = lines.slice(0, -1).map((l) => TransferRowLine.parse(JSON.parse(l)));
+  // Rows come as they end (in parallel, so in no fixed order): sorted by id to compare runs.
+  const rows = lines
+    .slice(0, -1)
+    .map((l) => TransferRowLine.parse(JSON.parse(l)))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const summary = TransferSummaryLine.parse(JSON.parse(lines.at(-1)!));
   return { code, rows, summary };
 }

@@ -1,6 +1,6 @@
 import { IncompleteTransfer } from './refusal.js';
 import { createHash } from 'node:crypto';
-import type { Direction, Ledger, RecordKind } from './ledger.js';
+import { type Direction, type Ledger, LedgerError, type RecordKind } from './ledger.js';
 import { TransferRefusal } from './refusal.js';
 
 export type RowStatus =
@@ -74,7 +74,8 @@ export interface TransferStep<T, E> {
 
 export type TransferEvent =
   | { type: 'status'; id: string; status: RowStatus }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** `stopped`: the run ends here (the ledger could not be written), said wherever the run reports. */
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; stopped?: boolean }
   | { type: 'progress'; done: number; total: number }
   /** The source record as its side holds it now (an invoice whose Severa status the transfer moved). */
   | { type: 'record'; id: string; record: unknown };
@@ -143,6 +144,16 @@ export class TransferRun<T, E> {
     this.cancelled = true;
   }
 
+  private ledgerFailed = false;
+
+  /** The ledger cannot be written: no row more is tried (it could not be recorded), and the run says why once. */
+  private stopForLedger(error: LedgerError): void {
+    this.cancelled = true;
+    if (this.ledgerFailed) return;
+    this.ledgerFailed = true;
+    this.options.onEvent({ type: 'log', level: 'error', message: error.message, stopped: true });
+  }
+
   /** The record is on the target, ours, and only missing a write the last run did not get to. */
   private finishes(item: T, existing: E): boolean {
     const { step, ledger } = this.options;
@@ -171,16 +182,22 @@ export class TransferRun<T, E> {
     const labels = new Map<string, string>();
     // Terminal outcomes also go to the history (not in a dry run, which writes nothing).
     const onEvent = (event: TransferEvent) => {
-      if (event.type === 'status' && !this.options.dryRun) {
+      if (event.type === 'status' && !this.options.dryRun && !this.ledgerFailed) {
         const s = event.status;
         const base = { kind: step.kind, direction: step.direction, sourceId: event.id, label: labels.get(event.id) ?? event.id };
-        if (s.kind === 'done') ledger.record({ ...base, result: s.updated ? 'updated' : 'created', targetKey: s.targetKey, reason: null });
-        else if (s.kind === 'skipped') ledger.record({ ...base, result: 'skipped', targetKey: null, reason: s.message ?? s.reason });
-        else if (s.kind === 'error') ledger.record({ ...base, result: 'failed', targetKey: null, reason: s.detail ?? s.message });
+        try {
+          if (s.kind === 'done')
+            ledger.record({ ...base, result: s.updated ? 'updated' : 'created', targetKey: s.targetKey, reason: null });
+          else if (s.kind === 'skipped') ledger.record({ ...base, result: 'skipped', targetKey: null, reason: s.message ?? s.reason });
+          else if (s.kind === 'error') ledger.record({ ...base, result: 'failed', targetKey: null, reason: s.detail ?? s.message });
+        } catch (error) {
+          if (!(error instanceof LedgerError)) throw error;
+          this.options.onEvent(event);
+          return this.stopForLedger(error);
+        }
       }
       this.options.onEvent(event);
     };
-    const describe = this.options.describeError ?? defaultDescribe;
     while (this.next < items.length) {
       const index = this.next++;
       const item = items[index]!;
@@ -248,39 +265,15 @@ export class TransferRun<T, E> {
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: false } });
         }
       } catch (caught) {
-        const error = caught;
-        // Booked, but a later write of the record failed: done on the ledger (never written twice), failed here.
-        if (error instanceof IncompleteTransfer && entry !== undefined) {
-          ledger.done(entry, error.targetKey);
-          entry = undefined;
+        try {
+          await this.settleFailure(caught, { id, item, label, entry, creating, onEvent });
+        } catch (error) {
+          // The ledger could not record what became of the row: the run stops here.
+          if (!(error instanceof LedgerError)) throw error;
+          this.summary.failed++;
+          onEvent({ type: 'status', id, status: { kind: 'error', message: error.message } });
+          this.stopForLedger(error);
         }
-        // A write whose answer was lost or garbled is looked up before it is reported.
-        if (entry !== undefined && creating && describe(error).mayHaveBeenApplied) {
-          const found = await step.findByPlannedKey(id, step.plannedKey(item)).catch(() => null);
-          if (found) {
-            ledger.done(entry, found);
-            this.summary.transferred++;
-            onEvent({ type: 'status', id, status: { kind: 'done', targetKey: found, updated: false } });
-            onEvent({
-              type: 'log',
-              level: 'warn',
-              message: `${label}: saved as ${found} (its answer was lost or garbled: ${(error as Error).message})`,
-            });
-            continue;
-          }
-        }
-        const { message, detail, mayHaveBeenApplied } = describe(error);
-        if (error instanceof TransferRefusal && error.skip) {
-          if (entry !== undefined) ledger.discard(entry);
-          this.summary.skipped++;
-          onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'already', message } });
-          continue;
-        }
-        // An entry that may have been written stays in-progress: the next run looks it up before writing.
-        if (entry !== undefined && !mayHaveBeenApplied) ledger.discard(entry);
-        this.summary.failed++;
-        onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
-        onEvent({ type: 'log', level: 'error', message: `${label}: ${detail ?? message}` });
       } finally {
         // This row asks no more, whatever became of it.
         this.unsettled.delete(index);
@@ -291,6 +284,52 @@ export class TransferRun<T, E> {
         });
       }
     }
+  }
+
+  /** What a row that threw became: finished after all, saved despite a lost answer, skipped, or failed. */
+  private async settleFailure(
+    error: unknown,
+    row: { id: string; item: T; label: string; entry: number | undefined; creating: boolean; onEvent: (event: TransferEvent) => void },
+  ): Promise<void> {
+    const { step, ledger } = this.options;
+    const { id, item, label, creating, onEvent } = row;
+    let { entry } = row;
+    const describe = this.options.describeError ?? defaultDescribe;
+    // Booked, but a later write of the record failed: done on the ledger (never written twice), failed here.
+    if (error instanceof IncompleteTransfer && entry !== undefined) {
+      ledger.done(entry, error.targetKey);
+      entry = undefined;
+    }
+    // A write whose answer was lost or garbled is looked up before it is reported.
+    if (entry !== undefined && creating && describe(error).mayHaveBeenApplied) {
+      const found = await step.findByPlannedKey(id, step.plannedKey(item)).catch(() => null);
+      if (found) {
+        ledger.done(entry, found);
+        this.summary.transferred++;
+        onEvent({ type: 'status', id, status: { kind: 'done', targetKey: found, updated: false } });
+        onEvent({
+          type: 'log',
+          level: 'warn',
+          message: `${label}: saved as ${found} (its answer was lost or garbled: ${(error as Error).message})`,
+        });
+        return;
+      }
+    }
+    // The entry stays as the ledger has it: in-progress if the target was called, so the next run looks the
+    // record up before writing; nothing is discarded with a ledger that cannot write.
+    if (error instanceof LedgerError) throw error;
+    const { message, detail, mayHaveBeenApplied } = describe(error);
+    if (error instanceof TransferRefusal && error.skip) {
+      if (entry !== undefined) ledger.discard(entry);
+      this.summary.skipped++;
+      onEvent({ type: 'status', id, status: { kind: 'skipped', reason: 'already', message } });
+      return;
+    }
+    // An entry that may have been written stays in-progress: the next run looks it up before writing.
+    if (entry !== undefined && !mayHaveBeenApplied) ledger.discard(entry);
+    this.summary.failed++;
+    onEvent({ type: 'status', id, status: { kind: 'error', message, detail } });
+    onEvent({ type: 'log', level: 'error', message: `${label}: ${detail ?? message}` });
   }
 
   /** Conflicts are asked one at a time; a "remaining" answer settles the rest of the run. */

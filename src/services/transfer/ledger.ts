@@ -45,6 +45,20 @@ export interface LedgerEntry {
   hash: string;
 }
 
+/** The ledger could not be written (disk full, read-only, I/O error): a run stops at once, saying where and why. */
+export class LedgerError extends Error {
+  readonly short: string;
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const why = (cause as Error)?.message ?? String(cause);
+    super(`the ledger ${file} could not be written (${why}); the transfer stopped here, nothing after this row was tried`, { cause });
+    this.name = 'LedgerError';
+    this.short = this.message;
+  }
+}
+
 /**
  * What sevadm has written where. Write-ahead: an entry is in-progress before the target is called
  * and done after, so after a crash the in-progress entries name exactly what may have been written.
@@ -53,7 +67,7 @@ export class Ledger {
   private readonly db: Database.Database;
 
   constructor(
-    file: string,
+    readonly file: string,
     readonly profile: string,
     private readonly clock: Clock = processClock(),
   ) {
@@ -84,22 +98,33 @@ export class Ledger {
     })();
   }
 
+  /** A write, or the LedgerError that says which file failed and why. */
+  private write<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw new LedgerError(this.file, error);
+    }
+  }
+
   record(entry: Omit<HistoryEntry, 'id' | 'time' | 'profile'>): void {
-    this.db
-      .prepare(
-        'INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        isoNow(this.clock),
-        this.profile,
-        entry.kind,
-        entry.direction,
-        entry.sourceId,
-        entry.label,
-        entry.result,
-        entry.targetKey,
-        entry.reason,
-      );
+    this.write(() =>
+      this.db
+        .prepare(
+          'INSERT INTO history (time, profile, kind, direction, source_id, label, result, target_key, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          isoNow(this.clock),
+          this.profile,
+          entry.kind,
+          entry.direction,
+          entry.sourceId,
+          entry.label,
+          entry.result,
+          entry.targetKey,
+          entry.reason,
+        ),
+    );
   }
 
   history(filter: { kind?: RecordKind; since?: string; result?: HistoryResult } = {}): HistoryEntry[] {
@@ -133,21 +158,25 @@ export class Ledger {
   }
 
   begin(kind: RecordKind, direction: Direction, sourceId: string, plannedKey: string | null, hash: string): number {
-    const info = this.db
-      .prepare('INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(kind, direction, sourceId, plannedKey, 'in-progress', isoNow(this.clock), this.profile, hash);
+    const info = this.write(() =>
+      this.db
+        .prepare('INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(kind, direction, sourceId, plannedKey, 'in-progress', isoNow(this.clock), this.profile, hash),
+    );
     return Number(info.lastInsertRowid);
   }
 
   done(id: number, targetKey: string, hash?: string): void {
-    this.db
-      .prepare("UPDATE ledger SET state = 'done', target_key = ?, time = ?, hash = coalesce(?, hash) WHERE id = ?")
-      .run(targetKey, isoNow(this.clock), hash ?? null, id);
+    this.write(() =>
+      this.db
+        .prepare("UPDATE ledger SET state = 'done', target_key = ?, time = ?, hash = coalesce(?, hash) WHERE id = ?")
+        .run(targetKey, isoNow(this.clock), hash ?? null, id),
+    );
   }
 
   /** The target was certainly not written (refused, skipped): forget the attempt. */
   discard(id: number): void {
-    this.db.prepare('DELETE FROM ledger WHERE id = ?').run(id);
+    this.write(() => this.db.prepare('DELETE FROM ledger WHERE id = ?').run(id));
   }
 
   inProgress(kind?: RecordKind): LedgerEntry[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConflictQuestion, type RowStatus, type TransferStep, TransferRun } from '../../../src/services/transfer/engine.js';
-import { Ledger } from '../../../src/services/transfer/ledger.js';
+import { Ledger, LedgerError } from '../../../src/services/transfer/ledger.js';
 import { TransferRefusal } from '../../../src/services/transfer/refusal.js';
 
 interface Item {
@@ -200,5 +200,44 @@ describe('transfer engine', () => {
       askConflict: async () => ({ decision: 'skip', applyToRemaining: false }),
     }).run();
     expect(ledger.inProgress().map((e) => e.sourceId)).toEqual(['c0']);
+  });
+
+  it('stops at the first ledger write that fails, naming the file and why; what was written is found again next time', async () => {
+    const { step, store } = fakeTarget({}, 1);
+    const ledger = new Ledger(':memory:', 'test');
+    // The disk fills up at the fourth "done".
+    const done = ledger.done.bind(ledger);
+    let dones = 0;
+    ledger.done = (id, key, hash) => {
+      if (++dones === 4) throw new LedgerError('/data/ledger.sqlite', new Error('database or disk is full'));
+      done(id, key, hash);
+    };
+    const events = collect();
+    const stops: string[] = [];
+    const summary = await new TransferRun({
+      items: items(20),
+      step,
+      ledger,
+      concurrency: 1,
+      onEvent: (e) => (events.onEvent(e), e.type === 'log' && e.stopped && stops.push(e.message)),
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: true }),
+    }).run();
+    expect(stops).toEqual([expect.stringMatching(/^the ledger \/data\/ledger\.sqlite could not be written \(database or disk is full\)/)]);
+    expect(summary).toMatchObject({ transferred: 3, failed: 1, cancelled: 16 });
+    expect(events.statuses.get('c3')).toMatchObject({ kind: 'error', message: expect.stringContaining('could not be written') });
+    // c3 reached the target but not the ledger's "done": it is in progress, and the next run finds it there.
+    expect(store.has('c3')).toBe(true);
+    expect(ledger.inProgress().map((e) => e.sourceId)).toEqual(['c3']);
+    ledger.done = done;
+    const again = await new TransferRun({
+      items: items(20),
+      step,
+      ledger,
+      onEvent: () => {},
+      askConflict: async () => ({ decision: 'skip', applyToRemaining: true }),
+    }).run();
+    expect(again.transferred).toBe(16);
+    expect(ledger.inProgress()).toEqual([]);
+    expect(store.size).toBe(20);
   });
 });
