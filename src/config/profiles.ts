@@ -45,8 +45,20 @@ export const Profile = z.object({
 });
 export type Profile = z.infer<typeof Profile>;
 
+/** What a profile may be called: 1–40 letters, digits, . _ or -, and none of the names every object has. */
+const NAME = /^[\w.-]{1,40}$/;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+export const PROFILE_NAME_RULE = 'a profile name is 1–40 letters, digits, . _ or - (and not __proto__, constructor or prototype)';
+export const ProfileName = z.string().refine((n) => NAME.test(n) && !RESERVED.has(n), PROFILE_NAME_RULE);
+
+/** The name, or a UsageError saying what a name may be. */
+export function checkProfileName(name: string): string {
+  if (!ProfileName.safeParse(name).success) throw new UsageError(`profile name "${name}": ${PROFILE_NAME_RULE}`);
+  return name;
+}
+
 export const ProfilesFile = z.object({
-  profiles: z.record(z.string().regex(/^[\w.-]{1,40}$/, 'a profile name is 1–40 letters, digits, . _ or -'), Profile).default({}),
+  profiles: z.record(ProfileName, Profile).default({}),
   defaultProfile: z.string().optional(),
 });
 export type ProfilesFile = z.infer<typeof ProfilesFile>;

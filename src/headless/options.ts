@@ -51,9 +51,12 @@ export function selected<R>(kind: KindDef<R>, records: R[], select: string, hint
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (wanted.length === 0) throw new UsageError(`--select names no row ("${select}"): give all, or numbers/ids separated by commas`);
   const matches = (r: R, w: string) => kind.id(r) === w || kind.keys(r).includes(w);
   const unknown = wanted.filter((w) => !records.some((r) => matches(r, w)));
-  if (unknown.length) throw new UsageError(`--select: no row ${unknown.join(', ')} in the list (check the filters: ${hint})`);
+  // A long list of unknown ids is named by its first few and a count, not repeated whole.
+  const named = unknown.length > 10 ? `${unknown.slice(0, 10).join(', ')} and ${unknown.length - 10} more` : unknown.join(', ');
+  if (unknown.length) throw new UsageError(`--select: no row ${named} in the list (check the filters: ${hint})`);
   return records.filter((r) => wanted.some((w) => matches(r, w)));
 }
 

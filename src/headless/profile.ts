@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { Profile, ProfileStore } from '../config/profiles.js';
+import { Profile, ProfileStore, checkProfileName } from '../config/profiles.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
 
 export const PROFILE_USAGE = `sevadm profile list
@@ -43,7 +43,8 @@ export async function runProfileCommand(
       'secrets-from-stdin': { type: 'boolean' },
     },
   });
-  const [action, name] = positionals;
+  const [action, rawName] = positionals;
+  const name = rawName === undefined ? undefined : checkProfileName(rawName);
   switch (action) {
     case 'list': {
       const file = store.read();

@@ -1,8 +1,34 @@
+import { z } from 'zod';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SeveraData } from './data.js';
 import { DEFAULT_SEED, seedSeveraData } from './seed.js';
 import { withAddresses } from './addresses.js';
+
+/** What a stored organisation must have for the sandbox to serve it: each list, and a guid on every record. */
+const record = z.looseObject({ guid: z.string().min(1) });
+const StoredShape = z.looseObject({
+  organization: z.looseObject({}),
+  counters: z.looseObject({ nextCustomerNumber: z.number(), nextProjectNumber: z.number(), nextInvoiceNumber: z.number() }),
+  ...Object.fromEntries(
+    [
+      'languages',
+      'users',
+      'currencies',
+      'vatRates',
+      'costCenters',
+      'products',
+      'invoiceStatuses',
+      'projects',
+      'invoices',
+      'invoiceRows',
+      'projectFees',
+    ].map((k) => [k, z.array(record)]),
+  ),
+  customers: z.array(record.extend({ name: z.string() })),
+  addresses: z.array(record).optional(),
+  countries: z.array(record).optional(),
+});
 
 /** The sandbox organisation in memory, written to a JSON file after each change when one is given. */
 export class SeveraStore {
@@ -27,6 +53,13 @@ export class SeveraStore {
       }
       if (parsed?.version !== 1 || !Array.isArray(parsed.customers)) {
         throw new Error(`Severa sandbox data file ${options.file} is not sandbox data of version 1; move it away to start over`);
+      }
+      const shape = StoredShape.safeParse(parsed);
+      if (!shape.success) {
+        const issue = shape.error.issues[0]!;
+        throw new Error(
+          `Severa sandbox data file ${options.file} is damaged at ${issue.path.join('.') || '(top)'}: ${issue.message}; move it away to start over`,
+        );
       }
       return new SeveraStore(withAddresses(parsed), options.file);
     }

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BridgeClient } from '../../../src/services/administration/bridge/client.js';
 import { listenRefusal, parseListen } from '../../../src/services/administration/bridge/listenPolicy.js';
-import { startBridgeServer } from '../../../src/services/administration/bridge/server.js';
+import { HEADER_TIMEOUT_MS, startBridgeServer } from '../../../src/services/administration/bridge/server.js';
+import { connect } from 'node:net';
 import type { AdministrationPort } from '../../../src/services/administration/port.js';
 import { freshCompanies } from '../../helpers/administration.js';
 import { adkError, portContract } from './portContract.js';
@@ -113,6 +114,28 @@ describe('sevadm bridge', () => {
       await port.close();
     }
   });
+
+  it('answers a broken percent escape in a key with 400, and cuts off a client that sends no whole header', async () => {
+    const { port } = await freshCompanies();
+    const server = await startBridgeServer({ company: port, token: TOKEN });
+    try {
+      const res = await fetch(`${server.url}/v1/customers/%E0%A4%A`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/not valid percent-encoding/);
+      // Half a request line, then silence: the bridge closes the connection within its header timeout.
+      const where = new URL(server.url);
+      const socket = connect(Number(where.port), where.hostname).resume();
+      socket.write('GET /v1/company HTTP/1.1\r\nHost: x\r\n');
+      const started = performance.now();
+      await new Promise<void>((resolve) => socket.on('close', () => resolve()).on('error', () => resolve()));
+      expect(performance.now() - started).toBeLessThan(HEADER_TIMEOUT_MS + 5000);
+      const client = new BridgeClient({ url: server.url, token: TOKEN });
+      expect((await client.companyInfo()).name).toBe('Övningsbolaget AB');
+    } finally {
+      await server.close();
+      await port.close();
+    }
+  }, 20_000);
 
   it('carries ADK errors with code, table, field and both languages', async () => {
     const { port } = await freshCompanies();

@@ -38,13 +38,25 @@ function resolve(method: string, path: string): Resolved | undefined {
     if (!route.keyed && rest === route.path) return { operation, route };
     if (route.keyed && rest.startsWith(route.path + '/')) {
       const key = rest.slice(route.path.length + 1);
-      if (key && !key.includes('/')) return { operation, route, key: decodeURIComponent(key) };
+      if (key && !key.includes('/')) return { operation, route, key: decodeKey(key) };
     }
   }
   return undefined;
 }
 
 class BadRequest extends Error {}
+
+/** A key from the path; a broken percent escape is the caller's mistake (400), not the bridge's (500). */
+function decodeKey(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    throw new BadRequest(`the key "${key}" in the path is not valid percent-encoding`);
+  }
+}
+
+/** A client that sends no complete request header within this long is cut off (it holds a connection for nothing). */
+export const HEADER_TIMEOUT_MS = 5_000;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -100,7 +112,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         status = 401;
         return send(res, 401, { error: { code: 'unauthorized', message: 'missing or wrong bridge token (Authorization: Bearer …)' } });
       }
-      const found = resolve(req.method ?? '', url.pathname);
+      let found: Resolved | undefined;
+      try {
+        found = resolve(req.method ?? '', url.pathname);
+      } catch (error) {
+        req.resume();
+        throw error;
+      }
       if (!found) {
         req.resume();
         status = 404;
@@ -131,9 +149,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     void handle(req, res);
   };
+  // Node looks for late headers only every connectionsCheckingInterval: a second, so the timeout holds.
+  const limits = { headersTimeout: HEADER_TIMEOUT_MS, requestTimeout: 120_000, connectionsCheckingInterval: 1_000 };
   const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : createHttpServer(listener);
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key, ...limits }, listener)
+    : createHttpServer(limits, listener);
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1', options.tls ? 'https' : 'http');
   return {
     url,
