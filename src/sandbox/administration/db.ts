@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqliteFile.js';
 
 export type Db = Database.Database;
 
@@ -27,11 +28,11 @@ CREATE TABLE IF NOT EXISTS customer_payments (number INTEGER PRIMARY KEY, date T
 `;
 
 export function openDb(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
-  return db;
+  return openSqlite(file, 'The company file', (db) => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+  });
 }
 
 export function getSetting(db: Db, key: string): string | undefined {

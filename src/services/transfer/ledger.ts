@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../sqliteFile.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Clock, isoNow, processClock } from '../../clock.js';
@@ -72,29 +73,35 @@ export class Ledger {
     private readonly clock: Clock = processClock(),
   ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ledger (
+    this.db = openSqlite(file, 'The ledger', (db) => Ledger.prepare(db));
+  }
+
+  private static prepare(db: Database.Database): void {
+    db.pragma('journal_mode = WAL');
+    db.exec(`CREATE TABLE IF NOT EXISTS ledger (
       id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, direction TEXT NOT NULL, source_id TEXT NOT NULL,
       target_key TEXT, state TEXT NOT NULL, time TEXT NOT NULL, profile TEXT NOT NULL, hash TEXT NOT NULL)`);
-    this.db.exec('CREATE INDEX IF NOT EXISTS ledger_source ON ledger (profile, kind, direction, source_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS ledger_source ON ledger (profile, kind, direction, source_id)');
     // Every row's outcome, failures and skips included: what the history shows.
-    this.db.exec(`CREATE TABLE IF NOT EXISTS history (
+    db.exec(`CREATE TABLE IF NOT EXISTS history (
       id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
       source_id TEXT NOT NULL, label TEXT NOT NULL, result TEXT NOT NULL, target_key TEXT, reason TEXT)`);
-    this.migrate();
+    // A table of the same name from something else (or an older sevadm) is named now, not at the first write.
+    db.prepare('SELECT id, kind, direction, source_id, target_key, state, time, profile, hash FROM ledger LIMIT 0').all();
+    db.prepare('SELECT id, time, profile, kind, direction, source_id, label, result, target_key, reason FROM history LIMIT 0').all();
+    Ledger.migrate(db);
   }
 
   /** Brings an older ledger's entries to today's kind names, in one transaction: no history is lost. */
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
+  private static migrate(db: Database.Database): void {
+    const version = db.pragma('user_version', { simple: true }) as number;
     if (version >= SCHEMA_VERSION) return;
-    this.db.transaction(() => {
+    db.transaction(() => {
       for (const table of ['ledger', 'history']) {
-        const rename = this.db.prepare(`UPDATE ${table} SET kind = ? WHERE kind = ?`);
+        const rename = db.prepare(`UPDATE ${table} SET kind = ? WHERE kind = ?`);
         for (const [old, current] of OLD_KIND_NAMES) rename.run(current, old);
       }
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
 

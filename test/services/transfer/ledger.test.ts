@@ -46,3 +46,21 @@ describe('the ledger', () => {
     again.close();
   });
 });
+
+describe('a ledger file that cannot be used', () => {
+  it('is named with what to do, whatever SQLite says', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-ledger-'));
+    const junk = join(dir, 'junk.sqlite');
+    writeFileSync(junk, 'this is not a database, just text that is long enough to look like a header page '.repeat(20));
+    expect(() => new Ledger(junk, 'p')).toThrow(`The ledger ${junk} cannot be used: it is not a SQLite database`);
+    const foreign = join(dir, 'foreign.sqlite');
+    const db = new Database(foreign);
+    db.exec('CREATE TABLE ledger (id INTEGER PRIMARY KEY, kind TEXT)');
+    db.close();
+    expect(() => new Ledger(foreign, 'p')).toThrow(new RegExp(`The ledger ${foreign} cannot be used: no such column`));
+  });
+});
