@@ -1,3 +1,4 @@
+import { hasProjects } from './services/administration/models.js';
 import type { AdministrationPort } from './services/administration/port.js';
 import { collect, type SeveraClient } from './services/severa/index.js';
 
@@ -25,7 +26,7 @@ export async function severaSummary(client: SeveraClient): Promise<string[]> {
 export async function administrationSummary(port: AdministrationPort): Promise<string[]> {
   const info = await port.companyInfo();
   const customers = await port.listCustomers();
-  const projects = info.variant === 500 ? undefined : await port.listProjects();
+  const projects = !hasProjects(info.variant) ? undefined : await port.listProjects();
   const supplierInvoices = await port.listSupplierInvoices('1900-01-01', '2999-12-31');
   const payments = await port.listCustomerPayments('1900-01-01');
   return [

@@ -39,6 +39,7 @@ export const Profile = z.object({
       supplierProductType: ProductType,
       supplierBillable: z.boolean(),
       supplierMarkupPercent: z.number().min(0).max(1000),
+      invoiceStatusPath: z.string().regex(/^(\/[A-Za-z0-9]+)+$/),
     })
     .partial()
     .optional(),

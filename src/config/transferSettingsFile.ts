@@ -15,6 +15,7 @@ const SettingsFile = z
     supplierProductType: ProductType,
     supplierBillable: z.boolean(),
     supplierMarkupPercent: z.number().min(0).max(1000),
+    invoiceStatusPath: z.string().regex(/^(\/[A-Za-z0-9]+)+$/),
     mappings: Mappings,
   })
   .partial();

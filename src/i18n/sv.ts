@@ -491,4 +491,6 @@ export const sv: Record<MessageKey, string> = {
     'bokförd som faktura {number}, men Severa flyttade inte dess status till {status} ({why}); nästa överföring flyttar den',
   'refusal.addressNotAdded': 'skapad som kund {number}, men adressen lades inte till ({why}); nästa överföring lägger till den',
   'failure.severaAnswer': 'Severas svar togs inte emot: {detail}',
+  'refused.statusPath': 'Sökväg för statusbyte: en JSON-pekare som /status/guid, fick "{value}"',
+  'settings.statusPath': 'Sökväg för statusbyte (Severa PATCH)',
 };

@@ -1,3 +1,4 @@
+import { hasProjects } from '../services/administration/models.js';
 import { dayAndTime, detailLines, joined } from './details.js';
 import { localDay } from '../clock.js';
 import type { InvoiceOutputModel } from '../services/severa/schemas/index.js';
@@ -71,7 +72,7 @@ export const invoices: Kind<InvoiceOutputModel> = {
     const context = {
       articles: new Set((await administration.listArticles()).map((a) => a.number)),
       customers: new Set((await administration.listCustomers()).map((c) => c.number)),
-      projects: info.variant === 500 ? undefined : new Set((await administration.listProjects()).map((p) => p.code)),
+      projects: !hasProjects(info.variant) ? undefined : new Set((await administration.listProjects()).map((p) => p.code)),
       numberPolicy: settings.invoiceNumberPolicy,
       today: localDay(ctx.clock.now()),
       mappings: ctx.mappings,
@@ -82,6 +83,7 @@ export const invoices: Kind<InvoiceOutputModel> = {
       ledger: ctx.ledger,
       context,
       afterTransferStatus: after ? { guid: after.guid, name: after.name } : undefined,
+      statusPath: settings.invoiceStatusPath,
       onMoved: (invoice) => request.onEvent({ type: 'record', id: invoice.guid, record: invoice }),
     });
     return runOf(ctx, request, records, step);

@@ -41,6 +41,11 @@ export const payments: Kind<PaidInvoice> = {
   async run(ctx, records, request) {
     const paid = statusNamed(await ctx.invoiceStatuses(), ctx.settings.paidStatus);
     if (!paid) throw new Error(`Severa has no invoice status "${ctx.settings.paidStatus}" to mark invoices paid`);
-    return runOf(ctx, request, records, paymentsToSevera(ctx.severa(), { guid: paid.guid, name: paid.name }));
+    return runOf(
+      ctx,
+      request,
+      records,
+      paymentsToSevera(ctx.severa(), { guid: paid.guid, name: paid.name }, ctx.settings.invoiceStatusPath),
+    );
   },
 };

@@ -1,3 +1,4 @@
+import { hasProjects } from '../services/administration/models.js';
 import { dayAndTime, detailLines, joined } from './details.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import type { ProjectOutputModel } from '../services/severa/schemas/index.js';
@@ -45,7 +46,7 @@ export const projects: Kind<ProjectOutputModel> = {
     const records = await collect(ctx.severa().projects({ changedSince: changedSince(filter) }));
     const administration = ctx.administration();
     const info = await administration.companyInfo();
-    if (info.variant === 500) return { records, banner: t('refusal.projectsNeed1000', { variant: String(info.variant) }) };
+    if (!hasProjects(info.variant)) return { records, banner: t('refusal.projectsNeed1000', { variant: String(info.variant) }) };
     // Rows that cannot go are marked with the reason before any transfer.
     const customers = new Set((await administration.listCustomers()).map((c) => c.number));
     const statuses: [string, RowStatus][] = [];

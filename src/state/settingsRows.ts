@@ -1,3 +1,4 @@
+import { hasProjects } from '../services/administration/models.js';
 import { CONNECTION_FIELDS, type ConnectionField, ENV_OF, SECRET_FIELDS } from '../config/configurationStore.js';
 import type { Translate } from '../i18n/index.js';
 import type { CodeChoice } from '../services/setup/choices.js';
@@ -116,12 +117,14 @@ function administrationTestRow(view: SettingsView, t: Translate): SettingsRow {
     };
   if (!test.ok) return { kind: 'line', label: t('settings.test'), value: `✗ ${test.error}`, tone: 'error', edit };
   const variant =
-    test.variant === 500 ? t('settings.variant500', { variant: test.variant }) : t('settings.variant', { variant: test.variant ?? '?' });
+    test.variant !== undefined && !hasProjects(test.variant)
+      ? t('settings.variant500', { variant: test.variant })
+      : t('settings.variant', { variant: test.variant ?? '?' });
   return {
     kind: 'line',
     label: t('settings.test'),
     value: `✓ "${test.name}" · ${variant} · ADK ${test.adkVersion}`,
-    tone: test.variant === 500 ? 'error' : 'ok',
+    tone: test.variant !== undefined && !hasProjects(test.variant) ? 'error' : 'ok',
     edit,
   };
 }
@@ -170,6 +173,11 @@ export function settingsRows(view: SettingsView | undefined, t: Translate, loadi
   statusLine('invoiceStatusToTransfer', 'settings.statusToTransfer');
   statusLine('afterTransferStatus', 'settings.statusTransferred');
   statusLine('paidStatus', 'settings.statusPaid');
+  line({
+    label: t('settings.statusPath'),
+    value: s.invoiceStatusPath,
+    edit: { kind: 'text', secret: false, initial: s.invoiceStatusPath, target: { kind: 'setting', key: 'invoiceStatusPath' } },
+  });
 
   section(t('settings.sectionChoices'));
   const policies: PickOption[] = [

@@ -27,7 +27,10 @@ describe('sevadm setup in a real terminal', () => {
     const bridge = await startBridgeServer({ company: port, token: TOKEN });
     try {
       const config = mkdtempSync(join(tmpdir(), 'sevadm-config-'));
-      app = spawnApp(['setup', '--lang', 'en'], { env: { XDG_CONFIG_HOME: config, XDG_DATA_HOME: join(config, 'data'), ...NO_ENV } });
+      app = spawnApp(['setup', '--lang', 'en'], {
+        rows: 34,
+        env: { XDG_CONFIG_HOME: config, XDG_DATA_HOME: join(config, 'data'), ...NO_ENV },
+      });
       await app.waitFor('Profile name for this client company');
       await app.keys('acme\r');
       // The wizard opens the first empty line for typing.

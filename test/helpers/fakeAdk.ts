@@ -39,7 +39,8 @@ export function fakeAdkLibrary(defines: Record<string, string | number> = {}): s
 
 export interface FakeCompanySetup {
   name: string;
-  variant: 500 | 1000 | 2000;
+  /** 500, 1000, 2000, 200; 4 is the association edition (Förening), 9 a variant Adk.h does not name. */
+  variant: 500 | 1000 | 2000 | 200 | 4 | 9;
   invoiceSeries?: number;
   programVersion?: string;
   login?: { user: string; password: string };

@@ -15,7 +15,8 @@ describe('sevadm doctor', () => {
     const lines: string[] = [];
     expect(await runDoctorCommand(['--demo', '--data-dir', mkdtempSync(join(tmpdir(), 'sevadm-doctor-'))], (l) => lines.push(l))).toBe(0);
     expect(lines.every((l) => !l.startsWith('✗'))).toBe(true);
-    expect(lines.length).toBe(10);
+    expect(lines.length).toBe(11);
+    expect(lines.at(-1)).toMatch(/^✓ invoice status change path: \/status\/guid/);
   }, 30_000);
 
   it('names each problem with a fix: scopes, variant 500, a product without article, a missing status, an unmapped term', async () => {

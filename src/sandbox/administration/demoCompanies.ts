@@ -24,7 +24,7 @@ export async function openDemoCompany(
     // Seed under another name, so an interrupted first start never leaves half a company behind.
     const seeding = `${file}.seeding`;
     removeCompanyFile(seeding);
-    const company = EmbeddedCompany.create(seeding, { name: DEMO_COMPANIES[variant], variant }, clock);
+    const company = EmbeddedCompany.create(seeding, { name: DEMO_COMPANIES[variant] ?? `Demo ${variant} AB`, variant }, clock);
     if (variant === 500) await seedSmallCompany(company, anchor);
     else await seedDemoCompany(company, anchor);
     await company.close();

@@ -28,7 +28,7 @@ const OWN_CUSTOMERS = [
   'Bohusläns Sjöfart AB',
 ];
 
-export const DEMO_COMPANIES: Record<CompanyVariant, string> = {
+export const DEMO_COMPANIES: Partial<Record<CompanyVariant, string>> = {
   2000: 'Övningsbolaget AB',
   1000: 'Övningsbolaget 1000 AB',
   500: 'Lilla Verkstaden AB',

@@ -8,11 +8,9 @@ export class QueryReader {
     return this.params.get(name) ?? undefined;
   }
 
+  /** An array parameter: repeated keys (form, explode), as the spec says; a comma is part of a value. */
   strings(name: string): string[] | undefined {
-    const all = this.params
-      .getAll(name)
-      .flatMap((v) => v.split(','))
-      .filter(Boolean);
+    const all = this.params.getAll(name).filter(Boolean);
     return all.length ? all : undefined;
   }
 

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '../../net/listen.js';
 import { SEVADM_SCOPES } from '../../services/severa/environments.js';
+import { invalidParameter } from './respond.js';
 import { FaultInjector, type Faults } from './faults.js';
+import { asDocumented, checkRequest, checkResponse, loadSpec } from './spec.js';
 import { QueryReader } from './query.js';
 import { QUOTA_MESSAGE, QuotaWindow } from './quota.js';
 import { NotFound, readJsonBody, SandboxError, sendEmpty, sendException, sendJson } from './respond.js';
@@ -26,6 +28,11 @@ export const SANDBOX_DEFAULTS = {
 } as const;
 
 export interface SeveraSandboxOptions {
+  /**
+   * Off only to test a client against answers that break the spec: normally every answer is checked, and one
+   * that breaks it is a 500 naming what.
+   */
+  checkAnswers?: boolean;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -102,6 +109,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const granted = new Set(options.grantedScopes ?? SEVADM_SCOPES);
   const ttl = options.tokenTtlSeconds ?? SANDBOX_DEFAULTS.tokenTtlSeconds;
   const time = options.clock ?? processClock();
+  await loadSpec();
   const store = SeveraStore.open({
     seed: options.seed ?? SANDBOX_DEFAULTS.seed,
     file: options.dataFile,
@@ -194,6 +202,19 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     }
   };
 
+  // Every request and every answer against Visma's own spec, never against sevadm's schemas.
+  const conforms = (req: IncomingMessage, path: string, url: URL, body: unknown) => {
+    const verdict = checkRequest({ method: req.method ?? '', path, query: url.searchParams, headers: req.headers, body });
+    if (!verdict.ok) throw invalidParameter(verdict.location, verdict.name, `Not allowed by the Severa API spec: ${verdict.problem}`);
+  };
+  const checked = (req: IncomingMessage, path: string, result: RouteResult): RouteResult => {
+    if (result.text !== undefined || result.body === undefined || options.checkAnswers === false) return result;
+    const body = asDocumented(req.method ?? '', path, result.status, result.body);
+    const problem = checkResponse(req.method ?? '', path, result.status, body);
+    if (problem) throw new SandboxError(500, 'InternalSystemError', `The sandbox's answer breaks the Severa API spec: ${problem}`);
+    return { ...result, body };
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname.replace(/^\/rest-api/, '');
@@ -226,7 +247,8 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
 
       if (req.method === 'POST' && /^\/v1\/token\/?$/i.test(path)) {
         body = await readJsonBody(req);
-        reply(handleToken(body));
+        conforms(req, path, url, body);
+        reply(checked(req, path, handleToken(body)));
         return;
       }
       const found = match(req.method ?? '', path);
@@ -234,6 +256,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       if (found === 'method') throw new SandboxError(405, 'InvalidRequest', `${req.method} is not supported on ${path}.`);
       if (found.route.scope !== null) authorize(req, found.route.scope);
       body = req.method === 'GET' ? undefined : await readJsonBody(req);
+      conforms(req, path, url, body);
       const result = found.route.handle({
         data: store.data,
         clock,
@@ -248,7 +271,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
         req.socket.destroy();
         return;
       }
-      reply(result);
+      reply(checked(req, path, result));
     } catch (error) {
       if (error instanceof NotFound) return reply({ status: 404 });
       if (error instanceof SandboxError) {

@@ -8,8 +8,22 @@ export const AdmDate = z
 /** Write timestamps, ISO 8601 UTC. */
 export const AdmTimestamp = z.string();
 
-export const CompanyVariant = z.union([z.literal(500), z.literal(1000), z.literal(2000)]);
+/**
+ * The program the company is kept with, as AdkGetVariant names it (Adk.h): Administration 2000, 1000, 500,
+ * 200, the association edition (Förening), or a variant this sevadm does not know.
+ */
+export const CompanyVariant = z.union([
+  z.literal(500),
+  z.literal(1000),
+  z.literal(2000),
+  z.literal(200),
+  z.literal('Förening'),
+  z.literal('unknown'),
+]);
 export type CompanyVariant = z.infer<typeof CompanyVariant>;
+
+/** Only Administration 1000 and 2000 keep projects (the original integration's rule too). */
+export const hasProjects = (variant: CompanyVariant) => variant === 1000 || variant === 2000;
 
 export const CompanyInfo = z.object({ name: z.string(), variant: CompanyVariant, adkVersion: z.string() });
 export type CompanyInfo = z.infer<typeof CompanyInfo>;

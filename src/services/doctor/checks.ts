@@ -1,3 +1,4 @@
+import { hasProjects } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import { collect, type SeveraClient } from '../severa/index.js';
 import { type CustomerMappings, mappedCode } from '../transfer/mappings.js';
@@ -81,7 +82,7 @@ export async function runChecks(
       add('Administration connection', true, `"${test.name}", ADK ${test.adkVersion}`);
       add(
         'Administration variant',
-        test.variant !== 500,
+        test.variant !== undefined && hasProjects(test.variant),
         `Visma Administration ${test.variant}`,
         'projects need Administration 1000 or 2000; the other transfers work on 500',
       );

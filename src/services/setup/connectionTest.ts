@@ -1,3 +1,4 @@
+import type { CompanyVariant } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import { SEVADM_SCOPES } from '../severa/environments.js';
 import type { SeveraClient } from '../severa/index.js';
@@ -36,7 +37,7 @@ export async function testSevera(severa: SeveraClient): Promise<SeveraTest> {
 export interface AdministrationTest {
   ok: boolean;
   name?: string;
-  variant?: number;
+  variant?: CompanyVariant;
   adkVersion?: string;
   error?: string;
 }

@@ -11,7 +11,8 @@ export type SettingKey =
   | 'invoiceNumberPolicy'
   | 'supplierProductType'
   | 'supplierBillable'
-  | 'supplierMarkupPercent';
+  | 'supplierMarkupPercent'
+  | 'invoiceStatusPath';
 export type MappingTable = 'languages' | 'paymentTerms' | 'vatCodes' | 'currencies' | 'costCentres';
 
 /** One edit on the settings screen. `undefined` values clear the setting or the mapping line. */
@@ -43,6 +44,9 @@ export function changeSetting(settings: TransferSettings, key: SettingKey, value
     case 'supplierBillable':
       if (text !== 'true' && text !== 'false') throw new SettingRefused('refused.billable');
       return { ...settings, supplierBillable: text === 'true' };
+    case 'invoiceStatusPath':
+      if (!text || !/^(\/[A-Za-z0-9]+)+$/.test(text)) throw new SettingRefused('refused.statusPath', { value: value ?? '' });
+      return { ...settings, invoiceStatusPath: text };
     case 'supplierMarkupPercent': {
       const n = Number((text ?? '').replace(',', '.'));
       if (!text || !/^\d+([.,]\d{1,2})?$/.test(text) || n > 1000) throw new SettingRefused('refused.markup', { value: value ?? '' });

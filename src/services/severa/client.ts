@@ -225,8 +225,9 @@ export class SeveraClient {
       {
         ...filter,
         changedSince: isoDateTime('changedSince', filter.changedSince),
-        startDate: isoDate('startDate', filter.startDate),
-        endDate: isoDate('endDate', filter.endDate),
+        // The spec types these date-time: the day's start, in UTC, as Severa's invoice dates carry no time.
+        startDate: dayAsDateTime(isoDate('startDate', filter.startDate)),
+        endDate: dayAsDateTime(isoDate('endDate', filter.endDate)),
       },
       InvoiceOutputModel,
       this.pageSize,
@@ -242,8 +243,8 @@ export class SeveraClient {
   }
 
   /** Moves an invoice to another status; Severa assigns the invoice number if that status has one. */
-  setInvoiceStatus(invoiceGuid: string, statusGuid: string): Promise<InvoiceOutputModel> {
-    return this.patchOne(`/v1/invoices/${encodeGuid(invoiceGuid)}`, [replace(this.invoiceStatusPatchPath, statusGuid)], InvoiceOutputModel);
+  setInvoiceStatus(invoiceGuid: string, statusGuid: string, path: string = this.invoiceStatusPatchPath): Promise<InvoiceOutputModel> {
+    return this.patchOne(`/v1/invoices/${encodeGuid(invoiceGuid)}`, [replace(path, statusGuid)], InvoiceOutputModel);
   }
 
   async invoiceStatuses(options: { active?: boolean } = {}): Promise<InvoiceStatusModel[]> {
@@ -380,6 +381,8 @@ export function isoDate(field: string, value: string | undefined): string | unde
   }
   return value;
 }
+
+const dayAsDateTime = (day: string | undefined) => (day === undefined ? undefined : `${day}T00:00:00Z`);
 
 function encodeGuid(guid: string): string {
   if (!guid) throw new SeveraInputError('request', 'guid', 'is empty');

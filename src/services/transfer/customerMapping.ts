@@ -158,7 +158,7 @@ export function severaConflict(
             : path === '/language/guid'
               ? incoming.language!.guid
               : source;
-      operations.push(replace(path, value));
+      operations.push(replace(path, value as string | number | boolean | null));
     }
     return { label, source: show(source), target: show(target), changes };
   });

@@ -13,6 +13,8 @@ export interface InvoiceStepOptions {
   context: Omit<InvoiceContext, 'creditedDocumentNumber'>;
   /** Move the Severa invoice here after it reached Administration. */
   afterTransferStatus?: InvoiceStatusModel;
+  /** The patch path that moves the status (a setting: Severa's spec does not publish it). */
+  statusPath?: string;
   /** The Severa invoice as it is after its status moved. */
   onMoved?: (invoice: InvoiceOutputModel) => void;
 }
@@ -34,7 +36,7 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     const after = o.afterTransferStatus!;
     try {
       // (Moved first, told after: an optional call would skip the write with nobody listening.)
-      const moved = await o.severa.setInvoiceStatus(i.guid, after.guid);
+      const moved = await o.severa.setInvoiceStatus(i.guid, after.guid, o.statusPath);
       o.onMoved?.(moved);
     } catch (error) {
       throw new IncompleteTransfer(

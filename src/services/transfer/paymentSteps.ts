@@ -30,7 +30,11 @@ export function isPaidInFull(paid: number, total: number | null | undefined): bo
 }
 
 /** Invoices paid in Administration get the "paid" status in Severa. */
-export function paymentsToSevera(severa: SeveraClient, paidStatus: InvoiceStatusModel): TransferStep<PaidInvoice, never> {
+export function paymentsToSevera(
+  severa: SeveraClient,
+  paidStatus: InvoiceStatusModel,
+  statusPath?: string,
+): TransferStep<PaidInvoice, never> {
   const invoiceOf = async (number: number): Promise<InvoiceOutputModel | null> => {
     for await (const page of severa.invoices({ numbers: [number] })) return page.find((i) => i.number === number) ?? null;
     return null;
@@ -59,7 +63,7 @@ export function paymentsToSevera(severa: SeveraClient, paidStatus: InvoiceStatus
     find: async () => null,
     async create(p) {
       const invoice = await invoiceOf(p.invoiceNumber);
-      const moved = await severa.setInvoiceStatus(invoice!.guid, paidStatus.guid);
+      const moved = await severa.setInvoiceStatus(invoice!.guid, paidStatus.guid, statusPath);
       return `${moved.number} ${moved.status?.name ?? ''}`.trim();
     },
     update: async () => {

@@ -15,7 +15,14 @@ export interface TransferSettings {
   supplierBillable: boolean;
   /** Markup on cost for billable fees, in percent. */
   supplierMarkupPercent: number;
+  /**
+   * The JSON Patch path that moves an invoice's status. Severa's spec publishes no InvoiceInputModel, so this
+   * is an assumption (the default, /status/guid); `sevadm doctor --probe-status-change` tries it on one invoice.
+   */
+  invoiceStatusPath: string;
 }
+
+export const DEFAULT_INVOICE_STATUS_PATH = '/status/guid';
 
 export const DEMO_TRANSFER_SETTINGS: TransferSettings = {
   invoiceStatusToTransfer: 'Ready for transfer',
@@ -25,6 +32,7 @@ export const DEMO_TRANSFER_SETTINGS: TransferSettings = {
   supplierProductType: 'Subcontracting',
   supplierBillable: false,
   supplierMarkupPercent: 0,
+  invoiceStatusPath: DEFAULT_INVOICE_STATUS_PATH,
 };
 
 /** The choices as a file keeps them: null is "no status after transfer" as chosen; a missing key is the default. */

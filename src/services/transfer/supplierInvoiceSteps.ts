@@ -36,7 +36,8 @@ export function feeFor(
   const currencyCode = invoice.currencyCode || 'SEK';
   return {
     project: { guid: project.guid },
-    product: product ? { guid: product.guid } : null,
+    // Left out when there is none: the spec does not let product be null.
+    product: product ? { guid: product.guid } : undefined,
     productType: product?.type ?? settings.supplierProductType,
     name: `Lev.faktura ${invoice.invoiceNumber} ${invoice.supplierName}`.slice(0, 100),
     description: `${feeReference(invoice.givenNumber, row.position)} ${row.text ?? ''}`.trim(),

@@ -4,6 +4,7 @@ import { AdkAdministration } from '../../../src/services/administration/adk/adap
 import { AdkLibrary, fromAdkText, toAdkText } from '../../../src/services/administration/adk/library.js';
 import { locateAdkLibrary, parseRegQuery } from '../../../src/services/administration/adk/locate.js';
 import { AdministrationError } from '../../../src/services/administration/errors.js';
+import { hasProjects } from '../../../src/services/administration/models.js';
 import { fakeAdkLibrary, fakeCompanyFolders } from '../../helpers/fakeAdk.js';
 import { adkError } from './portContract.js';
 
@@ -36,6 +37,26 @@ describe('ADK adapter: opening a company', () => {
       expect(error.detail).toBe(
         `Adk.dll is version 2026.1, Visma Administration ${programVersion}: copy Adk.dll from the Administration program folder (or leave the library path empty to use the installed one)`,
       );
+    }
+  });
+
+  it('names every variant Adk.h has; one without projects (500, 200, Förening, unknown) refuses them, never taken for 2000', async () => {
+    for (const [setting, variant] of [
+      [2000, 2000],
+      [1000, 1000],
+      [500, 500],
+      [200, 200],
+      [4, 'Förening'],
+      [9, 'unknown'],
+    ] as const) {
+      const adk = await opened({ name: 'Bolaget AB', variant: setting });
+      try {
+        expect((await adk.companyInfo()).variant).toBe(variant);
+        if (hasProjects(variant)) expect(await adk.listProjects()).toEqual([]);
+        else await adkError(adk.listProjects(), 278);
+      } finally {
+        await adk.close();
+      }
     }
   });
 

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AddressCreateModel, type AddressModel, type CountryModel, type CustomerModel } from '../../../services/severa/schemas/index.js';
+import {
+  type AddressCreateModel,
+  type AddressModel,
+  type CountryModel,
+  type CustomerModel,
+} from '../../../services/severa/schemas/index.js';
 import { headquarterOf } from '../addresses.js';
 import type { SeveraData } from '../data.js';
 import { offsetPage } from '../paging.js';
 import { invalidParameter, NotFound } from '../respond.js';
-import { applyReplaceOps, findOr404, parseBody, type PatchKind } from './helpers.js';
+import { applyReplaceOps, findOr404, bodyOf, type PatchKind } from './helpers.js';
 import type { Route } from './types.js';
 
 const PATCHABLE: Record<string, PatchKind> = {
@@ -57,7 +62,7 @@ export const addressRoutes: Route[] = [
     writes: true,
     handle({ data, params, body, clock }) {
       const customer = findOr404(data.customers, params.guid);
-      const input = parseBody(AddressCreateModel, body);
+      const input = bodyOf<AddressCreateModel>(body);
       const now = clock.now();
       const address: AddressModel = {
         ...input,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CustomerCreateModel, type CustomerModel } from '../../../services/severa/schemas/index.js';
+import { type CustomerCreateModel, type CustomerModel } from '../../../services/severa/schemas/index.js';
 import type { SeveraData } from '../data.js';
 import { tokenPage } from '../paging.js';
 import { invalidParameter } from '../respond.js';
-import { applyReplaceOps, changedSince, findOr404, parseBody, type PatchKind } from './helpers.js';
+import { applyReplaceOps, changedSince, findOr404, bodyOf, type PatchKind } from './helpers.js';
 import type { Route } from './types.js';
 
 const PATCHABLE: Record<string, PatchKind> = {
@@ -29,7 +29,7 @@ const PATCHABLE: Record<string, PatchKind> = {
 
 /** Checks a customer as POST or PATCH would leave it, and fills references from their guids. */
 function resolveCustomer(data: SeveraData, input: CustomerCreateModel, self?: CustomerModel): Omit<CustomerModel, 'guid'> {
-  const checked = parseBody(CustomerCreateModel, input);
+  const checked = bodyOf<CustomerCreateModel>(input);
   if (checked.number !== undefined && checked.number !== null) {
     if (checked.number < 1) throw invalidParameter('RequestBody', 'number', 'Customer number must be positive.');
     const taken = data.customers.find((c) => c.number === checked.number && c.guid !== self?.guid);

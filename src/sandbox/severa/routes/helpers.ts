@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import { formatPath } from '../../../services/severa/transport.js';
 import { invalidParameter, NotFound, SandboxError } from '../respond.js';
 
 export function findOr404<T extends { guid: string }>(rows: T[], guid: string | undefined): T {
@@ -17,15 +15,14 @@ export function changedSince<T extends { lastUpdatedDateTime?: string | null; cr
   return rows.filter((row) => Date.parse(row.lastUpdatedDateTime ?? row.createdDateTime ?? '') >= since);
 }
 
-/** Validates a request body against the spec's input model, answering 400 InvalidParameter like Severa. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+/**
+ * The request body, already checked against Visma's spec before the route runs (never against sevadm's own
+ * schemas, which would agree with the client by construction).
+ */
+export function bodyOf<T>(body: unknown): T {
   if (body === undefined || body === null)
     throw new SandboxError(400, 'InvalidRequest', 'Request body is required', { type: 'RequestBody', name: 'body' });
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = formatPath(issue.path);
-  throw invalidParameter('RequestBody', field, `${field}: ${issue.message}`);
+  return body as T;
 }
 
 export type PatchKind = 'string' | 'nonEmptyString' | 'int' | 'number' | 'bool' | 'guid';
@@ -46,7 +43,7 @@ export function applyReplaceOps<T extends object>(
   const paths: string[] = [];
   body.forEach((op: unknown, i) => {
     const { op: name, path, value } = (op ?? {}) as { op?: unknown; path?: unknown; value?: unknown };
-    if (typeof name !== 'string' || name.toLowerCase() !== 'replace') {
+    if (name !== 'Replace') {
       throw invalidParameter('RequestBody', `[${i}].op`, `Operation '${String(name)}' is not supported. Only Replace is supported.`);
     }
     if (typeof path !== 'string' || !(path in allowed)) {

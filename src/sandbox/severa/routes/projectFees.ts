@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectFeeInputModel, type ProjectFeeOutputModel } from '../../../services/severa/schemas/index.js';
+import { type ProjectFeeInputModel, type ProjectFeeOutputModel } from '../../../services/severa/schemas/index.js';
 import { tokenPage } from '../paging.js';
 import { invalidOperation, invalidParameter } from '../respond.js';
-import { changedSince, findOr404, parseBody } from './helpers.js';
+import { changedSince, findOr404, bodyOf } from './helpers.js';
 import type { Route } from './types.js';
 
 export const projectFeeRoutes: Route[] = [
@@ -12,7 +12,7 @@ export const projectFeeRoutes: Route[] = [
     scope: 'fees:write',
     writes: true,
     handle({ data, body, clock }) {
-      const input = parseBody(ProjectFeeInputModel, body);
+      const input = bodyOf<ProjectFeeInputModel>(body);
       const project = data.projects.find((p) => p.guid === input.project.guid);
       if (!project) throw invalidParameter('RequestBody', 'project.guid', `Project '${input.project.guid}' was not found.`);
       if (project.isClosed) throw invalidOperation(`Project ${project.number} '${project.name}' is closed; fees cannot be added.`);

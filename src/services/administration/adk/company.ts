@@ -355,7 +355,7 @@ export class AdkCompany {
   companyInfo(): CompanyInfo {
     this.ensureOpen();
     const info = this.guard('company', undefined, () => this.adk.companyName(this.paths.company, this.paths.commonFiles));
-    return { name: info.name, variant: F.VARIANT_OF_ID[info.variantId] ?? 2000, adkVersion: this.adk.version() };
+    return { name: info.name, variant: F.VARIANT_OF_ID[info.variantId] ?? 'unknown', adkVersion: this.adk.version() };
   }
 
   // --- customers and projects: one key, one timestamp ------------------------------------------

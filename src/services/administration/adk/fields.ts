@@ -26,7 +26,8 @@ export const DB = {
 export const SORT = { CUSTOMER_NUMBER: 0, INVOICE_NUMBER: 12, SUPPLIER_INVOICE_NUMBER: 14, ARTICLE_NUMBER: 16, PROJECT_CODE: 23 } as const;
 
 /** ADKI_* variant ids as AdkGetCompanyName answers them. */
-export const VARIANT_OF_ID: Record<number, 500 | 1000 | 2000> = { 1: 2000, 2: 1000, 3: 500 };
+/** ADKI_ADMIN2000=1, ADKI_ADMIN1000=2, ADKI_ADMIN500=3, ADKI_FORENING=4, ADKI_ADMIN200=5 (Adk.h). */
+export const VARIANT_OF_ID: Record<number, 500 | 1000 | 2000 | 200 | 'Förening'> = { 1: 2000, 2: 1000, 3: 500, 4: 'Förening', 5: 200 };
 
 export const CUSTOMER: FieldMap = [
   ['number', 0, 'str'],

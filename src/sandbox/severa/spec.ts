@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import addFormats from 'ajv-formats';
+import { OpenAPIBackend } from 'openapi-backend';
+
+/** Visma's published spec, vendored (spec/SOURCE.md says where it came from). */
+export const SPEC_FILE = fileURLToPath(new URL('../../../spec/severa-openapi.json', import.meta.url));
+
+/** A request or answer as the spec sees it. */
+export interface SpecRequest {
+  method: string;
+  /** Without the /rest-api base: /v1/customers. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** What the spec says about one request: fine, or the first thing it does not allow. */
+export type SpecVerdict =
+  | { ok: true; operation: string | undefined }
+  | { ok: false; problem: string; location: 'RequestBody' | 'UriParameter' | 'PathParameter' | 'RequestHeader'; name: string };
+
+let loading: Promise<OpenAPIBackend> | undefined;
+let backend: OpenAPIBackend | undefined;
+
+/** Parsed and set up once per process (the sandbox waits for it as it starts). */
+export function loadSpec(): Promise<void> {
+  loading ??= build();
+  return loading.then(() => undefined);
+}
+
+/**
+ * Visma's spec marks many references `nullable` beside their `$ref`; OpenAPI 3.0 ignores a `$ref`'s siblings,
+ * which would forbid the null the authors allow. Read as they meant it: the reference, or null.
+ */
+function nullableReferences(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableReferences);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = nullableReferences(v);
+  if (typeof out.$ref === 'string' && out.nullable === true) {
+    const { $ref, nullable: _nullable, ...rest } = out;
+    return { ...rest, anyOf: [{ $ref }, { enum: [null] }] };
+  }
+  return out;
+}
+
+async function build(): Promise<OpenAPIBackend> {
+  const definition = nullableReferences(JSON.parse(readFileSync(SPEC_FILE, 'utf8'))) as never;
+  const spec = new OpenAPIBackend({
+    definition,
+    quick: true,
+    validate: true,
+    // Formats (date-time, uuid…) are checked as the spec names them.
+    customizeAjv: (ajv) => {
+      (addFormats as unknown as { default: (a: unknown) => void }).default(ajv);
+      return ajv;
+    },
+    ajvOpts: { strict: false },
+  });
+  await spec.init();
+  backend = spec;
+  return spec;
+}
+
+function api(): OpenAPIBackend {
+  if (!backend) throw new Error('the Severa spec is not loaded yet (loadSpec)');
+  return backend;
+}
+
+function queryObject(query: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(query.keys())) {
+    const all = query.getAll(key);
+    out[key] = all.length > 1 ? all : all[0]!;
+  }
+  return out;
+}
+
+function describe(errors: { instancePath?: string; message?: string; params?: unknown }[] | null | undefined): string {
+  const first = errors?.[0];
+  if (!first) return 'not allowed by the spec';
+  const where = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '(request)';
+  const allowed = (first.params as { allowedValues?: unknown[] } | undefined)?.allowedValues;
+  return `${where} ${first.message ?? 'is not allowed'}${allowed ? ` (${allowed.join(', ')})` : ''}`;
+}
+
+/** Checks a request against the operation the spec defines for its method and path. */
+export function checkRequest(req: SpecRequest): SpecVerdict {
+  const spec = api();
+  const request = {
+    method: req.method.toLowerCase(),
+    path: req.path,
+    query: queryObject(req.query),
+    headers: Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string | string[]] => e[1] !== undefined)),
+    body: req.body,
+  };
+  const operation = spec.router.matchOperation(request);
+  if (!operation)
+    return { ok: false, problem: `${req.method} ${req.path} is not an operation of the spec`, location: 'RequestBody', name: 'body' };
+  const result = spec.validateRequest(request, operation);
+  if (result.valid) return { ok: true, operation: operation.operationId };
+  // Where the spec says it is wrong: the body, a query parameter, a path parameter or a header.
+  const [part, ...rest] = (result.errors?.[0]?.instancePath ?? '').split('/').filter(Boolean);
+  const location =
+    part === 'query' ? 'UriParameter' : part === 'params' ? 'PathParameter' : part === 'headers' ? 'RequestHeader' : 'RequestBody';
+  return { ok: false, problem: describe(result.errors), location, name: rest.join('.') || 'body' };
+}
+
+/** Checks an answer against what the operation documents for its status; undefined when it conforms. */
+export function checkResponse(method: string, path: string, status: number, body: unknown): string | undefined {
+  const spec = api();
+  const operation = spec.router.matchOperation({ method: method.toLowerCase(), path, headers: {} });
+  if (!operation || body === undefined) return undefined;
+  const result = spec.validateResponse(body, operation, status);
+  return result.valid ? undefined : describe(result.errors as never);
+}
+
+type Schema = {
+  $ref?: string;
+  nullable?: boolean;
+  type?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  allOf?: Schema[];
+  anyOf?: Schema[];
+};
+
+/**
+ * The answer as the spec documents it: a property the spec does not mark nullable is left out rather than sent
+ * as null (the sandbox keeps "no industry" as null; Severa's documented answer simply has no industry).
+ */
+export function asDocumented(method: string, path: string, status: number, body: unknown): unknown {
+  const spec = api();
+  const operation = spec.router.matchOperation({ method: method.toLowerCase(), path, headers: {} });
+  const schema = (operation?.responses?.[String(status)] as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.[
+    'application/json'
+  ]?.schema;
+  if (!schema || body === undefined) return body;
+  const components = (spec.definition.components?.schemas ?? {}) as Record<string, Schema>;
+  const resolve = (s: Schema | undefined, depth = 0): Schema | undefined => {
+    if (!s || depth > 10) return s;
+    if (s.$ref) return resolve(components[s.$ref.split('/').pop()!], depth + 1);
+    if (s.allOf?.length === 1) return resolve(s.allOf[0], depth + 1);
+    const ref = s.anyOf?.find((a) => a.$ref);
+    if (ref) return resolve(ref, depth + 1);
+    return s;
+  };
+  const clean = (value: unknown, s: Schema | undefined, depth: number): unknown => {
+    const shape = resolve(s);
+    if (!shape || depth > 12 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => clean(v, shape.items, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      const property = shape.properties?.[key];
+      const nullAllowed =
+        property?.nullable || property?.anyOf?.some((a) => (a as { enum?: unknown[] }).enum?.includes(null)) || resolve(property)?.nullable;
+      if (v === null && property && !nullAllowed) continue;
+      out[key] = clean(v, property, depth + 1);
+    }
+    return out;
+  };
+  return clean(body, schema, 0);
+}
