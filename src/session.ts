@@ -129,8 +129,10 @@ export class Session {
     const text =
       event.type === 'retry'
         ? `Severa ${event.endpoint}: retry ${event.attempt} in ${event.delayMs} ms (${event.reason})`
-        : `Severa: new access token (${event.reason})`;
-    for (const listener of this.logListeners) listener(event.type === 'retry' ? 'warn' : 'info', text);
+        : event.type === 'bad-record'
+          ? `Severa ${event.endpoint}: record ${event.record} left out of the list, its field ${event.field} is not as expected (${event.problem})`
+          : `Severa: new access token (${event.reason})`;
+    for (const listener of this.logListeners) listener(event.type === 'token' ? 'info' : 'warn', text);
   };
 
   /** A loaded record as it came from its side, for `sevadm show --json`. */

@@ -1,3 +1,4 @@
+import { printable } from '../text.js';
 import { checkDataDir } from '../paths.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -9,6 +10,13 @@ export type ParsedValues = ReturnType<typeof parseArgs>['values'];
 
 /** --demo (with --data-dir) or the systems the environment names. */
 export async function openFor(values: { demo?: boolean; 'data-dir'?: string; profile?: string }): Promise<OpenEnvironment> {
+  const env = await open(values);
+  // Headless, what the app's log panel would show as a warning (a retry, a record left out) goes to stderr.
+  env.session.onLog((level, text) => level !== 'info' && process.stderr.write(`sevadm: ${printable(text)}\n`));
+  return env;
+}
+
+async function open(values: { demo?: boolean; 'data-dir'?: string; profile?: string }): Promise<OpenEnvironment> {
   if (values.demo) {
     if (values.profile) throw new UsageError('--profile and --demo do not go together');
     return openDemo(values['data-dir'] === undefined ? undefined : checkDataDir(values['data-dir']));

@@ -56,7 +56,10 @@ export const invoices: Kind<InvoiceOutputModel> = {
   keys: (i) => [String(i.number ?? '')],
   async load(ctx, filter) {
     if (!filter.statusGuid) return { records: [] };
-    const records = await collect(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }));
+    // Checked, not trusted: only invoices that are in the status asked for.
+    const records = (await collect(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }))).filter(
+      (i) => i.status?.guid === filter.statusGuid,
+    );
     const statuses: [string, RowStatus][] = [];
     for (const i of records) {
       const done = ctx.ledger.lastDone('invoices', 'to-administration', i.guid)?.targetKey;

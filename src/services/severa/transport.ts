@@ -14,7 +14,9 @@ type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
 /** What the client tells its surroundings (a log panel, a benchmark) about retries and renewals. */
 export type SeveraEvent =
   | { type: 'retry'; endpoint: string; attempt: number; delayMs: number; reason: string }
-  | { type: 'token'; reason: 'first' | 'expiring' | 'rejected' };
+  | { type: 'token'; reason: 'first' | 'expiring' | 'rejected' }
+  /** One record of a list broke the schema: left out of the list, the rest of which is read on. */
+  | { type: 'bad-record'; endpoint: string; record: string; field: string; problem: string };
 
 export interface TokenSource {
   token(): Promise<string>;
@@ -194,6 +196,11 @@ export class SeveraTransport {
         uncertain,
       );
     }
+  }
+
+  /** Tells the surroundings something the caller found (a record left out of a list). */
+  report(event: SeveraEvent): void {
+    this.options.onEvent?.(event);
   }
 
   private requireTokenSource(): TokenSource {

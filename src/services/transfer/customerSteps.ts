@@ -1,3 +1,4 @@
+import { firstMatch } from '../severa/index.js';
 import type { AdmCustomer } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import type { SeveraClient } from '../severa/client.js';
@@ -71,8 +72,8 @@ export function customersToSevera(
     return countries.get(code)!;
   };
   const byNumber = async (number: string): Promise<CustomerModel | null> => {
-    for await (const page of severa.customers({ numbers: [Number(number)] })) return page.find((c) => String(c.number) === number) ?? null;
-    return null;
+    // Every page is read: the one it is on need not be the first.
+    return firstMatch(severa.customers({ numbers: [Number(number)] }), (c) => String(c.number) === number);
   };
   return {
     kind: 'customers',
@@ -87,16 +88,16 @@ export function customersToSevera(
           params: { number: a.number },
         });
       }
-      for await (const page of severa.customers({ customerNames: [a.name] })) {
-        const other = page.find((c) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number);
-        if (other) {
-          const otherId = String(other.number ?? other.guid);
-          throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${otherId}; names must be unique in Severa`, {
-            key: 'refusal.nameTaken',
-            params: { name: a.name, other: otherId },
-          });
-        }
-        break;
+      const other = await firstMatch(
+        severa.customers({ customerNames: [a.name] }),
+        (c) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number,
+      );
+      if (other) {
+        const otherId = String(other.number ?? other.guid);
+        throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${otherId}; names must be unique in Severa`, {
+          key: 'refusal.nameTaken',
+          params: { name: a.name, other: otherId },
+        });
       }
     },
     find: (a) => byNumber(a.number),

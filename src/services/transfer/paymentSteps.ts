@@ -1,5 +1,6 @@
 import type { AdmCustomerPayment } from '../administration/models.js';
 import type { SeveraClient } from '../severa/index.js';
+import { firstMatch } from '../severa/index.js';
 import type { InvoiceOutputModel, InvoiceStatusModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import { refuse } from './refusal.js';
@@ -36,8 +37,7 @@ export function paymentsToSevera(
   statusPath?: string,
 ): TransferStep<PaidInvoice, never> {
   const invoiceOf = async (number: number): Promise<InvoiceOutputModel | null> => {
-    for await (const page of severa.invoices({ numbers: [number] })) return page.find((i) => i.number === number) ?? null;
-    return null;
+    return firstMatch(severa.invoices({ numbers: [number] }), (i) => i.number === number);
   };
   return {
     kind: 'payments',

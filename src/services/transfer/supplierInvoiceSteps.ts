@@ -1,5 +1,5 @@
 import type { AdmSupplierInvoice, AdmSupplierInvoiceRow } from '../administration/models.js';
-import { collect, type SeveraClient } from '../severa/index.js';
+import { collect, type SeveraClient, firstMatch } from '../severa/index.js';
 import type { ProjectFeeInputModel, ProductOutputModel, ProjectOutputModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import type { Ledger } from './ledger.js';
@@ -73,7 +73,7 @@ export function supplierInvoiceRowsToSevera(
             if (found) return found;
           }
           if (!/^\d{1,15}$/.test(code)) return null;
-          for await (const page of severa.projects({ numbers: [Number(code)] })) return page.find((p) => String(p.number) === code) ?? null;
+          return firstMatch(severa.projects({ numbers: [Number(code)] }), (p) => String(p.number) === code);
           return null;
         })(),
       );

@@ -1,3 +1,4 @@
+import type { SeveraEvent } from '../../../src/services/severa/transport.js';
 import { describe, expect, it } from 'vitest';
 import {
   collect,
@@ -328,16 +329,24 @@ describe('Severa client: quota, retries and failures', () => {
     expect(error.endpoint).toBe('GET /v1/organizationdetails');
   });
 
-  it('a response that breaks the schema is a clear error naming endpoint and field', async () => {
+  it('one record of a list that breaks the schema is left out and named (endpoint, record, field), never the whole list', async () => {
     // The sandbox checks its answers against the spec; this one is broken on purpose.
     const s = await sandbox({ checkAnswers: false });
-    (s.store.data.customers[2] as unknown as { number: string }).number = 'ett-två';
-    const error = await collect(clientFor(s).customers()).catch((e) => e);
-    expect(error).toBeInstanceOf(SeveraSchemaError);
-    expect(error.endpoint).toBe('GET /v1/customers');
-    expect(error.field).toBe('[2].number');
-    expect(error.message).toContain('GET /v1/customers');
-    expect(error.message).toContain('[2].number');
+    const broken = s.store.data.customers[2]!;
+    (broken as unknown as { number: string }).number = 'ett-två';
+    const events: SeveraEvent[] = [];
+    const customers = await collect(clientFor(s, { onEvent: (e) => events.push(e) }).customers());
+    expect(customers).toHaveLength(s.store.data.customers.length - 1);
+    expect(customers.some((c) => c.guid === broken.guid)).toBe(false);
+    expect(events.filter((e) => e.type === 'bad-record')).toEqual([
+      {
+        type: 'bad-record',
+        endpoint: 'GET /v1/customers',
+        record: expect.stringContaining(broken.guid),
+        field: 'number',
+        problem: expect.any(String),
+      },
+    ]);
   });
 
   it('a non-JSON success body is a schema error, not a crash', async () => {

@@ -171,3 +171,15 @@ describe('a hostile or broken Severa', () => {
     expect(big).toBeInstanceOf(SeveraAnswerError);
   });
 });
+
+describe('look-ups that read every page', () => {
+  it('find a row on a later page, and say none when no page has it', async () => {
+    const { firstMatch } = await import('../../../src/services/severa/paging.js');
+    async function* pages() {
+      yield [{ n: 1 }, { n: 2 }];
+      yield [{ n: 3 }];
+    }
+    expect(await firstMatch(pages(), (r) => r.n === 3)).toEqual({ n: 3 });
+    expect(await firstMatch(pages(), (r) => r.n === 4)).toBeNull();
+  });
+});
