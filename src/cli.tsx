@@ -1,30 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ClockSettingError, processClock } from './clock.js';
-import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
-import { runTui } from './tui.js';
-import { openFromEnvironment } from './environments.js';
-import { ProfileStore } from './config/profiles.js';
-import { pickProfile } from './profilePicker.js';
 import { detectLang, translator } from './i18n/index.js';
-import { EXIT_LEASE_HELD, runTransferCommand, TRANSFER_USAGE } from './headless/transfer.js';
-import { LeaseHeldError } from './session/lease.js';
-import { leaseWords } from './session.js';
-import { runShowCommand, SHOW_USAGE } from './headless/show.js';
-import { DOCTOR_USAGE, runDoctorCommand } from './headless/doctor.js';
-import { HISTORY_USAGE, runHistoryCommand } from './headless/history.js';
-import { PROFILE_USAGE, runProfileCommand } from './headless/profile.js';
-import { UsageError } from './errors.js';
+import { EXIT_LEASE_HELD, UsageError } from './errors.js';
 import { printable } from './text.js';
-import { BRIDGE_USAGE, runBridgeCommand } from './bridge/main.js';
-import { adkConnectionFromEnv, bridgeConnectionFromEnv, severaConnectionFromEnv } from './config/environment.js';
-import { openAdkCompany } from './services/administration/adk/index.js';
-import { BridgeClient } from './services/administration/bridge/client.js';
-import { runDemoCommand } from './demo.js';
-import { SeveraClient } from './services/severa/index.js';
-import { administrationSummary, severaSummary } from './summary.js';
-import { runSandboxCommand, SANDBOX_USAGE } from './sandbox/severa/main.js';
-import { runSetupCommand, SETUP_USAGE } from './setup.js';
+
+// Each command loads only what it uses: `sevadm --version` or `--help` start no app, sandbox or ADK.
 
 const USAGE = `sevadm – move data between Visma Severa and Visma Administration
 
@@ -47,89 +28,30 @@ Usage:
   (sevadm, transfer, show, doctor and history take --profile NAME; the SEVADM_* variables override it)
   sevadm --version
 
-${SANDBOX_USAGE}
+`;
 
-${BRIDGE_USAGE}`;
-
-/** `sevadm`: the app on the systems the environment names; a side not configured shows as disconnected. */
-async function runOnEnvironment(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { lang: { type: 'string' }, profile: { type: 'string' } }, strict: true });
-  const lang = langOption(values.lang);
-  const store = new ProfileStore();
-  let profileName = values.profile ?? store.defaultName();
-  const names = Object.keys(store.read().profiles);
-  if (!profileName && names.length > 1 && process.stdin.isTTY && process.stdout.isTTY) {
-    // Several client companies and no default: ask which one.
-    const chosen = await pickProfile(names, translator(lang));
-    if (!chosen) return 0;
-    profileName = chosen;
+/** A command's own --help, from its module (loaded for that only). */
+async function usageOf(command: string): Promise<string> {
+  switch (command) {
+    case 'sandbox':
+      return (await import('./sandbox/severa/main.js')).SANDBOX_USAGE;
+    case 'bridge':
+      return (await import('./bridge/main.js')).BRIDGE_USAGE;
+    case 'transfer':
+      return (await import('./headless/transfer.js')).TRANSFER_USAGE;
+    case 'show':
+      return (await import('./headless/show.js')).SHOW_USAGE;
+    case 'doctor':
+      return (await import('./headless/doctor.js')).DOCTOR_USAGE;
+    case 'history':
+      return (await import('./headless/history.js')).HISTORY_USAGE;
+    case 'profile':
+      return (await import('./headless/profile.js')).PROFILE_USAGE;
+    case 'setup':
+      return (await import('./setup.js')).SETUP_USAGE;
+    default:
+      return USAGE;
   }
-  const profile = profileName ? store.get(profileName) : undefined;
-  if (!process.stdout.isTTY) {
-    const severa = severaConnectionFromEnv(process.env, profile);
-    const adk = adkConnectionFromEnv(process.env, profile);
-    const bridge = adk ? undefined : bridgeConnectionFromEnv(process.env, profile);
-    if (!severa && !bridge && !adk)
-      throw new UsageError(
-        'nothing to connect to: name a --profile, set SEVADM_SEVERA_* and/or SEVADM_BRIDGE_* (see sevadm --help), or try sevadm demo',
-      );
-    return connectionCheck(severa, bridge, adk);
-  }
-  const environment = openFromEnvironment(profileName, store);
-  try {
-    await runTui(environment.session, { demo: false, lang, profile: environment.profile });
-  } finally {
-    await environment.close();
-  }
-  return 0;
-}
-
-/** Without a terminal: connect to what the environment names and list what is there. */
-async function connectionCheck(
-  severa: ReturnType<typeof severaConnectionFromEnv>,
-  bridge: ReturnType<typeof bridgeConnectionFromEnv>,
-  adk?: ReturnType<typeof adkConnectionFromEnv>,
-): Promise<number> {
-  let failed = false;
-  if (severa) {
-    console.log(`Severa at ${severa.baseUrl}`);
-    try {
-      for (const line of await severaSummary(new SeveraClient(severa))) console.log(line);
-    } catch (error) {
-      failed = true;
-      const e = error as { short?: string; message: string };
-      console.error(`  disconnected: ${e.short ?? e.message} (${e.message})`);
-    }
-  }
-  if (bridge) {
-    console.log(`Administration bridge at ${bridge.url}`);
-    try {
-      for (const line of await administrationSummary(new BridgeClient(bridge))) console.log(line);
-    } catch (error) {
-      failed = true;
-      console.error(`  disconnected: ${(error as Error).message}`);
-    }
-  }
-  if (adk) {
-    console.log(`Administration company ${adk.company} (ADK)`);
-    const company = (() => {
-      try {
-        return openAdkCompany(adk);
-      } catch (error) {
-        return error as Error;
-      }
-    })();
-    try {
-      if (company instanceof Error) throw company;
-      for (const line of await administrationSummary(company)) console.log(line);
-    } catch (error) {
-      failed = true;
-      console.error(`  disconnected: ${(error as Error).message}`);
-    } finally {
-      if (!(company instanceof Error)) await company.close();
-    }
-  }
-  return failed ? 1 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -140,9 +62,11 @@ async function main(argv: string[]): Promise<number> {
   const lang = argv.indexOf('--lang');
   if (lang >= 0) langOption(argv[lang + 1]);
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--lang' || command === '--profile') return runOnEnvironment(argv);
+  if (command === undefined || command === '--lang' || command === '--profile')
+    return (await import('./onEnvironment.js')).runOnEnvironment(argv);
   if (command === '--help' || command === '-h' || command === 'help') {
-    console.log(USAGE);
+    const [{ SANDBOX_USAGE }, { BRIDGE_USAGE }] = await Promise.all([import('./sandbox/severa/main.js'), import('./bridge/main.js')]);
+    console.log(`${USAGE}\n${SANDBOX_USAGE}\n\n${BRIDGE_USAGE}`);
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -151,48 +75,30 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(
-      command === 'sandbox'
-        ? SANDBOX_USAGE
-        : command === 'bridge'
-          ? BRIDGE_USAGE
-          : command === 'transfer'
-            ? TRANSFER_USAGE
-            : command === 'show'
-              ? SHOW_USAGE
-              : command === 'doctor'
-                ? DOCTOR_USAGE
-                : command === 'history'
-                  ? HISTORY_USAGE
-                  : command === 'profile'
-                    ? PROFILE_USAGE
-                    : command === 'setup'
-                      ? SETUP_USAGE
-                      : USAGE,
-    );
+    console.log(await usageOf(command));
     return 0;
   }
   switch (command) {
     case 'demo':
-      await runDemoCommand(rest);
+      await (await import('./demo.js')).runDemoCommand(rest);
       return 0;
     case 'transfer':
-      return runTransferCommand(rest);
+      return (await import('./headless/transfer.js')).runTransferCommand(rest);
     case 'show':
-      return runShowCommand(rest);
+      return (await import('./headless/show.js')).runShowCommand(rest);
     case 'doctor':
-      return runDoctorCommand(rest);
+      return (await import('./headless/doctor.js')).runDoctorCommand(rest);
     case 'history':
-      return runHistoryCommand(rest);
+      return (await import('./headless/history.js')).runHistoryCommand(rest);
     case 'profile':
-      return runProfileCommand(rest);
+      return (await import('./headless/profile.js')).runProfileCommand(rest);
     case 'setup':
-      return runSetupCommand(rest);
+      return (await import('./setup.js')).runSetupCommand(rest);
     case 'bridge':
-      await runBridgeCommand(rest);
+      await (await import('./bridge/main.js')).runBridgeCommand(rest);
       return 0;
     case 'sandbox':
-      await runSandboxCommand(rest);
+      await (await import('./sandbox/severa/main.js')).runSandboxCommand(rest);
       return 0;
     default:
       throw new UsageError(`unknown command "${command}"; sevadm --help lists the commands`);
@@ -219,9 +125,15 @@ main(process.argv.slice(2)).then(
       console.error(`sevadm: ${printable(e.message ?? '')}`);
       process.exit(2);
     }
-    if (error instanceof LeaseHeldError) {
-      console.error(`sevadm: ${translator(detectLang())('lease.held', leaseWords(error.holder, translator(detectLang())))}`);
-      process.exit(EXIT_LEASE_HELD);
+    if (error instanceof Error && error.name === 'LeaseHeldError') {
+      // Another run holds the company: named, with its own exit code (3).
+      const t = translator(detectLang());
+      const { holder } = error as Error & { holder: import('./services/administration/models.js').LeaseHolder };
+      void import('./session.js').then(({ leaseWords }) => {
+        console.error(`sevadm: ${t('lease.held', leaseWords(holder, t))}`);
+        process.exit(EXIT_LEASE_HELD);
+      });
+      return;
     }
     const short = (error as { short?: string })?.short;
     console.error(`sevadm: ${printable(short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error)))}`);

@@ -18,3 +18,6 @@ export class SettingRefused extends UsageError {
     this.name = 'SettingRefused';
   }
 }
+
+/** Exit code when another run holds the company's transfer lease (nothing was tried). */
+export const EXIT_LEASE_HELD = 3;

@@ -132,7 +132,9 @@ export class Session {
         : event.type === 'bad-record'
           ? `Severa ${event.endpoint}: record ${event.record} left out of the list, its field ${event.field} is not as expected (${event.problem})`
           : `Severa: new access token (${event.reason})`;
-    for (const listener of this.logListeners) listener(event.type === 'token' ? 'info' : 'warn', text);
+    // A record left out of a list is an error (the user does not see it); a retry only a warning.
+    const level = event.type === 'token' ? 'info' : event.type === 'retry' ? 'warn' : 'error';
+    for (const listener of this.logListeners) listener(level, text);
   };
 
   /** A loaded record as it came from its side, for `sevadm show --json`. */

@@ -11,8 +11,9 @@ export type ParsedValues = ReturnType<typeof parseArgs>['values'];
 /** --demo (with --data-dir) or the systems the environment names. */
 export async function openFor(values: { demo?: boolean; 'data-dir'?: string; profile?: string }): Promise<OpenEnvironment> {
   const env = await open(values);
-  // Headless, what the app's log panel would show as a warning (a retry, a record left out) goes to stderr.
-  env.session.onLog((level, text) => level !== 'info' && process.stderr.write(`sevadm: ${printable(text)}\n`));
+  // Headless, what the app's log panel shows as an error (a record left out of a list) goes to stderr; retries
+  // do not (cron would mail them).
+  env.session.onLog((level, text) => level === 'error' && process.stderr.write(`sevadm: ${printable(text)}\n`));
   return env;
 }
 

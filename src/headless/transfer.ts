@@ -27,9 +27,6 @@ export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|suppl
 Exit codes: 0 all done, 1 some rows failed, 2 usage or configuration error,
   3 another transfer holds the Administration company (named on stderr; nothing was tried).`;
 
-/** Exit code when another run holds the company's transfer lease. */
-export const EXIT_LEASE_HELD = 3;
-
 /** --wait alone waits as long as it takes; --wait=SECONDS at most that long. */
 function waitOption(value: string | undefined): number {
   if (value === undefined) return 0;

@@ -7,6 +7,8 @@ import type { AdministrationPort } from '../services/administration/port.js';
 export class LeaseHeldError extends Error {
   constructor(readonly holder: LeaseHolder) {
     super(`a transfer of ${holder.kind} by ${holder.who} (pid ${holder.pid}) since ${holder.since} holds this Administration company`);
+    // The command line knows it by name (it does not load this module for that).
+    this.name = 'LeaseHeldError';
   }
 }
 
