@@ -491,6 +491,9 @@ export const en = {
   'failure.severaAnswer': "Severa's answer was refused: {detail}",
   'refused.statusPath': 'Status change path: a JSON pointer such as /status/guid, got "{value}"',
   'settings.statusPath': 'Status change path (Severa PATCH)',
+  'reason.conflict': 'skipped at the conflict',
+  'reason.cancelled': 'cancelled',
+  'reason.unchanged': 'already the same',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -493,4 +493,7 @@ export const sv: Record<MessageKey, string> = {
   'failure.severaAnswer': 'Severas svar togs inte emot: {detail}',
   'refused.statusPath': 'Sökväg för statusbyte: en JSON-pekare som /status/guid, fick "{value}"',
   'settings.statusPath': 'Sökväg för statusbyte (Severa PATCH)',
+  'reason.conflict': 'överhoppad vid konflikten',
+  'reason.cancelled': 'avbruten',
+  'reason.unchanged': 'redan likadan',
 };

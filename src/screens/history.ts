@@ -18,8 +18,16 @@ export const HISTORY_COLUMNS: HistoryColumn[] = [
   { header: 'col.result', weight: 2, min: 10, cell: (e, t) => t(`result.${e.result}`) },
   { header: 'col.record', weight: 5, cell: (e) => e.label },
   { header: 'col.target', weight: 2, cell: (e, t) => targetText(e, t) },
-  { header: 'col.reason', weight: 5, cell: (e) => e.reason ?? '' },
+  { header: 'col.reason', weight: 5, cell: (e, t) => reasonText(e.reason, t) },
 ];
+
+/** The engine's own reasons in the user's words; any other reason is already a sentence. */
+const REASONS: Record<string, MessageKey> = {
+  conflict: 'reason.conflict',
+  cancelled: 'reason.cancelled',
+  unchanged: 'reason.unchanged',
+};
+const reasonText = (reason: string | null, t: Translate) => (reason ? (REASONS[reason] ? t(REASONS[reason]) : reason) : '');
 
 /** Where the record went: a supplier-invoice row's fee is named by its project, not by the fee's id. */
 function targetText(e: HistoryEntry, t: Translate): string {

@@ -30,5 +30,7 @@ describe('the history rows', () => {
     );
     expect(en!.cells.slice(1, 3)).toEqual(['Payment → Severa', 'skipped']);
     expect(en!.cells.join(' ')).not.toMatch(/to-severa|payments/);
+    const [skipped] = historyRows([entry({ result: 'skipped', targetKey: null, reason: 'conflict' })], translator('sv'));
+    expect(skipped!.cells[5]).toBe('överhoppad vid konflikten');
   });
 });
