@@ -68,6 +68,7 @@ export function App({ session, initial, onAction }: AppProps) {
   );
   const { exit } = useApp();
   const answer = useRef<((a: ConflictAnswer) => void) | undefined>(undefined);
+  const settingsFetch = useRef(0);
   const [tick, setTick] = useState(0);
   const t = useMemo(() => translator(state.lang), [state.lang]);
 
@@ -105,9 +106,12 @@ export function App({ session, initial, onAction }: AppProps) {
     const setup = session.setup;
     if (!setup) return;
     dispatch({ type: 'settingsView', view: setup.view(), loading: true });
+    // Only the newest fetch may land: a slow one begun before a connection line was saved would bring back
+    // lists of the connection as it was ("not configured").
+    const asked = ++settingsFetch.current;
     setup.liveView().then(
-      (view) => dispatch({ type: 'settingsView', view, loading: false }),
-      (error: unknown) => dispatch({ type: 'settingRefused', error: (error as Error).message }),
+      (view) => asked === settingsFetch.current && dispatch({ type: 'settingsView', view, loading: false }),
+      (error: unknown) => asked === settingsFetch.current && dispatch({ type: 'settingRefused', error: (error as Error).message }),
     );
   };
 

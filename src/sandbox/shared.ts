@@ -1,4 +1,5 @@
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createExclusive, isAlive } from '../processes.js';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -15,15 +16,6 @@ export interface SharedSandbox {
   owner: boolean;
   /** Stops using it; the owner serves on until the last other user has gone, then closes it. */
   release(onWaiting?: (pids: number[]) => void): Promise<void>;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -45,11 +37,11 @@ export async function sharedSandbox(
   const others = () =>
     readdirSync(users)
       .map(Number)
-      .filter((pid) => Number.isInteger(pid) && pid !== process.pid && alive(pid));
+      .filter((pid) => Number.isInteger(pid) && pid !== process.pid && isAlive(pid));
 
   for (let attempt = 0; attempt < 10; attempt++) {
     const advert = read(advertFile);
-    if (advert && advert.pid !== process.pid && alive(advert.pid)) {
+    if (advert && advert.pid !== process.pid && isAlive(advert.pid)) {
       // A live owner is never replaced (that would make a second copy): a slow one is waited for.
       if (await answers(advert.url, 15_000)) return { ...advert, owner: false, release: async () => leave() };
       leave();
@@ -99,17 +91,7 @@ function read(file: string): Advert | undefined {
 }
 
 function advertise(file: string, advert: Advert): boolean {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(advert));
-  try {
-    linkSync(temp, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    unlinkSync(temp);
-  }
+  return createExclusive(file, JSON.stringify(advert));
 }
 
 /** Removes the advert only while it is still the one seen (a dead owner's, or our own). */

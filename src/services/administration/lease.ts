@@ -1,3 +1,4 @@
+import { createExclusive, isAlive } from '../../processes.js';
 import { randomUUID } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -17,16 +18,6 @@ export interface LeaseKeeper {
 
 type Stored = LeaseHolder & { token: string };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but is another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Past its expiry by this much on our own clock, a lease is abandoned whoever's clock wrote it: two machines'
  * clocks may differ by minutes, so nearer the expiry only what this process saw itself counts (below).
@@ -35,7 +26,7 @@ const SKEW_MARGIN_MS = 10 * LEASE_TTL_MS;
 
 /** A lease whose holder is gone: its process has ended on this host, or it is long past its expiry. */
 export function isStale(holder: LeaseHolder, now: number, host = hostname()): boolean {
-  return Date.parse(holder.expires) + SKEW_MARGIN_MS <= now || (holder.host === host && !alive(holder.pid));
+  return Date.parse(holder.expires) + SKEW_MARGIN_MS <= now || (holder.host === host && !isAlive(holder.pid));
 }
 
 abstract class BaseLease implements LeaseKeeper {
@@ -125,16 +116,7 @@ export class FileLease extends BaseLease {
   }
 
   protected create(lease: Stored): boolean {
-    const temp = this.scratch(lease);
-    try {
-      linkSync(temp, this.path);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw error;
-    } finally {
-      unlinkSync(temp);
-    }
+    return createExclusive(this.path, JSON.stringify(lease));
   }
 
   protected replace(lease: Stored): void {

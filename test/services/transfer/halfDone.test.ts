@@ -9,6 +9,7 @@ import { DEMO_TRANSFER_SETTINGS } from '../../../src/services/transfer/settings.
 import { supplierInvoiceRowsToSevera } from '../../../src/services/transfer/supplierInvoiceSteps.js';
 import { freshCompanies } from '../../helpers/administration.js';
 import { clientFor, sandbox } from '../../helpers/severa.js';
+import { invoiceSetup } from '../../helpers/invoices.js';
 
 async function run<T, E>(items: T[], step: TransferStep<T, E>, ledger: Ledger) {
   const statuses = new Map<string, RowStatus>();
@@ -59,20 +60,7 @@ describe('a record whose second write did not happen', () => {
   });
 
   it('an invoice Severa would not move to Transferred is booked once, fails saying so, and the next run moves it', async () => {
-    const s = await sandbox();
-    const client = clientFor(s);
-    const { port } = await freshCompanies();
-    const statuses = await client.invoiceStatuses();
-    const ready = statuses.find((x) => x.name === 'Ready for transfer')!;
-    const transferred = statuses.find((x) => x.name === 'Transferred')!;
-    const projects = new Set((await port.listProjects()).map((p) => p.code));
-    const context = {
-      articles: new Set((await port.listArticles()).map((a) => a.number)),
-      customers: new Set((await port.listCustomers()).map((c) => c.number)),
-      projects,
-      numberPolicy: 'severa' as const,
-      today: '2026-11-30',
-    };
+    const { s, client, port, ready, transferred, projects, context } = await invoiceSetup();
     const listed = async () =>
       (await collect(client.invoices({ invoiceStatusGuids: [ready.guid] }))).filter(
         (i) => !i.isCreditNote && context.customers.has(String(i.customer?.number)) && projects.has(String(i.projects?.[0]?.number)),

@@ -11,6 +11,7 @@ import { DEMO_TRANSFER_SETTINGS } from '../../../src/services/transfer/settings.
 import { projectCodeOf, supplierInvoiceRowsToSevera } from '../../../src/services/transfer/supplierInvoiceSteps.js';
 import { freshCompanies } from '../../helpers/administration.js';
 import { clientFor, sandbox } from '../../helpers/severa.js';
+import { invoiceSetup } from '../../helpers/invoices.js';
 
 const skipAll = async () => ({ decision: 'skip' as const, applyToRemaining: true });
 
@@ -83,20 +84,7 @@ describe('invoices Severa → Administration', () => {
   });
 
   it('books an invoice under its Severa number, moves its Severa status, and never books it twice', async () => {
-    const s = await sandbox();
-    const client = clientFor(s);
-    const { port } = await freshCompanies();
-    const statuses = await client.invoiceStatuses();
-    const ready = statuses.find((x) => x.name === 'Ready for transfer')!;
-    const transferred = statuses.find((x) => x.name === 'Transferred')!;
-    const admProjects = new Set((await port.listProjects()).map((p) => p.code));
-    const context = {
-      articles: new Set((await port.listArticles()).map((a) => a.number)),
-      customers: new Set((await port.listCustomers()).map((c) => c.number)),
-      projects: admProjects,
-      numberPolicy: 'severa' as const,
-      today: '2026-11-30',
-    };
+    const { client, port, ready, transferred, projects: admProjects, context } = await invoiceSetup();
     const candidates = (await collect(client.invoices({ invoiceStatusGuids: [ready.guid] }))).filter((i) => !i.isCreditNote);
     const invoice = candidates.find(
       (i) => context.customers.has(String(i.customer?.number)) && admProjects.has(String(i.projects?.[0]?.number)),
