@@ -1,9 +1,15 @@
 import { printThroughput, severaThroughput } from './severaThroughput.js';
 import { printTableBench } from './table.js';
 import { printAdkBench } from './adk.js';
+import { printStartupBench } from './startup.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
 const only = process.argv[2];
+
+if (!only || only === 'startup') {
+  console.log('Start-up: median of 7 runs each, beside node -e 0 (goal: --version and transfer --help ≤ 3×)');
+  printStartupBench();
+}
 
 if (!only || only === 'severa') {
   console.log('Severa throughput: 500 project fees against the sandbox at the real quota (10 calls/s)');
