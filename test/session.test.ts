@@ -4,6 +4,7 @@ import { Ledger } from '../src/services/transfer/ledger.js';
 import { DEMO_CUSTOMER_MAPPINGS } from '../src/services/transfer/mappings.js';
 import { Session } from '../src/session.js';
 import { translator } from '../src/i18n/index.js';
+import { demoSession } from './helpers/session.js';
 import type { AdmCustomer } from '../src/services/administration/models.js';
 import { freshCompanies } from './helpers/administration.js';
 import { clientFor, sandbox } from './helpers/severa.js';
@@ -63,14 +64,7 @@ describe('session', () => {
 
 describe('session: projects on a variant-500 company', () => {
   it('lists the Severa projects under a banner that says why they cannot go', async () => {
-    const s = await sandbox();
-    const { small } = await freshCompanies();
-    const session = new Session({
-      severa: clientFor(s),
-      administration: small,
-      ledger: new Ledger(':memory:', 't'),
-      mappings: DEMO_CUSTOMER_MAPPINGS,
-    });
+    const { session } = await demoSession('small');
     const result = await session.load('projects', { since: '2000-01-01' }, 'sv');
     expect(result.records).toHaveLength(44);
     expect(result.banner).toBe('Projekt kräver Visma Administration 1000 eller 2000; detta företag är 500.');

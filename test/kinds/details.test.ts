@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.js';
+import { demoSession } from '../helpers/session.js';
 import { kindOf, LIST_IDS } from '../../src/kinds/index.js';
 import type { AdmSupplierInvoice } from '../../src/services/administration/models.js';
-import { Ledger } from '../../src/services/transfer/ledger.js';
-import { DEMO_CUSTOMER_MAPPINGS } from '../../src/services/transfer/mappings.js';
-import { Session } from '../../src/session.js';
-import { freshCompanies } from '../helpers/administration.js';
-import { clientFor, sandbox } from '../helpers/severa.js';
 
 // What the API calls its fields: none of it may reach the details view.
 const RAW = /\bguid\b|isInternal|isActive|lastUpdatedDateTime|createdDateTime|sourceId|to-severa|to-administration|\w+: \w+, \w+:|\[object/;
-
-async function demoSession() {
-  const s = await sandbox();
-  const { port } = await freshCompanies();
-  const session = new Session({
-    severa: clientFor(s),
-    administration: port,
-    ledger: new Ledger(':memory:', 't'),
-    mappings: DEMO_CUSTOMER_MAPPINGS,
-  });
-  return { s, session };
-}
 
 describe('the details view of every list', () => {
   it("labels each field in the user's language, never with the API's own keys", async () => {
