@@ -30,28 +30,20 @@ Usage:
 
 `;
 
-/** A command's own --help, from its module (loaded for that only). */
+/** A command's own --help. */
 async function usageOf(command: string): Promise<string> {
-  switch (command) {
-    case 'sandbox':
-      return (await import('./sandbox/severa/main.js')).SANDBOX_USAGE;
-    case 'bridge':
-      return (await import('./bridge/main.js')).BRIDGE_USAGE;
-    case 'transfer':
-      return (await import('./headless/transfer.js')).TRANSFER_USAGE;
-    case 'show':
-      return (await import('./headless/show.js')).SHOW_USAGE;
-    case 'doctor':
-      return (await import('./headless/doctor.js')).DOCTOR_USAGE;
-    case 'history':
-      return (await import('./headless/history.js')).HISTORY_USAGE;
-    case 'profile':
-      return (await import('./headless/profile.js')).PROFILE_USAGE;
-    case 'setup':
-      return (await import('./setup.js')).SETUP_USAGE;
-    default:
-      return USAGE;
-  }
+  const usage = await import('./usage.js');
+  const texts: Record<string, string> = {
+    sandbox: usage.SANDBOX_USAGE,
+    bridge: usage.BRIDGE_USAGE,
+    transfer: usage.TRANSFER_USAGE,
+    show: usage.SHOW_USAGE,
+    doctor: usage.DOCTOR_USAGE,
+    history: usage.HISTORY_USAGE,
+    profile: usage.PROFILE_USAGE,
+    setup: usage.SETUP_USAGE,
+  };
+  return texts[command] ?? USAGE;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -65,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === '--lang' || command === '--profile')
     return (await import('./onEnvironment.js')).runOnEnvironment(argv);
   if (command === '--help' || command === '-h' || command === 'help') {
-    const [{ SANDBOX_USAGE }, { BRIDGE_USAGE }] = await Promise.all([import('./sandbox/severa/main.js'), import('./bridge/main.js')]);
+    const { SANDBOX_USAGE, BRIDGE_USAGE } = await import('./usage.js');
     console.log(`${USAGE}\n${SANDBOX_USAGE}\n\n${BRIDGE_USAGE}`);
     return 0;
   }

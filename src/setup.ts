@@ -1,3 +1,4 @@
+import { SETUP_USAGE } from './usage.js';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { langOption } from './cliOptions.js';
@@ -6,13 +7,6 @@ import { ProfileStore } from './config/profiles.js';
 import { openFromEnvironment } from './environments.js';
 import { translator } from './i18n/index.js';
 import { runTui } from './tui.js';
-
-export const SETUP_USAGE = `sevadm setup [NAME] [--lang sv|en]
-  First-run wizard for a client company's profile: opens the Settings tab on profile NAME (asked for when left
-  out; made when new, and the default when it is the first). Fill in the Severa and Administration connection line
-  by line (secrets are typed hidden and never shown again), test both live, then choose the mappings from the lists
-  both sides offer. Everything is saved in the profiles file (mode 0600) as you go. Needs a terminal; scripts use
-  sevadm profile add.`;
 
 const NAME = /^[\w.-]{1,40}$/;
 
@@ -53,3 +47,5 @@ export async function runSetupCommand(argv: string[]): Promise<number> {
   }
   return 0;
 }
+
+export { SETUP_USAGE };

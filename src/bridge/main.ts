@@ -1,3 +1,5 @@
+import { BRIDGE_DEFAULT_PORT } from '../defaults.js';
+import { BRIDGE_USAGE } from '../usage.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,22 +15,6 @@ import { bridgeToken } from './token.js';
 import { adkConnectionFromEnv } from '../config/environment.js';
 import { openAdkCompany } from '../services/administration/adk/index.js';
 import type { AdministrationPort } from '../services/administration/port.js';
-
-export const BRIDGE_DEFAULT_PORT = 7730;
-
-export const BRIDGE_USAGE = `sevadm bridge [options]    serve an Administration company to sevadm elsewhere, over HTTP/JSON
-
-  --listen HOST:PORT   where to listen (default 127.0.0.1:${BRIDGE_DEFAULT_PORT}; loopback only)
-  --adk-common DIR     serve the real company through Adk.dll: the Gemensamma filer folder …
-  --adk-company DIR    … and the company folder (both: Hjälp › Om Visma Administration › Systeminfo)
-  --adk-library FILE   Adk.dll to use (default: the one the registry names)
-                       (also SEVADM_ADK_COMMON_FILES, _COMPANY, _LIBRARY; login: SEVADM_ADK_USER, _PASSWORD)
-  --data-dir DIR       the embedded company in DIR (default: the demo company; where the token is kept)
-  --variant 2000|500   which embedded company (default 2000)
-  --allow-remote       listen on a non-loopback address; needs --tls-cert and --tls-key
-  --tls-cert FILE      PEM certificate for https
-  --tls-key FILE       PEM private key for https
-The token comes from SEVADM_BRIDGE_TOKEN, else DIR/bridge-token (made and shown on first start).`;
 
 export async function runBridgeCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -90,3 +76,6 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
   await server.close();
   await company.close();
 }
+
+export { BRIDGE_USAGE };
+export { BRIDGE_DEFAULT_PORT };

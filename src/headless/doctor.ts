@@ -1,16 +1,10 @@
+import { DOCTOR_USAGE } from '../usage.js';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { runChecks } from '../services/doctor/checks.js';
 import { collect } from '../services/severa/index.js';
 import { printable } from '../text.js';
 import { openFor } from './connect.js';
-
-export const DOCTOR_USAGE = `sevadm doctor [--demo [--data-dir DIR]] [--json]
-  checks both connections, the Severa scopes, the Administration variant, the mappings, products ↔ articles,
-  cost centres ↔ profit centres and the invoice statuses; exit code 0 only when all pass.
-sevadm doctor --probe-status-change INVOICE-NUMBER --yes
-  tries the invoice status change path (a setting; Severa's spec does not publish it) on one invoice: it sets the
-  invoice's status to the status it already has, and writes nothing else. Exit 0 when Severa took the path.`;
 
 export async function runDoctorCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const { values } = parseArgs({
@@ -69,3 +63,5 @@ async function probeStatusChange(env: Awaited<ReturnType<typeof openFor>>, numbe
     return 1;
   }
 }
+
+export { DOCTOR_USAGE };

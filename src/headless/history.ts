@@ -1,3 +1,4 @@
+import { HISTORY_USAGE } from '../usage.js';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startOfDay } from '../clock.js';
@@ -6,9 +7,6 @@ import { ProfileStore } from '../config/profiles.js';
 import { checkDataDir, defaultDataDir, demoDataDir } from '../paths.js';
 import { type HistoryResult, Ledger } from '../services/transfer/ledger.js';
 import { dateOption, kindOption } from './options.js';
-
-export const HISTORY_USAGE = `sevadm history [--kind KIND] [--since DATE] [--result created|updated|skipped|failed] [--csv] [--demo [--data-dir DIR]]
-  past transfers from the ledger, row by row; --csv writes CSV (for a spreadsheet) instead of a table.`;
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | null): string {
@@ -65,3 +63,5 @@ export async function runHistoryCommand(argv: string[], out: (line: string) => v
     ledger.close();
   }
 }
+
+export { HISTORY_USAGE };

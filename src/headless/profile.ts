@@ -1,18 +1,9 @@
+import { PROFILE_USAGE } from '../usage.js';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { Profile, ProfileStore, checkProfileName } from '../config/profiles.js';
 import { resolveSeveraBaseUrl } from '../services/severa/environments.js';
-
-export const PROFILE_USAGE = `sevadm profile list
-sevadm profile add NAME --severa-url production|stage|URL --client-id ID --bridge-url URL [--secrets-from-stdin]
-sevadm profile add NAME … --adk-common DIR --adk-company DIR [--adk-library FILE] [--adk-user USER]   (on the Windows host)
-sevadm profile remove NAME
-sevadm profile default NAME
-  One profile per client company. Secrets (the Severa client secret, the bridge token) are never given on the
-  command line: they come from SEVADM_SEVERA_CLIENT_SECRET, SEVADM_BRIDGE_TOKEN and SEVADM_ADK_PASSWORD, or with
-  --secrets-from-stdin as lines on standard input (secret, token, Administration password); they are stored in
-  the profiles file (mode 0600) and never shown again. sevadm setup does the same interactively.`;
 
 function secretsFromStdin(): { clientSecret?: string; bridgeToken?: string; adkPassword?: string } {
   const [clientSecret, bridgeToken, adkPassword] = readFileSync(0, 'utf8').split(/\r?\n/);
@@ -124,3 +115,5 @@ export async function runProfileCommand(
       throw new UsageError(`sevadm profile list|add|remove|default${action ? ` (got "${action}")` : ''}`);
   }
 }
+
+export { PROFILE_USAGE };

@@ -1,3 +1,4 @@
+import { SHOW_USAGE } from '../usage.js';
 import { parseArgs } from 'node:util';
 import { isIsoDate, startOfDay } from '../clock.js';
 import { type BookView, isBookView, showBooks } from './showBooks.js';
@@ -8,16 +9,6 @@ import { translator } from '../i18n/index.js';
 import { cellsOf, kindOf as kindDef, listOf } from '../kinds/index.js';
 import { openFor } from './connect.js';
 import { filterOf, kindOf, LIST_OPTIONS, listDates, statusOption } from './options.js';
-
-export const SHOW_USAGE = `sevadm show customers|projects|invoices|supplier-invoices|payments|fees --side severa|administration [options]
-  invoices --side administration   the invoices booked with a Severa reference (since --changed-since)
-  fees --side severa               the fees sevadm created from supplier-invoice rows (Lev.fakt N/P)
-  payments --side severa           Severa invoices in a paid status
-  --changed-since DATE   customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
-  --status NAME          invoices: the Severa status to list (required)
-  --from DATE --to DATE  supplier invoices (default: 30 days back, as above, to today)
-  --json                 one JSON object per line, as the side holds the record
-  --demo [--data-dir DIR]`;
 
 /** `sevadm show …`: either side's records without transferring anything. Returns the exit code. */
 export async function runShowCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
@@ -97,3 +88,5 @@ export async function runShowCommand(argv: string[], out: (line: string) => void
     await env.close();
   }
 }
+
+export { SHOW_USAGE };

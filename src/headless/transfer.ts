@@ -1,3 +1,4 @@
+import { TRANSFER_USAGE } from '../usage.js';
 import { summaryText } from '../i18n/summary.js';
 import { parseArgs } from 'node:util';
 import { langOption } from '../cliOptions.js';
@@ -11,21 +12,6 @@ import { leaseWords } from '../session.js';
 import { filterOf, filterOptions, kindOf, LIST_OPTIONS, listDates, selected, statusOption, transferList } from './options.js';
 import { kindOf as kindDef, labelOf } from '../kinds/index.js';
 import { type TransferRowLine, TransferSummaryLine } from './result.js';
-
-export const TRANSFER_USAGE = `sevadm transfer customers|projects|invoices|supplier-invoices|payments [options]
-  --select all|ID,ID…        which rows (required): all, or numbers/ids as the list shows them
-  --direction to-administration|to-severa   customers only (default to-administration)
-  --changed-since DATE       customers, projects (default 30 days back, on --demo from the demo's day); payments: paid since
-  --status NAME              invoices: the Severa status to take invoices from (required)
-  --set-status NAME|none     invoices: status set in Severa after booking (default: the remembered one)
-  --from DATE --to DATE      supplier invoices (default: 30 days back, as above, to today)
-  --on-conflict skip|update|fail   when the record exists on the target (default skip)
-  --dry-run                  the plan only: what would be created, updated, skipped or refused, and why
-  --json                     one JSON object per row, then a summary object
-  --wait[=SECONDS]           while another transfer holds the company, wait for it (at most SECONDS)
-  --demo [--data-dir DIR]    run against the built-in demo (the state sevadm demo shows)
-Exit codes: 0 all done, 1 some rows failed, 2 usage or configuration error,
-  3 another transfer holds the Administration company (named on stderr; nothing was tried).`;
 
 /** --wait alone waits as long as it takes; --wait=SECONDS at most that long. */
 function waitOption(value: string | undefined): number {
@@ -168,3 +154,5 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
     await env.close();
   }
 }
+
+export { TRANSFER_USAGE };

@@ -1,20 +1,7 @@
+import { SANDBOX_USAGE } from '../../usage.js';
 import { parseArgs } from 'node:util';
 import { intOption, latencyOption, rateOption } from '../../cliOptions.js';
 import { SANDBOX_DEFAULTS, startSeveraSandbox } from './server.js';
-
-export const SANDBOX_USAGE = `sevadm sandbox [options]   run the Severa sandbox (a local stand-in for Visma Severa)
-
-  --port N             port on 127.0.0.1 (default ${SANDBOX_DEFAULTS.port}; 0 picks a free one)
-  --seed N             seed of the generated organisation (default ${SANDBOX_DEFAULTS.seed})
-  --data FILE          keep the organisation in this JSON file across restarts
-  --client-id ID       client id to accept (default ${SANDBOX_DEFAULTS.clientId})
-  --client-secret S    client secret to accept (default ${SANDBOX_DEFAULTS.clientSecret})
-  --token-ttl SECONDS  access token lifetime (default ${SANDBOX_DEFAULTS.tokenTtlSeconds})
-  --quota N            calls per second before 429 (default 10; 0 = off)
-  --error-rate R       share of calls answered 500 (0–1)
-  --drop-rate R        share of calls whose connection is cut (0–1)
-  --latency MS         delay per call, "200" or "50-400"
-  --burst-429 N        answer the next N calls with 429`;
 
 export async function runSandboxCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -70,3 +57,5 @@ export function waitForStop(): Promise<void> {
     process.once('SIGTERM', resolve);
   });
 }
+
+export { SANDBOX_USAGE };

@@ -1,3 +1,4 @@
+import { SANDBOX_DEFAULTS } from '../../defaults.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { closeServer, listen } from '../../net/listen.js';
 import { SEVADM_SCOPES } from '../../services/severa/environments.js';
@@ -18,14 +19,6 @@ import { type Clock, processClock } from '../../clock.js';
 import { MonotonicClock } from '../clock.js';
 import { SeveraStore } from './store.js';
 import { TokenRegistry } from './tokens.js';
-
-export const SANDBOX_DEFAULTS = {
-  port: 4780,
-  seed: 4711,
-  clientId: 'sevadm-demo',
-  clientSecret: 'sevadm-demo-secret',
-  tokenTtlSeconds: 3600,
-} as const;
 
 export interface SeveraSandboxOptions {
   /**
@@ -310,3 +303,5 @@ function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
+
+export { SANDBOX_DEFAULTS };
