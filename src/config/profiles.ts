@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { statSync } from 'node:fs';
+import { statSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { ProductType } from '../services/severa/schemas/index.js';
@@ -90,6 +90,17 @@ export class ProfileStore {
 
   /** The validated file; a hand-edit that breaks the rules names the file, the key and what is allowed. */
   read(): ProfilesFile {
+    // conf makes an object of whatever the file holds: look at the file itself first.
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.path, 'utf8'));
+    } catch {
+      raw = undefined;
+    }
+    if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw)))
+      throw new UsageError(
+        `${this.path} must hold an object {"profiles": {…}}, not ${Array.isArray(raw) ? 'an array' : typeof raw}; fix it or move it away`,
+      );
     const parsed = ProfilesFile.safeParse(this.conf.store);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
@@ -119,7 +130,11 @@ export class ProfileStore {
   defaultName(): string | undefined {
     const file = this.read();
     const names = Object.keys(file.profiles);
-    return file.defaultProfile && names.includes(file.defaultProfile) ? file.defaultProfile : names.length === 1 ? names[0] : undefined;
+    if (file.defaultProfile && !names.includes(file.defaultProfile))
+      throw new UsageError(
+        `${this.path}: defaultProfile "${file.defaultProfile}" names no profile; there are: ${names.join(', ') || '(none)'} (sevadm profile default NAME sets it)`,
+      );
+    return file.defaultProfile ?? (names.length === 1 ? names[0] : undefined);
   }
 
   put(name: string, profile: Profile): void {

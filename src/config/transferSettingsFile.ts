@@ -16,7 +16,8 @@ const SettingsFile = z
     supplierBillable: z.boolean(),
     supplierMarkupPercent: z.number().min(0).max(1000),
     invoiceStatusPath: z.string().regex(/^(\/[A-Za-z0-9]+)+$/),
-    mappings: Mappings,
+    // Strict: a key it does not know ("vat" for vatCodes) is named, not dropped.
+    mappings: Mappings.strict(),
   })
   .partial();
 
@@ -40,8 +41,10 @@ export function readSettingsFile(file: string): SettingsFileContents {
   }
   const parsed = SettingsFile.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: "${issue.path.join('.')}" ${issue.message}; fix or remove it`);
+    // A key it does not know is named first (a misspelt "vat" is why "vatCodes" seems missing).
+    const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    const said = issues.slice(0, 3).map((i) => `"${i.path.join('.')}" ${i.message}`);
+    throw new Error(`${file}: ${said.join('; ')}; fix or remove it`);
   }
   const { mappings, ...stored } = parsed.data;
   return { settings: settingsFromStored(stored), mappings };

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProfileName } from '../../src/config/profiles.js';
+import { checkProfileName, ProfileStore } from '../../src/config/profiles.js';
+import { readSettingsFile } from '../../src/config/transferSettingsFile.js';
 import { UsageError } from '../../src/errors.js';
 import { runTransferCommand } from '../../src/headless/transfer.js';
 import { SeveraStore } from '../../src/sandbox/severa/store.js';
@@ -32,5 +33,16 @@ describe('bad input names the option or file and what it takes', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sevadm-msg-')), 'severa.json');
     writeFileSync(file, JSON.stringify({ version: 1, customers: [{}] }));
     expect(() => SeveraStore.open({ file, anchor: 0 })).toThrow(new RegExp(`^Severa sandbox data file ${file} is damaged at organization`));
+  });
+
+  it('a profiles file that is an array, or whose default names no profile; a settings file with a key it does not know', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-msg-'));
+    writeFileSync(join(dir, 'profiles.json'), '[]');
+    expect(() => new ProfileStore({ cwd: dir }).read()).toThrow(/profiles\.json must hold an object \{"profiles": \{…\}\}, not an array/);
+    writeFileSync(join(dir, 'profiles.json'), JSON.stringify({ profiles: {}, defaultProfile: 'ghost' }));
+    expect(() => new ProfileStore({ cwd: dir }).defaultName()).toThrow(/defaultProfile "ghost" names no profile/);
+    const settings = join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ mappings: { vat: [] } }));
+    expect(() => readSettingsFile(settings)).toThrow(new RegExp(`^${settings}: "mappings" Unrecognized key: "vat"`));
   });
 });
