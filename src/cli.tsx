@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultDataDir } from './paths.js';
 import { ClockSettingError, processClock } from './clock.js';
 import { langOption } from './cliOptions.js';
 import { detectLang, translator } from './i18n/index.js';
@@ -97,6 +99,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Appends an unexpected error's trace to the log file in the data directory; its path, or none if it cannot. */
+function errorLog(error: unknown): string | undefined {
+  try {
+    const file = join(defaultDataDir(), 'sevadm-errors.log');
+    mkdirSync(dirname(file), { recursive: true });
+    const command = process.argv[2] ?? '(app)';
+    appendFileSync(file, `${new Date().toISOString()} sevadm ${command}\n${printable((error as Error)?.stack ?? String(error))}\n\n`);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
 // `sevadm show … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -128,7 +143,10 @@ main(process.argv.slice(2)).then(
       return;
     }
     const short = (error as { short?: string })?.short;
-    console.error(`sevadm: ${printable(short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error)))}`);
+    const said = printable(short && e.message ? `${short} (${e.message})` : (e?.message ?? String(error)));
+    // One line for the user, never a stack trace; the trace goes to a log file, named.
+    const log = errorLog(error);
+    console.error(`sevadm: ${said}${log ? ` (details in ${log})` : ''}`);
     process.exit(1);
   },
 );

@@ -57,7 +57,7 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     token,
     host: listen.host,
     port: listen.port,
-    tls: values['tls-cert'] ? { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']!) } : undefined,
+    tls: values['tls-cert'] ? { cert: pemFile('--tls-cert', values['tls-cert']), key: pemFile('--tls-key', values['tls-key']!) } : undefined,
     onRequest: (line) => console.log(`${isoNow(processClock())} ${line}`),
   });
   console.log(
@@ -79,3 +79,16 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
 
 export { BRIDGE_USAGE };
 export { BRIDGE_DEFAULT_PORT };
+
+/** A PEM file an option names, or a usage error naming the option and what went wrong. */
+function pemFile(option: string, file: string): Buffer {
+  let text: Buffer;
+  try {
+    text = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${option} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not readable by you' : (error as Error).message}`);
+  }
+  if (!text.includes('-----BEGIN ')) throw new UsageError(`${option} ${file} is not a PEM file (it has no -----BEGIN line)`);
+  return text;
+}

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,43 @@ describe('bad input names the option or file and what it takes', () => {
     const settings = join(dir, 'settings.json');
     writeFileSync(settings, JSON.stringify({ mappings: { vat: [] } }));
     expect(() => readSettingsFile(settings)).toThrow(new RegExp(`^${settings}: "mappings" Unrecognized key: "vat"`));
+  });
+
+  it('an unexpected error is one line naming the log file, never a stack trace, exit 1', () => {
+    const data = mkdtempSync(join(tmpdir(), 'sevadm-msg-'));
+    const env = {
+      ...process.env,
+      XDG_DATA_HOME: data,
+      XDG_CONFIG_HOME: data,
+      SEVADM_BRIDGE_URL: 'http://127.0.0.1:9',
+      SEVADM_BRIDGE_TOKEN: 'x'.repeat(24),
+    };
+    delete env.CI;
+    const ran = spawnSync(process.execPath, ['bin/sevadm.js', 'transfer', 'projects', '--select', 'all'], { env, encoding: 'utf8' });
+    expect(ran.status).toBe(1);
+    const lines = ran.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sevadm: .*\(details in .*sevadm-errors\.log\)$/);
+    expect(ran.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(data, 'sevadm', 'sevadm-errors.log'), 'utf8')).toMatch(/sevadm transfer\n/);
+  }, 30_000);
+
+  it('a TLS file of the bridge that is missing or no PEM names its option', async () => {
+    const { runBridgeCommand } = await import('../../src/bridge/main.js');
+    const tls = (cert: string) => [
+      '--listen',
+      '0.0.0.0:0',
+      '--allow-remote',
+      '--tls-cert',
+      cert,
+      '--tls-key',
+      cert,
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'sevadm-msg-')),
+    ];
+    await expect(runBridgeCommand(tls('/nowhere/cert.pem'))).rejects.toThrow('--tls-cert /nowhere/cert.pem: no such file');
+    const notPem = join(mkdtempSync(join(tmpdir(), 'sevadm-msg-')), 'cert.pem');
+    writeFileSync(notPem, 'hello');
+    await expect(runBridgeCommand(tls(notPem))).rejects.toThrow(`--tls-cert ${notPem} is not a PEM file`);
   });
 });
