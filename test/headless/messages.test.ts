@@ -49,7 +49,7 @@ describe('bad input names the option or file and what it takes', () => {
 
   it('an unexpected error is one line naming the log file, never a stack trace, exit 1', () => {
     const data = mkdtempSync(join(tmpdir(), 'sevadm-msg-'));
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       XDG_DATA_HOME: data,
       XDG_CONFIG_HOME: data,
