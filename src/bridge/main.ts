@@ -57,7 +57,9 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     token,
     host: listen.host,
     port: listen.port,
-    tls: values['tls-cert'] ? { cert: pemFile('--tls-cert', values['tls-cert']), key: pemFile('--tls-key', values['tls-key']!) } : undefined,
+    tls: values['tls-cert']
+      ? { cert: pemFile('--tls-cert', values['tls-cert']), key: pemFile('--tls-key', values['tls-key']!) }
+      : undefined,
     onRequest: (line) => console.log(`${isoNow(processClock())} ${line}`),
   });
   console.log(
@@ -87,7 +89,9 @@ function pemFile(option: string, file: string): Buffer {
     text = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${option} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not readable by you' : (error as Error).message}`);
+    throw new UsageError(
+      `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not readable by you' : (error as Error).message}`,
+    );
   }
   if (!text.includes('-----BEGIN ')) throw new UsageError(`${option} ${file} is not a PEM file (it has no -----BEGIN line)`);
   return text;
