@@ -21,8 +21,8 @@ interface Ran {
   stderr: string;
 }
 
-function sevadm(args: string[]): Promise<Ran> & { child: ChildProcess } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+function sevadm(args: string[], extraEnv: Record<string, string> = {}): Promise<Ran> & { child: ChildProcess } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...env(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -160,29 +160,8 @@ describe('two and three runs at once', () => {
         XDG_DATA_HOME: join(dir, name, 'data'),
         XDG_CONFIG_HOME: join(dir, name, 'config'),
       });
-      const run = (name: string) => {
-        const child = spawn(
-          process.execPath,
-          [BIN, 'transfer', 'supplier-invoices', '--from', '2025-01-01', '--select', 'all', '--json', '--wait=120'],
-          { env: { ...env(), ...machine(name) }, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout!.on('data', (d) => (stdout += d));
-        child.stderr!.on('data', (d) => (stderr += d));
-        return new Promise<Ran>((resolve) =>
-          child.on('exit', (code) =>
-            resolve({
-              code,
-              stderr,
-              rows: stdout
-                .split('\n')
-                .filter((l) => l.startsWith('{') && !l.startsWith('{"summary"'))
-                .map((l) => TransferRowLine.parse(JSON.parse(l))),
-            }),
-          ),
-        );
-      };
+      const run = (name: string) =>
+        sevadm(['transfer', 'supplier-invoices', '--from', '2025-01-01', '--select', 'all', '--json', '--wait=120'], machine(name));
       const runs = await Promise.all([run('anna'), run('bo')]);
       for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
       createdOnce(runs, 'supplier invoices through the bridge', true);
