@@ -194,7 +194,11 @@ export function App({ session, initial, onAction }: AppProps) {
                   });
                 }),
               state.lang,
-              { waitMs: Infinity, onWaiting: (holder) => dispatch({ type: 'notice', text: t('lease.waiting', leaseWords(holder, t)) }) },
+              {
+                waitMs: Infinity,
+                onWaiting: (holder) =>
+                  dispatch({ type: 'notice', text: `${t('lease.waiting', leaseWords(holder, t))} (${t('lease.escCancels')})` }),
+              },
             )
             .then(
               (summary) => dispatch({ type: 'transferFinished', summary }),

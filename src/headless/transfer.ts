@@ -129,7 +129,7 @@ export async function runTransferCommand(argv: string[], out: (line: string) => 
       {
         dryRun: values['dry-run'],
         waitMs,
-        onWaiting: (holder) => process.stderr.write(`sevadm: ${t('lease.waiting', leaseWords(holder, t)).replace(/ \(Esc[^)]*\)/, '')}\n`),
+        onWaiting: (holder) => process.stderr.write(`sevadm: ${t('lease.waiting', leaseWords(holder, t))}\n`),
       },
     );
     if (progress) process.stderr.write('\n');

@@ -481,7 +481,8 @@ export const en = {
   'result.failed': 'failed',
   'lease.tookOver': 'Took over the transfer lease of {who} (pid {pid}, {kind}, since {since}): that run had stopped',
   'lease.lost': "Another run took over this run's transfer lease: stopping after the rows in flight",
-  'lease.waiting': 'Waiting: a transfer of {kind} by {who} since {since} holds this company (Esc cancels)',
+  'lease.waiting': 'Waiting: a transfer of {kind} by {who} since {since} holds this company',
+  'lease.escCancels': 'Esc cancels',
   'lease.held':
     'Another transfer holds this company: {kind} by {who} (pid {pid}) since {since}; try again when it is done, or wait with --wait',
   'refusal.alreadyInvoiceMoved': 'already transferred as invoice {number}; its Severa status is now {status}',

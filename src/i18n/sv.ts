@@ -483,7 +483,8 @@ export const sv: Record<MessageKey, string> = {
   'result.failed': 'misslyckad',
   'lease.tookOver': 'Tog över överföringslåset från {who} (pid {pid}, {kind}, sedan {since}): den körningen hade upphört',
   'lease.lost': 'En annan körning tog över låset: avbryter efter raderna som pågår',
-  'lease.waiting': 'Väntar: en överföring av {kind} av {who} sedan {since} håller företaget (Esc avbryter)',
+  'lease.waiting': 'Väntar: en överföring av {kind} av {who} sedan {since} håller företaget',
+  'lease.escCancels': 'Esc avbryter',
   'lease.held':
     'En annan överföring håller företaget: {kind} av {who} (pid {pid}) sedan {since}; försök igen när den är klar, eller vänta med --wait',
   'refusal.alreadyInvoiceMoved': 'redan överförd som faktura {number}; dess status i Severa är nu {status}',

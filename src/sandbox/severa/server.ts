@@ -4,7 +4,7 @@ import { closeServer, listen } from '../../net/listen.js';
 import { SEVADM_SCOPES } from '../../services/severa/environments.js';
 import { invalidParameter } from './respond.js';
 import { FaultInjector, type Faults } from './faults.js';
-import { asDocumented, checkRequest, checkResponse, loadSpec } from './spec.js';
+import { checkAnswer, checkRequest, loadSpec } from './spec.js';
 import { QueryReader } from './query.js';
 import { QUOTA_MESSAGE, QuotaWindow } from './quota.js';
 import { NotFound, readJsonBody, SandboxError, sendEmpty, sendException, sendJson } from './respond.js';
@@ -202,8 +202,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   };
   const checked = (req: IncomingMessage, path: string, result: RouteResult): RouteResult => {
     if (result.text !== undefined || result.body === undefined || options.checkAnswers === false) return result;
-    const body = asDocumented(req.method ?? '', path, result.status, result.body);
-    const problem = checkResponse(req.method ?? '', path, result.status, body);
+    const { body, problem } = checkAnswer(req.method ?? '', path, result.status, result.body);
     if (problem) throw new SandboxError(500, 'InternalSystemError', `The sandbox's answer breaks the Severa API spec: ${problem}`);
     return { ...result, body };
   };

@@ -109,12 +109,17 @@ export function checkRequest(req: SpecRequest): SpecVerdict {
 }
 
 /** Checks an answer against what the operation documents for its status; undefined when it conforms. */
-export function checkResponse(method: string, path: string, status: number, body: unknown): string | undefined {
+/**
+ * An answer as the spec documents it (see asDocumented), and what about it still breaks the spec, if anything:
+ * the operation is looked up once for both.
+ */
+export function checkAnswer(method: string, path: string, status: number, body: unknown): { body: unknown; problem?: string } {
   const spec = api();
   const operation = spec.router.matchOperation({ method: method.toLowerCase(), path, headers: {} });
-  if (!operation || body === undefined) return undefined;
-  const result = spec.validateResponse(body, operation, status);
-  return result.valid ? undefined : describe(result.errors as never);
+  if (!operation || body === undefined) return { body };
+  const documented = asDocumented(operation, status, body);
+  const result = spec.validateResponse(documented, operation, status);
+  return result.valid ? { body: documented } : { body: documented, problem: describe(result.errors as never) };
 }
 
 type Schema = {
@@ -131,10 +136,9 @@ type Schema = {
  * The answer as the spec documents it: a property the spec does not mark nullable is left out rather than sent
  * as null (the sandbox keeps "no industry" as null; Severa's documented answer simply has no industry).
  */
-export function asDocumented(method: string, path: string, status: number, body: unknown): unknown {
+function asDocumented(operation: { responses?: Record<string, unknown> }, status: number, body: unknown): unknown {
   const spec = api();
-  const operation = spec.router.matchOperation({ method: method.toLowerCase(), path, headers: {} });
-  const schema = (operation?.responses?.[String(status)] as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.[
+  const schema = (operation.responses?.[String(status)] as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.[
     'application/json'
   ]?.schema;
   if (!schema || body === undefined) return body;
