@@ -13,7 +13,9 @@ export const SANDBOX_USAGE = `sevadm sandbox [options]   run the Severa sandbox 
   --error-rate R       share of calls answered 500 (0–1)
   --drop-rate R        share of calls whose connection is cut (0–1)
   --latency MS         delay per call, "200" or "50-400"
-  --burst-429 N        answer the next N calls with 429`;
+  --burst-429 N        answer the next N calls with 429
+  --refuse "METHOD /p" answer requests to paths starting /p with 400, unprocessed (repeatable)
+  --hold "METHOD /p"   hold such requests unanswered and unprocessed until the caller goes (repeatable)`;
 
 export const SETUP_USAGE = `sevadm setup [NAME] [--lang sv|en]
   First-run wizard for a client company's profile: opens the Settings tab on profile NAME (asked for when left

@@ -489,6 +489,7 @@ export const en = {
   'refusal.statusNotMoved':
     'booked as invoice {number}, but Severa did not move its status to {status} ({why}); the next transfer moves it',
   'refusal.addressNotAdded': 'created as customer {number}, but its address was not added ({why}); the next transfer adds it',
+  'refusal.addressNotUpdated': 'updated customer {number}, but its address was not brought up to date ({why}); the next transfer does it',
   'failure.severaAnswer': "Severa's answer was refused: {detail}",
   'refused.statusPath': 'Status change path: a JSON pointer such as /status/guid, got "{value}"',
   'settings.statusPath': 'Status change path (Severa PATCH)',

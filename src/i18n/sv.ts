@@ -491,6 +491,7 @@ export const sv: Record<MessageKey, string> = {
   'refusal.statusNotMoved':
     'bokförd som faktura {number}, men Severa flyttade inte dess status till {status} ({why}); nästa överföring flyttar den',
   'refusal.addressNotAdded': 'skapad som kund {number}, men adressen lades inte till ({why}); nästa överföring lägger till den',
+  'refusal.addressNotUpdated': 'kund {number} uppdaterad, men adressen uppdaterades inte ({why}); nästa överföring gör det',
   'failure.severaAnswer': 'Severas svar togs inte emot: {detail}',
   'refused.statusPath': 'Sökväg för statusbyte: en JSON-pekare som /status/guid, fick "{value}"',
   'settings.statusPath': 'Sökväg för statusbyte (Severa PATCH)',

@@ -42,6 +42,49 @@ function sevadm(args: string[], extraEnv: Record<string, string> = {}): Promise<
   return Object.assign(done, { child });
 }
 
+/** A sevadm server process (sandbox or bridge), its URL once it says where it listens, and what it printed. */
+function started(args: string[], extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const printed = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve) => {
+      const look = () => {
+        const m = pattern.exec(out);
+        if (m) resolve(m);
+        return Boolean(m);
+      };
+      if (!look())
+        child.stdout!.on('data', function onData() {
+          if (look()) child.stdout!.off('data', onData);
+        });
+    });
+  child.stdout!.on('data', (d) => (out += d));
+  const url = printed(/(?:base URL|listening on)\s+(http:\/\/\S+)/).then((m) => m[1]!);
+  const stopped = () => new Promise((r) => (child.exitCode !== null ? r(null) : (child.on('exit', r), child.kill())));
+  return { child, url, printed, stopped };
+}
+
+const BRIDGE_TOKEN = 'bridge-token-for-two-machines-0123';
+
+/** What a machine of its own needs to reach a Severa sandbox and a bridge: its ledger and settings in DIR/NAME. */
+const machine = (dir: string, name: string, severaUrl: string, bridgeUrl: string) => ({
+  SEVADM_SEVERA_BASE_URL: severaUrl,
+  SEVADM_SEVERA_CLIENT_ID: 'sevadm-demo',
+  SEVADM_SEVERA_CLIENT_SECRET: 'sevadm-demo-secret',
+  SEVADM_BRIDGE_URL: bridgeUrl,
+  SEVADM_BRIDGE_TOKEN: BRIDGE_TOKEN,
+  XDG_DATA_HOME: join(dir, name, 'data'),
+  XDG_CONFIG_HOME: join(dir, name, 'config'),
+});
+
+/** The Severa references of the invoices booked in the demo company. */
+async function booked(dir: string): Promise<(string | undefined)[]> {
+  const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+  const found = await company.findInvoicesByReference('Severa ');
+  await company.close();
+  return found.map((i) => i.externalReference ?? undefined);
+}
+
 const severaState = (dir: string) => JSON.parse(readFileSync(join(dir, 'severa.json'), 'utf8')) as SeveraData;
 
 /** Nothing created twice: across all runs, each record is "created" by one run at most, and the others say what became of it. */
@@ -131,37 +174,17 @@ describe('two and three runs at once', () => {
 
   it('through a sevadm bridge and a Severa with faults, two machines (two ledgers) at once: nothing booked twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevadm-bridged-'));
-    const TOKEN = 'bridge-token-for-two-machines-0123';
     // The demo company made once, then served by a bridge process; Severa a sandbox process with faults.
     expect((await sevadm(['show', 'customers', '--side', 'administration', '--demo', '--data-dir', dir])).code).toBe(0);
-    const started = (args: string[], env: Record<string, string> = {}) => {
-      const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      const url = new Promise<string>((resolve) =>
-        child.stdout!.on('data', (d) => {
-          out += d;
-          const m = /(?:base URL|listening on)\s+(http:\/\/\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        }),
-      );
-      return { child, url };
-    };
     const severa = started(['sandbox', '--port', '0', '--data', join(dir, 'severa.json'), '--error-rate', '0.05', '--drop-rate', '0.03']);
-    const bridge = started(['bridge', '--data-dir', dir, '--listen', '127.0.0.1:0'], { SEVADM_BRIDGE_TOKEN: TOKEN });
+    const bridge = started(['bridge', '--data-dir', dir, '--listen', '127.0.0.1:0'], { SEVADM_BRIDGE_TOKEN: BRIDGE_TOKEN });
     try {
       const [severaUrl, bridgeUrl] = await Promise.all([severa.url, bridge.url]);
-      const machine = (name: string) => ({
-        SEVADM_SEVERA_BASE_URL: severaUrl,
-        SEVADM_SEVERA_CLIENT_ID: 'sevadm-demo',
-        SEVADM_SEVERA_CLIENT_SECRET: 'sevadm-demo-secret',
-        SEVADM_BRIDGE_URL: bridgeUrl,
-        SEVADM_BRIDGE_TOKEN: TOKEN,
-        // A ledger (and settings) of each machine's own.
-        XDG_DATA_HOME: join(dir, name, 'data'),
-        XDG_CONFIG_HOME: join(dir, name, 'config'),
-      });
       const run = (name: string) =>
-        sevadm(['transfer', 'supplier-invoices', '--from', '2025-01-01', '--select', 'all', '--json', '--wait=120'], machine(name));
+        sevadm(
+          ['transfer', 'supplier-invoices', '--from', '2025-01-01', '--select', 'all', '--json', '--wait=120'],
+          machine(dir, name, severaUrl, bridgeUrl),
+        );
       const runs = await Promise.all([run('anna'), run('bo')]);
       for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
       createdOnce(runs, 'supplier invoices through the bridge', true);
@@ -178,5 +201,66 @@ describe('two and three runs at once', () => {
       .map((f) => f.description!.split(' ')[1]);
     expect(fees.length).toBeGreaterThan(0);
     expect(new Set(fees).size).toBe(fees.length);
+  }, 120_000);
+
+  it('a run SIGKILLed between the two writes of its records: the next run completes them, nothing written twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sevadm-killed-'));
+    expect((await sevadm(['show', 'customers', '--side', 'administration', '--demo', '--data-dir', dir])).code).toBe(0);
+    const severaFile = join(dir, 'severa.json');
+    const bridge = started(['bridge', '--data-dir', dir, '--listen', '127.0.0.1:0'], { SEVADM_BRIDGE_TOKEN: BRIDGE_TOKEN });
+    const cases: [string, string[], string][] = [
+      ['invoices', ['invoices', '--status', 'Ready for transfer', '--set-status', 'Transferred'], 'PATCH /v1/invoices/'],
+      ['customers', ['customers', '--direction', 'to-severa', '--changed-since', '2000-01-01'], 'POST /v1/customers/'],
+    ];
+    try {
+      const bridgeUrl = await bridge.url;
+      for (const [name, args, second] of cases) {
+        // Severa holds every second write unanswered: the run is killed while it waits for the first of them.
+        const before = new Set(severaState(dir).customers.map((c) => c.guid));
+        const bookedBefore = await booked(dir);
+        const holding = started(['sandbox', '--port', '0', '--data', severaFile, '--hold', second]);
+        const first = sevadm(['transfer', ...args, '--select', 'all', '--json'], machine(dir, 'anna', await holding.url, bridgeUrl));
+        await holding.printed(/Holding /);
+        first.child.kill('SIGKILL');
+        expect((await first).code, name).toBe(null);
+        await holding.stopped();
+
+        const severa = started(['sandbox', '--port', '0', '--data', severaFile]);
+        try {
+          const next = await sevadm(
+            ['transfer', ...args, '--select', 'all', '--json', '--wait=60'],
+            machine(dir, 'anna', await severa.url, bridgeUrl),
+          );
+          // The records the killed run left half done are finished (reported updated); none is created twice.
+          expect(next.rows.filter((r) => r.result === 'updated').length, `${name}: ${next.stderr}`).toBeGreaterThan(0);
+        } finally {
+          await severa.stopped();
+        }
+        const state = severaState(dir);
+        if (name === 'invoices') {
+          const references = await booked(dir);
+          expect(new Set(references).size).toBe(references.length);
+          expect(references.length).toBeGreaterThan(bookedBefore.length);
+          // Every invoice these runs booked is now Transferred in Severa.
+          const transferred = state.invoiceStatuses.find((x) => x.name === 'Transferred')!.guid;
+          for (const ref of references.filter((r) => !bookedBefore.includes(r))) {
+            const invoice = state.invoices.find((i) => ref?.includes(i.guid))!;
+            expect(invoice.status?.guid, ref ?? '').toBe(transferred);
+          }
+        } else {
+          const numbers = state.customers.map((c) => c.number);
+          expect(new Set(numbers).size).toBe(numbers.length);
+          const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
+          const sent = (await company.listCustomers()).map((c) => Number(c.number));
+          await company.close();
+          // Every customer sevadm created from Administration got its head office.
+          const created = state.customers.filter((c) => sent.includes(c.number ?? -1) && !before.has(c.guid));
+          expect(created.length).toBeGreaterThan(0);
+          for (const c of created) expect(c.headquarterAddress?.guid, String(c.number)).toBeTruthy();
+        }
+      }
+    } finally {
+      await bridge.stopped();
+    }
   }, 120_000);
 });

@@ -21,6 +21,11 @@ export interface Faults {
    * (e.g. "PATCH /v1/invoices/"): Severa refusing one kind of write while the rest works.
    */
   refuse: string[];
+  /**
+   * Requests held unanswered and unprocessed until their connection closes, as "METHOD /path-prefix": a client
+   * killed while it waits there died between its writes (the tests' way to crash a run at an exact point).
+   */
+  hold: string[];
 }
 
 export const NO_FAULTS: Faults = {
@@ -32,6 +37,7 @@ export const NO_FAULTS: Faults = {
   dropRate: 0,
   dropAfterApplyRate: 0,
   refuse: [],
+  hold: [],
 };
 
 export class FaultInjector {
@@ -63,10 +69,11 @@ export class FaultInjector {
   }
 
   refuses(method: string, path: string): boolean {
-    return this.faults.refuse.some((rule) => {
-      const [m, prefix] = rule.split(' ');
-      return m === method && path.toLowerCase().startsWith((prefix ?? '').toLowerCase());
-    });
+    return this.faults.refuse.some((rule) => matchesRule(rule, method, path));
+  }
+
+  holds(method: string, path: string): boolean {
+    return this.faults.hold.some((rule) => matchesRule(rule, method, path));
   }
 
   drop(): boolean {
@@ -82,4 +89,10 @@ export class FaultInjector {
   dropAfterApply(): boolean {
     return this.faults.dropAfterApplyRate > 0 && this.random.chance(this.faults.dropAfterApplyRate);
   }
+}
+
+/** "METHOD /path-prefix", the prefix compared without regard to case. */
+function matchesRule(rule: string, method: string, path: string): boolean {
+  const [m, prefix] = rule.split(' ');
+  return m === method && path.toLowerCase().startsWith((prefix ?? '').toLowerCase());
 }

@@ -1,5 +1,6 @@
 import { SANDBOX_USAGE } from '../../usage.js';
 import { parseArgs } from 'node:util';
+import { UsageError } from '../../errors.js';
 import { intOption, latencyOption, rateOption } from '../../cliOptions.js';
 import { SANDBOX_DEFAULTS, startSeveraSandbox } from './server.js';
 
@@ -18,6 +19,8 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
       'drop-rate': { type: 'string' },
       latency: { type: 'string' },
       'burst-429': { type: 'string' },
+      refuse: { type: 'string', multiple: true },
+      hold: { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -34,7 +37,10 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
       dropRate: rateOption('drop-rate', values['drop-rate']) ?? 0,
       latencyMs: latencyOption(values.latency) ?? 0,
       burst429: intOption('burst-429', values['burst-429'], 0, 1_000_000) ?? 0,
+      refuse: (values.refuse ?? []).map((rule) => requestRule('refuse', rule)),
+      hold: (values.hold ?? []).map((rule) => requestRule('hold', rule)),
     },
+    onHold: (request) => console.log(`Holding ${request} unanswered (--hold)`),
   });
   const data = sandbox.store.data;
   console.log(`Severa sandbox running: ${data.organization.name}`);
@@ -49,6 +55,13 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
   console.log('Ctrl+C stops it.');
   await waitForStop();
   await sandbox.close();
+}
+
+/** "METHOD /path-prefix", as --refuse and --hold take it. */
+function requestRule(option: string, rule: string): string {
+  if (!/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(rule))
+    throw new UsageError(`--${option} takes "METHOD /path-prefix", such as "PATCH /v1/invoices/"; got "${rule}"`);
+  return rule;
 }
 
 export function waitForStop(): Promise<void> {

@@ -40,6 +40,8 @@ export interface SeveraSandboxOptions {
   /** Calls per second before 429; 0 turns the quota off. */
   quotaPerSecond?: number;
   faults?: Partial<Faults>;
+  /** Told of each request the `hold` fault holds, as "METHOD /path". */
+  onHold?: (request: string) => void;
   /** Where timestamps and token lifetimes come from (default: the program's clock). */
   clock?: Clock;
   /** The instant a newly seeded organisation's dates lead up to (default: now). */
@@ -236,6 +238,12 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       const injected = faults.error();
       if (injected) throw new SandboxError(injected, 'InternalSystemError', 'Injected failure.');
       if (faults.refuses(req.method ?? '', path)) throw new SandboxError(400, 'InvalidRequest', 'Injected refusal of this request.');
+      if (faults.holds(req.method ?? '', path)) {
+        record(req, url, undefined, 0);
+        options.onHold?.(`${req.method} ${path}`);
+        await new Promise((resolve) => req.socket.once('close', resolve));
+        return;
+      }
 
       if (req.method === 'POST' && /^\/v1\/token\/?$/i.test(path)) {
         body = await readJsonBody(req);

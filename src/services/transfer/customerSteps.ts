@@ -53,6 +53,8 @@ export function customersToAdministration(
 
 const NUMERIC = /^\d{1,15}$/;
 
+const ADDRESS = 'head-office-address';
+
 /** Administration customers into Severa: numeric numbers only, and a name no other Severa customer has. */
 export function customersToSevera(
   severa: SeveraClient,
@@ -71,6 +73,8 @@ export function customersToSevera(
       );
     return countries.get(code)!;
   };
+  // The Severa customer as this run last wrote it, for its address (no second read).
+  const written = new Map<string, CustomerModel>();
   const byNumber = async (number: string): Promise<CustomerModel | null> => {
     // Every page is read: the one it is on need not be the first.
     return firstMatch(severa.customers({ numbers: [Number(number)] }), (c) => String(c.number) === number);
@@ -104,41 +108,44 @@ export function customersToSevera(
     known,
     async create(a) {
       const created = await severa.createCustomer(administrationToSevera(a, maps, ref));
-      const number = String(created.number ?? created.guid);
-      // The head office is an address of its own, added once the customer exists. Should that fail, the
-      // customer is recorded as created and the row as failed; the next run adds the address (finish).
-      const address = administrationAddress(a, await countryGuid(a.countryCode));
-      try {
-        if (address) await severa.createCustomerAddress(created.guid, address);
-      } catch (error) {
-        throw new IncompleteTransfer(
-          number,
-          `created as customer ${number}, but its address was not added: ${(error as Error).message}`,
-          { key: 'refusal.addressNotAdded', params: { number } },
-          error,
-        );
-      }
-      return number;
-    },
-    // Created by sevadm but without the head office it was to get, and otherwise as sevadm wrote it.
-    unfinished: (a, existing) =>
-      !existing.headquarterAddress?.guid &&
-      administrationAddress(a, undefined) !== undefined &&
-      !severaConflict(administrationToSevera(a, maps, ref), existing, ref).operations.length,
-    async finish(a, existing) {
-      const address = administrationAddress(a, await countryGuid(a.countryCode));
-      if (address) await severa.createCustomerAddress(existing.guid, address);
-      return String(existing.number ?? existing.guid);
+      written.set(a.number, created);
+      return String(created.number ?? created.guid);
     },
     async update(a, existing) {
       const { operations } = severaConflict(administrationToSevera(a, maps, ref), existing, ref);
-      const address = administrationAddress(a, await countryGuid(a.countryCode));
-      const addressOps = addressConflict(address, existing).operations;
-      let number = String(existing.number);
-      if (operations.length) number = String((await severa.updateCustomer(existing.guid, operations)).number);
-      if (address && !existing.headquarterAddress?.guid) await severa.createCustomerAddress(existing.guid, address);
-      else if (addressOps.length) await severa.updateAddress(existing.headquarterAddress!.guid!, addressOps);
-      return number;
+      written.set(a.number, existing);
+      if (!operations.length) return String(existing.number);
+      return String((await severa.updateCustomer(existing.guid, operations)).number);
+    },
+    // The head office is an address of its own, added or brought up to date once the customer is written: a step of
+    // its own on the ledger, so a run that dies between the two writes, or a refused address, is finished next run.
+    followUps: (a) => [{ name: ADDRESS, detail: JSON.stringify(a) }],
+    async makeFollowUp(f, fresh) {
+      const a = JSON.parse(f.detail) as AdmCustomer;
+      let adding = true;
+      try {
+        const customer = (fresh ? written.get(a.number) : undefined) ?? (await byNumber(f.targetKey));
+        const address = administrationAddress(a, await countryGuid(a.countryCode));
+        if (!customer || !address) return;
+        adding = !customer.headquarterAddress?.guid;
+        if (adding) await severa.createCustomerAddress(customer.guid, address);
+        else {
+          const { operations } = addressConflict(address, customer);
+          if (operations.length) await severa.updateAddress(customer.headquarterAddress!.guid!, operations);
+        }
+      } catch (error) {
+        const why = (error as Error).message;
+        throw new IncompleteTransfer(
+          f.targetKey,
+          adding
+            ? `created as customer ${f.targetKey}, but its address was not added: ${why}`
+            : `updated customer ${f.targetKey}, but its address was not brought up to date: ${why}`,
+          { key: adding ? 'refusal.addressNotAdded' : 'refusal.addressNotUpdated', params: { number: f.targetKey } },
+          error,
+        );
+      } finally {
+        written.delete(a.number);
+      }
     },
     conflictView(a, existing) {
       const customer = severaConflict(administrationToSevera(a, maps, ref), existing, ref).fields;

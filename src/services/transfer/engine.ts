@@ -1,6 +1,6 @@
 import { IncompleteTransfer } from './refusal.js';
 import { createHash } from 'node:crypto';
-import { type Direction, type Ledger, LedgerError, type RecordKind } from './ledger.js';
+import { type Direction, type FollowUp, type Ledger, LedgerError, type PendingFollowUp, type RecordKind } from './ledger.js';
 import { TransferRefusal } from './refusal.js';
 
 export type RowStatus =
@@ -63,11 +63,15 @@ export interface TransferStep<T, E> {
    */
   known?: ReadonlyMap<string, E>;
   /**
-   * A record this tool created (the ledger says so) whose later write did not happen, such as a customer
-   * without the address it was to get: `finish` completes it without asking, instead of a conflict.
+   * The later writes the record will need once its own is made (the invoice's Severa status, the customer's
+   * address), each with what making it needs: on the ledger from the start, pending until made.
    */
-  unfinished?(item: T, existing: E): boolean;
-  finish?(item: T, existing: E): Promise<string>;
+  followUps?(item: T): FollowUp[];
+  /**
+   * Makes one follow-up. `fresh`: right after the record's own write in this run, so the target is as this run left
+   * it; otherwise (an earlier run died or was refused) it looks first. Throws IncompleteTransfer saying what is missing.
+   */
+  makeFollowUp?(followUp: PendingFollowUp, fresh: boolean): Promise<void>;
   /** After a crash: the target key if the record is on the target side, else null. */
   findByPlannedKey(sourceId: string, plannedKey: string | null): Promise<string | null>;
 }
@@ -131,12 +135,17 @@ export class TransferRun<T, E> {
   private next = 0;
   private readonly summary: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
 
+  /** Records an earlier run left half done, as this run's reconcile left them: finished, or still missing a write. */
+  private finished = new Map<string, Finished>();
+
   constructor(private readonly options: TransferOptions<T, E>) {
-    const { items, step } = options;
+    const { items, step, ledger } = options;
+    // A record with a follow-up pending is finished, not asked about.
+    const pending = new Set(ledger.pendingFollowUps(step.kind, step.direction).map((f) => f.sourceId));
     items.forEach((item, index) => {
       const key = step.plannedKey(item);
       const existing = key === null ? undefined : step.known?.get(key);
-      if (existing && !this.finishes(item, existing) && asks(step.conflictView(item, existing))) this.unsettled.add(index);
+      if (existing && !pending.has(step.sourceId(item)) && asks(step.conflictView(item, existing))) this.unsettled.add(index);
     });
   }
 
@@ -154,15 +163,18 @@ export class TransferRun<T, E> {
     this.options.onEvent({ type: 'log', level: 'error', message: error.message, stopped: true });
   }
 
-  /** The record is on the target, ours, and only missing a write the last run did not get to. */
-  private finishes(item: T, existing: E): boolean {
+  /** Makes the follow-ups of a record this run has just written; the first that fails ends the row (IncompleteTransfer). */
+  private async followUp(entry: number): Promise<void> {
     const { step, ledger } = this.options;
-    return Boolean(step.unfinished?.(item, existing) && ledger.lastDone(step.kind, step.direction, step.sourceId(item)));
+    for (const f of ledger.pendingFollowUps(step.kind, step.direction, entry)) {
+      await step.makeFollowUp!(f, true);
+      ledger.followUpDone(f.entryId, f.name);
+    }
   }
 
   async run(): Promise<TransferSummary> {
     const { items, step, onEvent } = this.options;
-    if (!this.options.dryRun) await reconcile(step, this.options.ledger, onEvent);
+    if (!this.options.dryRun) this.finished = await reconcile(step, this.options.ledger, onEvent);
     for (const item of items) onEvent({ type: 'status', id: step.sourceId(item), status: { kind: 'queued' } });
     const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, items.length) }, () => this.worker());
     await Promise.all(workers);
@@ -214,21 +226,17 @@ export class TransferRun<T, E> {
       let entry: number | undefined;
       let creating = false;
       try {
+        const earlier = this.finished.get(id);
+        if (earlier) {
+          // Half done by an earlier run: reconcile finished it (or tried, and says what is still missing).
+          if (earlier.error !== undefined) throw earlier.error;
+          this.summary.updated++;
+          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: earlier.targetKey, updated: true } });
+          continue;
+        }
         await step.check?.(item);
         const existing = await step.find(item);
-        if (existing && step.finish && this.finishes(item, existing)) {
-          if (this.options.dryRun) {
-            this.summary.updated++;
-            onEvent({ type: 'status', id, status: { kind: 'planned', action: 'update', targetKey: step.plannedKey(item) } });
-            continue;
-          }
-          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
-          const key = await step.finish(item, existing);
-          ledger.done(entry, key);
-          this.summary.updated++;
-          onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
-          onEvent({ type: 'log', level: 'info', message: `${label}: finished what an earlier run left undone` });
-        } else if (existing) {
+        if (existing) {
           const view = step.conflictView(item, existing);
           // The target already holds exactly this: nothing to ask and nothing to write.
           if (!asks(view)) {
@@ -248,19 +256,26 @@ export class TransferRun<T, E> {
             onEvent({ type: 'status', id, status: { kind: 'planned', action: 'update', targetKey: step.plannedKey(item) } });
             continue;
           }
-          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item), step.followUps?.(item));
           const key = await step.update(item, existing);
           ledger.done(entry, key);
+          // Done on the ledger from here: a later failure never discards it.
+          const written = entry;
+          entry = undefined;
+          await this.followUp(written);
           this.summary.updated++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
         } else if (this.options.dryRun) {
           this.summary.transferred++;
           onEvent({ type: 'status', id, status: { kind: 'planned', action: 'create', targetKey: step.plannedKey(item) } });
         } else {
-          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item));
+          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item), step.followUps?.(item));
           creating = true;
           const key = await step.create(item);
           ledger.done(entry, key);
+          const written = entry;
+          entry = undefined;
+          await this.followUp(written);
           this.summary.transferred++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: false } });
         }
@@ -357,11 +372,22 @@ export class TransferRun<T, E> {
   }
 }
 
+/** A record an earlier run left half done: finished now, or still missing a write (`error` says which and why). */
+export interface Finished {
+  targetKey: string;
+  error?: unknown;
+}
+
 /**
- * Settles entries left in-progress by a crash: found on the target side means done (never written
- * again); not found means it never arrived, and the entry is dropped so the record can go again.
+ * Settles what earlier runs left: entries in progress at a crash (found on the target side means done, never written
+ * again; not found means it never arrived, and the entry is dropped so the record can go again), then the follow-ups
+ * of records whose own write is done (the status not moved, the address not added), made now without asking.
  */
-export async function reconcile<T, E>(step: TransferStep<T, E>, ledger: Ledger, onEvent: (e: TransferEvent) => void): Promise<void> {
+export async function reconcile<T, E>(
+  step: TransferStep<T, E>,
+  ledger: Ledger,
+  onEvent: (e: TransferEvent) => void,
+): Promise<Map<string, Finished>> {
   for (const entry of ledger.inProgress(step.kind).filter((e) => e.direction === step.direction)) {
     const key = await step.findByPlannedKey(entry.sourceId, entry.targetKey);
     if (key) {
@@ -380,4 +406,25 @@ export async function reconcile<T, E>(step: TransferStep<T, E>, ledger: Ledger, 
       });
     }
   }
+  const finished = new Map<string, Finished>();
+  if (!step.makeFollowUp) return finished;
+  for (const f of ledger.pendingFollowUps(step.kind, step.direction)) {
+    // One missing write of a record is enough to say so; its later ones wait for the next run.
+    if (finished.get(f.sourceId)?.error !== undefined) continue;
+    try {
+      await step.makeFollowUp(f, false);
+      ledger.followUpDone(f.entryId, f.name);
+      finished.set(f.sourceId, { targetKey: f.targetKey });
+      onEvent({
+        type: 'log',
+        level: 'info',
+        message: `${f.sourceId} (${f.targetKey}): finished what an earlier run left undone (${f.name})`,
+      });
+    } catch (error) {
+      if (error instanceof LedgerError) throw error;
+      finished.set(f.sourceId, { targetKey: f.targetKey, error });
+      onEvent({ type: 'log', level: 'error', message: `${f.sourceId} (${f.targetKey}): ${(error as Error).message}` });
+    }
+  }
+  return finished;
 }

@@ -19,6 +19,14 @@ export interface InvoiceStepOptions {
   onMoved?: (invoice: InvoiceOutputModel) => void;
 }
 
+const STATUS_MOVE = 'severa-status';
+
+/** The status move a booked invoice waits for: to where, and from the status it was booked in. */
+interface StatusMove {
+  to: { guid: string; name: string };
+  from: string | null;
+}
+
 /**
  * Severa invoices into Administration, never twice: the ledger, and a lookup in Administration by the
  * Severa guid written on the head (which holds even with the ledger deleted).
@@ -32,17 +40,16 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     return (await o.administration.findInvoicesByReference(guid))[0]?.documentNumber;
   };
   /** The invoice's second write: its Severa status. Refused or lost, the row fails saying so; the next run moves it. */
-  const moveStatus = async (i: InvoiceOutputModel, booked: string) => {
-    const after = o.afterTransferStatus!;
+  const moveStatus = async (guid: string, to: { guid: string; name: string }, booked: string) => {
     try {
       // (Moved first, told after: an optional call would skip the write with nobody listening.)
-      const moved = await o.severa.setInvoiceStatus(i.guid, after.guid, o.statusPath);
+      const moved = await o.severa.setInvoiceStatus(guid, to.guid, o.statusPath);
       o.onMoved?.(moved);
     } catch (error) {
       throw new IncompleteTransfer(
         booked,
-        `booked as invoice ${booked}, but Severa did not move its status to ${after.name}: ${(error as Error).message}`,
-        { key: 'refusal.statusNotMoved', params: { number: booked, status: after.name } },
+        `booked as invoice ${booked}, but Severa did not move its status to ${to.name}: ${(error as Error).message}`,
+        { key: 'refusal.statusNotMoved', params: { number: booked, status: to.name } },
         error,
       );
     }
@@ -58,7 +65,7 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
       if (existing !== undefined) {
         // Booked by a run that did not get to move its Severa status (it died, or Severa refused): move it now.
         if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
-          await moveStatus(i, String(existing));
+          await moveStatus(i.guid, o.afterTransferStatus, String(existing));
           throw refuse(
             'refusal.alreadyInvoiceMoved',
             { number: String(existing), status: o.afterTransferStatus.name },
@@ -79,8 +86,31 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     async create(i) {
       const { rows, ctx } = prepared.get(i.guid)!;
       const added = await o.administration.addInvoice(severaInvoiceToAdministration(i, rows, ctx));
-      if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) await moveStatus(i, String(added.documentNumber));
       return String(added.documentNumber);
+    },
+    // Its Severa status moves once it is booked: a step of its own on the ledger, so a run that dies between the two
+    // writes, or a Severa that refuses the second, leaves it pending for the next run to make.
+    followUps(i) {
+      const to = o.afterTransferStatus;
+      if (!to || i.status?.guid === to.guid) return [];
+      const detail: StatusMove = { to, from: i.status?.guid ?? null };
+      return [{ name: STATUS_MOVE, detail: JSON.stringify(detail) }];
+    },
+    async makeFollowUp(f, fresh) {
+      const { to, from } = JSON.parse(f.detail) as StatusMove;
+      if (!fresh) {
+        // Moved only from the status it was booked in: one that someone has moved since is left where they put it.
+        const now = await o.severa.getInvoice(f.sourceId).catch((error: unknown) => {
+          throw new IncompleteTransfer(
+            f.targetKey,
+            `booked as invoice ${f.targetKey}, but its Severa status could not be read: ${(error as Error).message}`,
+            { key: 'refusal.statusNotMoved', params: { number: f.targetKey, status: to.name } },
+            error,
+          );
+        });
+        if (!now || now.status?.guid !== from) return;
+      }
+      await moveStatus(f.sourceId, to, f.targetKey);
     },
     update: async () => {
       throw new Error('invoices are never updated');

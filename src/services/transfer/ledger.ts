@@ -46,6 +46,22 @@ export interface LedgerEntry {
   hash: string;
 }
 
+/**
+ * A later write of a record's transfer (an invoice's Severa status, a customer's address): named when the record's
+ * entry begins, pending until made. `detail` is what making it needs, as the step wrote it.
+ */
+export interface FollowUp {
+  name: string;
+  detail: string;
+}
+
+/** A follow-up still to make, of a record whose own write is done. */
+export interface PendingFollowUp extends FollowUp {
+  entryId: number;
+  sourceId: string;
+  targetKey: string;
+}
+
 /** The ledger could not be written (disk full, read-only, I/O error): a run stops at once, saying where and why. */
 export class LedgerError extends Error {
   readonly short: string;
@@ -86,9 +102,14 @@ export class Ledger {
     db.exec(`CREATE TABLE IF NOT EXISTS history (
       id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, profile TEXT NOT NULL, kind TEXT NOT NULL, direction TEXT NOT NULL,
       source_id TEXT NOT NULL, label TEXT NOT NULL, result TEXT NOT NULL, target_key TEXT, reason TEXT)`);
+    // Each later write of a record's transfer: pending from the entry's begin, done when made.
+    db.exec(`CREATE TABLE IF NOT EXISTS follow_up (
+      entry_id INTEGER NOT NULL, name TEXT NOT NULL, detail TEXT NOT NULL, state TEXT NOT NULL, time TEXT NOT NULL,
+      PRIMARY KEY (entry_id, name))`);
     // A table of the same name from something else (or an older sevadm) is named now, not at the first write.
     db.prepare('SELECT id, kind, direction, source_id, target_key, state, time, profile, hash FROM ledger LIMIT 0').all();
     db.prepare('SELECT id, time, profile, kind, direction, source_id, label, result, target_key, reason FROM history LIMIT 0').all();
+    db.prepare('SELECT entry_id, name, detail, state, time FROM follow_up LIMIT 0').all();
     Ledger.migrate(db);
   }
 
@@ -164,13 +185,54 @@ export class Ledger {
     }));
   }
 
-  begin(kind: RecordKind, direction: Direction, sourceId: string, plannedKey: string | null, hash: string): number {
-    const info = this.write(() =>
-      this.db
-        .prepare('INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(kind, direction, sourceId, plannedKey, 'in-progress', isoNow(this.clock), this.profile, hash),
+  /** The entry, in progress, and the follow-ups its record will need once written: one transaction. */
+  begin(
+    kind: RecordKind,
+    direction: Direction,
+    sourceId: string,
+    plannedKey: string | null,
+    hash: string,
+    followUps: FollowUp[] = [],
+  ): number {
+    return this.write(() =>
+      this.db.transaction(() => {
+        const info = this.db
+          .prepare(
+            'INSERT INTO ledger (kind, direction, source_id, target_key, state, time, profile, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(kind, direction, sourceId, plannedKey, 'in-progress', isoNow(this.clock), this.profile, hash);
+        const id = Number(info.lastInsertRowid);
+        const add = this.db.prepare("INSERT INTO follow_up (entry_id, name, detail, state, time) VALUES (?, ?, ?, 'pending', ?)");
+        for (const f of followUps) add.run(id, f.name, f.detail, isoNow(this.clock));
+        return id;
+      })(),
     );
-    return Number(info.lastInsertRowid);
+  }
+
+  /** Follow-ups still to make of records whose own write is done (a run died or the target refused them). */
+  pendingFollowUps(kind: RecordKind, direction: Direction, entryId?: number): PendingFollowUp[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.entry_id, f.name, f.detail, l.source_id, l.target_key FROM follow_up f JOIN ledger l ON l.id = f.entry_id
+         WHERE l.profile = ? AND l.kind = ? AND l.direction = ? AND l.state = 'done' AND f.state = 'pending'${entryId === undefined ? '' : ' AND l.id = ?'}
+         ORDER BY f.entry_id, f.rowid`,
+      )
+      .all(this.profile, kind, direction, ...(entryId === undefined ? [] : [entryId])) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      entryId: r.entry_id as number,
+      name: r.name as string,
+      detail: r.detail as string,
+      sourceId: r.source_id as string,
+      targetKey: (r.target_key as string | null) ?? '',
+    }));
+  }
+
+  followUpDone(entryId: number, name: string): void {
+    this.write(() =>
+      this.db
+        .prepare("UPDATE follow_up SET state = 'done', time = ? WHERE entry_id = ? AND name = ?")
+        .run(isoNow(this.clock), entryId, name),
+    );
   }
 
   done(id: number, targetKey: string, hash?: string): void {
@@ -183,7 +245,12 @@ export class Ledger {
 
   /** The target was certainly not written (refused, skipped): forget the attempt. */
   discard(id: number): void {
-    this.write(() => this.db.prepare('DELETE FROM ledger WHERE id = ?').run(id));
+    this.write(() =>
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM follow_up WHERE entry_id = ?').run(id);
+        this.db.prepare('DELETE FROM ledger WHERE id = ?').run(id);
+      })(),
+    );
   }
 
   inProgress(kind?: RecordKind): LedgerEntry[] {

@@ -77,17 +77,39 @@ describe('a record whose second write did not happen', () => {
     expect(await port.findInvoicesByReference(invoice!.guid)).toHaveLength(1);
     expect(ledger.lastDone('invoices', 'to-administration', invoice!.guid)?.targetKey).toBe(String(invoice!.number));
 
-    // Still in "Ready for transfer": listed again, booked already, so only its status moves.
+    // The ledger holds the status move as pending: the next run makes it before anything else, without asking.
+    expect(ledger.pendingFollowUps('invoices', 'to-administration').map((f) => f.sourceId)).toEqual([invoice!.guid]);
     s.faults.set({ refuse: [] });
     const again = (await listed()).find((i) => i.guid === invoice!.guid)!;
     const second = await run([again], step(), ledger);
-    expect(second.statuses.get(invoice!.guid)).toMatchObject({
-      kind: 'skipped',
-      reason: 'already',
-      message: expect.stringContaining('now Transferred'),
-    });
+    expect(second.statuses.get(invoice!.guid)).toMatchObject({ kind: 'done', updated: true, targetKey: String(invoice!.number) });
+    expect(ledger.pendingFollowUps('invoices', 'to-administration')).toEqual([]);
     expect((await client.getInvoice(invoice!.guid))!.status?.guid).toBe(transferred.guid);
     expect(await port.findInvoicesByReference(invoice!.guid)).toHaveLength(1);
+  });
+
+  it('a pending status move is made by the next run of any invoices, and one moved by hand meanwhile is left where it is', async () => {
+    const { s, client, port, ready, transferred, projects, context } = await invoiceSetup();
+    const candidates = (await collect(client.invoices({ invoiceStatusGuids: [ready.guid] }))).filter(
+      (i) => !i.isCreditNote && context.customers.has(String(i.customer?.number)) && projects.has(String(i.projects?.[0]?.number)),
+    );
+    const [a, b, c] = candidates;
+    const ledger = new Ledger(':memory:', 't');
+    const step = () =>
+      invoicesToAdministration({ severa: client, administration: port, ledger, context, afterTransferStatus: transferred });
+    s.faults.set({ refuse: ['PATCH /v1/invoices/'] });
+    await run([a!, b!], step(), ledger);
+    s.faults.set({ refuse: [] });
+    // Someone moves b by hand to another status before the next run.
+    const other = (await client.invoiceStatuses()).find((x) => x.name === 'Paid')!;
+    await client.setInvoiceStatus(b!.guid, other.guid);
+    // The next run is of another invoice: a's move is made all the same, b is left as the person set it.
+    const next = await run([c!], step(), ledger);
+    expect(next.statuses.get(c!.guid)).toMatchObject({ kind: 'done', updated: false });
+    expect((await client.getInvoice(a!.guid))!.status?.guid).toBe(transferred.guid);
+    expect((await client.getInvoice(b!.guid))!.status?.guid).toBe(other.guid);
+    expect(ledger.pendingFollowUps('invoices', 'to-administration')).toEqual([]);
+    for (const i of [a!, b!, c!]) expect(await port.findInvoicesByReference(i.guid)).toHaveLength(1);
   });
 
   it('a fee Severa saved but whose answer was lost is looked up and reported saved, never failed or sent again', async () => {
