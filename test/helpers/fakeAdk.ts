@@ -1,3 +1,4 @@
+import { BANK_GIRO_PAYMENT } from '../../src/services/administration/models.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -124,7 +125,7 @@ async function copyInto(source: AdministrationPort, variant: 500 | 1000 | 2000, 
     await adk.addSupplierInvoice({ ...head, ignoreInvoiceNumberCheck: true, rows: rows.map(({ position: _p, ...row }) => row) });
   }
   for (const p of await source.listCustomerPayments('1900-01-01'))
-    await adk.addCustomerPayment({ invoiceNumber: p.invoiceNumber, date: p.date, amount: p.amount });
+    await adk.addCustomerPayment({ invoiceNumber: p.invoiceNumber, date: p.date, amount: p.amount, ...BANK_GIRO_PAYMENT });
   return adk;
 }
 

@@ -32,7 +32,7 @@ import type { AdministrationPort, ChangedSince } from '../../services/administra
 import { type Clock, processClock } from '../../clock.js';
 import { MonotonicClock } from '../clock.js';
 import { type Db, getSetting, oneOf, openDb, rowsOf, setSetting, takeNumber } from './db.js';
-import { checkLengths, fail, organisationNumberValid, parseInput, round2, rowAmount, VAT_RATES } from './rules.js';
+import { checkLengths, checkPayment, fail, organisationNumberValid, parseInput, round2, rowAmount, VAT_RATES } from './rules.js';
 
 export interface CompanySetup {
   name: string;
@@ -228,7 +228,7 @@ export class EmbeddedCompany implements AdministrationPort {
   }
 
   private checkProject(project: ProjectInput): ProjectInput {
-    if (!project.code.trim()) fail(ADK.NOT_FOUND, 'project', 'code', 'empty project code');
+    if (!project.code.trim()) fail(ADK.NO_KEY, 'project', 'code', 'empty project code');
     if (!project.name.trim()) fail(ADK.NO_NAME, 'project', 'name');
     checkLengths('project', project, FIELD_LENGTHS.project);
     if (project.startDate && project.endDate && project.endDate < project.startDate) {
@@ -283,7 +283,7 @@ export class EmbeddedCompany implements AdministrationPort {
       const db = this.open;
       checkLengths('invoice', invoice, FIELD_LENGTHS.invoice);
       const customer = oneOf<AdmCustomer>(db, 'SELECT data FROM customers WHERE number = ?', invoice.customerNumber);
-      if (!customer) fail(ADK.COULD_NOT_FIND_CUSTOMER, 'invoice', 'customerNumber', invoice.customerNumber);
+      if (!customer) fail(ADK.OOF_INVALID_CUSTOMER, 'invoice', 'customerNumber', invoice.customerNumber);
       this.checkCode('currencies', ADK.INVALID_CURRENCY_CODE, 'invoice', 'currencyCode', invoice.currencyCode);
       this.checkCode('terms_of_payment', ADK.INVALID_PAYMENT_TERMS, 'invoice', 'termsOfPaymentCode', invoice.termsOfPaymentCode);
       this.checkProjectRef('invoice', 'projectCode', invoice.projectCode);
@@ -476,10 +476,11 @@ export class EmbeddedCompany implements AdministrationPort {
 
   async addCustomerPayment(input: CustomerPaymentInput): Promise<AdmCustomerPayment> {
     const payment = parseInput(CustomerPaymentInput, input, 'customerPayment');
+    checkPayment(payment);
     return this.transaction(() => {
       const db = this.open;
       if (!db.prepare('SELECT 1 FROM invoices WHERE document_number = ?').get(payment.invoiceNumber)) {
-        fail(ADK.NOT_FOUND, 'customerPayment', 'invoiceNumber', String(payment.invoiceNumber));
+        fail(ADK.PAYMENT_INVALID_INVOICE, 'customerPayment', 'invoiceNumber', String(payment.invoiceNumber));
       }
       const saved: AdmCustomerPayment = {
         ...payment,

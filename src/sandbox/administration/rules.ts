@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ADK, AdministrationError, type AdministrationTable } from '../../services/administration/errors.js';
+import { ADK, AdministrationError, type AdministrationTable, wrongInputCode } from '../../services/administration/errors.js';
 import { luhnCheckDigit } from '../orgNumber.js';
 
 export const VAT_RATES: Record<string, number> = { '0': 0, '1': 25, '2': 12, '3': 6 };
@@ -8,12 +8,23 @@ export function fail(code: number, table: AdministrationTable, field?: string, d
   throw new AdministrationError({ code, table, field, detail });
 }
 
-/** Parses port input; a value of the wrong type is ADK's "wrong data type" (103), naming the field. */
+/**
+ * Parses port input; a value of the wrong type is ADK's "wrong data type" (103), a date that is none its "bad date"
+ * (138, as AdkDateToLong answers), naming the field.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, table: AdministrationTable): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  fail(ADK.INVALID_DATA_TYPE, table, issue.path.join('.') || undefined, issue.message);
+  fail(wrongInputCode(issue.message), table, issue.path.join('.') || undefined, issue.message);
+}
+
+/** Adk.h's codes for a customer payment missing what it must carry (402, 404, 406, 408). */
+export function checkPayment(payment: { rowType: string; paymentCode: string; account: string; amount: number }): void {
+  if (!payment.rowType.trim()) fail(ADK.PAYMENT_ROW_TYPE_MISSING, 'customerPayment', 'rowType');
+  if (!payment.paymentCode.trim()) fail(ADK.PAYMENT_CODE_MISSING, 'customerPayment', 'paymentCode');
+  if (!payment.account.trim()) fail(ADK.PAYMENT_ACCOUNT_MISSING, 'customerPayment', 'account');
+  if (!payment.amount) fail(ADK.PAYMENT_AMOUNT_MISSING, 'customerPayment', 'amount');
 }
 
 /** Error 180 for the first text longer than its field. */

@@ -1,4 +1,4 @@
-import type { CompanyVariant, SupplierInvoiceRowInput } from '../../services/administration/models.js';
+import { BANK_GIRO_PAYMENT, type CompanyVariant, type SupplierInvoiceRowInput } from '../../services/administration/models.js';
 import { severaInvoiceToAdministration } from '../../services/transfer/invoiceRules.js';
 import { organisationNumber } from '../orgNumber.js';
 import { SeededRandom } from '../random.js';
@@ -167,6 +167,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       invoiceNumber: invoice.number!,
       date: invoice.paymentDate!,
       amount: invoice.totalIncludingTax?.amount ?? 0,
+      ...BANK_GIRO_PAYMENT,
     });
   }
   // A few paid lately in Administration only, for the payments transfer: after the invoice, never after today.
@@ -177,6 +178,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       invoiceNumber: invoice.number!,
       date: isoDay(Math.min(anchor, Math.max(invoiced + DAY, anchor - rnd.int(2, 20) * DAY))),
       amount: invoice.totalIncludingTax?.amount ?? 0,
+      ...BANK_GIRO_PAYMENT,
     });
   }
 

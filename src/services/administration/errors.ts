@@ -9,6 +9,7 @@ export const ADK_ERRORS = {
     en: 'The document is printed and cannot be changed',
   },
   21: { name: 'ADKE_COULD_NOT_FIND_CUSTOMER', sv: 'Kunden finns inte', en: 'Unknown customer' },
+  49: { name: 'ADKE_OOF_INVALID_CUSTOMER', sv: 'Kunden på dokumentet finns inte', en: 'The document names an unknown customer' },
   41: { name: 'ADKE_INVALID_PAYMENT_TERMS', sv: 'Ogiltig betalningsvillkorskod', en: 'Invalid terms of payment code' },
   43: { name: 'ADKE_INVALID_CURRENCY_CODE', sv: 'Ogiltig valutakod', en: 'Invalid currency code' },
   44: { name: 'ADKE_INVALID_LAUNGUAGE_CODE', sv: 'Ogiltig språkkod', en: 'Invalid language code' },
@@ -18,6 +19,9 @@ export const ADK_ERRORS = {
   80: { name: 'ADKE_NO_DB_OPEN', sv: 'Ingen databas öppen', en: 'No company is open' },
   103: { name: 'ADKE_INVALID_DATA_TYPE', sv: 'Fel datatyp', en: 'Wrong data type' },
   106: { name: 'ADKE_COULD_NOT_FIND_SUPPLIER', sv: 'Leverantören finns inte', en: 'Unknown supplier' },
+  107: { name: 'ADKE_INVALID_DB', sv: 'Ogiltig datapost', en: 'Invalid data handle' },
+  111: { name: 'ADKE_INVALID_INDEX', sv: 'Ogiltigt radnummer', en: 'Invalid row index' },
+  112: { name: 'ADKE_NO_KEY', sv: 'Nyckelfältet saknas', en: 'The key field is empty' },
   108: { name: 'ADKE_INVALID_CONTROLNR', sv: 'Felaktig kontrollsiffra', en: 'Wrong check digit' },
   115: { name: 'ADKE_NOT_FOUND', sv: 'Posten hittades inte', en: 'Record not found' },
   116: { name: 'ADKE_INVALID_PATH_COMPANY', sv: 'Felaktig sökväg till företag', en: 'Wrong path to the company' },
@@ -36,6 +40,7 @@ export const ADK_ERRORS = {
     sv: 'Felaktig sökväg till gemensamma filer',
     en: 'Wrong path to the common files (Gemensamma filer)',
   },
+  138: { name: 'ADKE_DATE_TO_LONG', sv: 'Ogiltigt datum', en: 'Invalid date' },
   139: { name: 'ADKE_NO_NAME', sv: 'Namn saknas', en: 'Name is missing' },
   149: { name: 'ADKE_INVLAID_PROJECT', sv: 'Projektet finns inte', en: 'Unknown project' },
   150: { name: 'ADKE_INVLAID_RESULT_UNIT', sv: 'Resultatenheten finns inte', en: 'Unknown profit centre' },
@@ -58,6 +63,15 @@ export const ADK_ERRORS = {
     sv: 'Fakturanumret är redan registrerat för leverantören',
     en: 'The invoice number is already registered for this supplier',
   },
+  402: { name: 'ADKE_CUSTOMERPAYMENT_ROWTYPE_MISSING', sv: 'Radtyp saknas på inbetalningen', en: 'The payment has no row type' },
+  404: {
+    name: 'ADKE_CUSTOMERPAYMENT_PAYMENTCODE_MUST_EXIST',
+    sv: 'Betalsätt saknas på inbetalningen',
+    en: 'The payment has no way-of-payment code',
+  },
+  406: { name: 'ADKE_CUSTOMERPAYMENT_ACCOUNT_MUST_EXIST', sv: 'Konto saknas på inbetalningen', en: 'The payment has no account' },
+  408: { name: 'ADKE_CUSTOMERPAYMENT_AMOUNT_MUST_EXIST', sv: 'Belopp saknas på inbetalningen', en: 'The payment has no amount' },
+  416: { name: 'ADKE_CUSTOMERPAYMENT_INVALID_INVOICE', sv: 'Fakturan för inbetalningen finns inte', en: 'The invoice paid does not exist' },
   373: { name: 'ADKE_INVALID_VAT_CODE', sv: 'Ogiltig momskod', en: 'Invalid VAT code' },
   [-1]: { name: 'SEVADM_BRIDGE_UNREACHABLE', sv: 'Bryggan svarar inte', en: 'The bridge cannot be reached' },
   [-2]: { name: 'SEVADM_BRIDGE_TIMEOUT', sv: 'Bryggan svarade inte i tid', en: 'The bridge did not answer in time' },
@@ -84,6 +98,7 @@ export const ADK = {
   OK: 0,
   EDIT_DENIED_PRINTED: 12,
   COULD_NOT_FIND_CUSTOMER: 21,
+  OOF_INVALID_CUSTOMER: 49,
   INVALID_PAYMENT_TERMS: 41,
   INVALID_CURRENCY_CODE: 43,
   INVALID_LANGUAGE_CODE: 44,
@@ -92,12 +107,16 @@ export const ADK = {
   NO_DB_OPEN: 80,
   INVALID_DATA_TYPE: 103,
   COULD_NOT_FIND_SUPPLIER: 106,
+  INVALID_DB: 107,
   INVALID_CONTROLNR: 108,
+  INVALID_INDEX: 111,
+  NO_KEY: 112,
   NOT_FOUND: 115,
   INVALID_PATH_COMPANY: 116,
   APP_OLD: 132,
   APP_NEW: 133,
   INVALID_ADM_PATH: 137,
+  DATE_TO_LONG: 138,
   NO_NAME: 139,
   INVALID_PROJECT: 149,
   INVALID_PROFIT_CENTRE: 150,
@@ -109,6 +128,11 @@ export const ADK = {
   TABLE_NOT_IN_VARIANT: 278,
   SUPPLIER_INVOICE_NUMBER_TAKEN: 345,
   INVALID_VAT_CODE: 373,
+  PAYMENT_ROW_TYPE_MISSING: 402,
+  PAYMENT_CODE_MISSING: 404,
+  PAYMENT_ACCOUNT_MISSING: 406,
+  PAYMENT_AMOUNT_MISSING: 408,
+  PAYMENT_INVALID_INVOICE: 416,
   BRIDGE_UNREACHABLE: -1,
   BRIDGE_TIMEOUT: -2,
   BRIDGE_AUTH: -3,
@@ -194,4 +218,9 @@ export function administrationErrorText(shape: AdministrationErrorShape, lang: '
   const base = known ? known[lang] : lang === 'sv' ? `ADK-fel ${shape.code}` : `ADK error ${shape.code}`;
   const where = [shape.table, shape.field].filter(Boolean).join('.');
   return `${base}${where ? ` (${where})` : ''}${shape.detail ? `: ${shape.detail}` : ''} [${shape.code}]`;
+}
+
+/** The ADK's code for input of the wrong shape: a date that is none is "bad date" (138, as AdkDateToLong answers), else 103. */
+export function wrongInputCode(problem: string): number {
+  return /date YYYY-MM-DD|calendar date/.test(problem) ? ADK.DATE_TO_LONG : ADK.INVALID_DATA_TYPE;
 }

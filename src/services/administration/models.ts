@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const AdmDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a calendar date');
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
 /** Write timestamps, ISO 8601 UTC. */
 export const AdmTimestamp = z.string();
 
@@ -199,13 +199,23 @@ export const AdmSupplierInvoice = SupplierInvoiceInput.omit({ rows: true, ignore
 });
 export type AdmSupplierInvoice = z.infer<typeof AdmSupplierInvoice>;
 
+/**
+ * A customer payment as the ADK takes it: Adk.h's codes 402, 404, 406 and 408 say a row type, a way-of-payment code,
+ * an account and an amount must be there (the values the demo uses, "B" for a payment row, are inferred).
+ */
 export const CustomerPaymentInput = z.object({
   invoiceNumber: z.number().int(),
   date: AdmDate,
   amount: z.number(),
+  rowType: z.string(),
+  paymentCode: z.string(),
+  account: z.string(),
 });
 export type CustomerPaymentInput = z.infer<typeof CustomerPaymentInput>;
-export const AdmCustomerPayment = CustomerPaymentInput.extend({
+/** A payment into the bank account by bank giro, as the demo books them. */
+export const BANK_GIRO_PAYMENT = { rowType: 'B', paymentCode: 'BG', account: '1930' } as const;
+/** A payment on the books (one booked before sevadm carried the row type, code and account may lack them). */
+export const AdmCustomerPayment = CustomerPaymentInput.partial({ rowType: true, paymentCode: true, account: true }).extend({
   number: z.number().int(),
   cancelled: z.boolean(),
   timestamp: AdmTimestamp,

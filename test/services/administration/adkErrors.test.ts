@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AdkAdministration } from '../../../src/services/administration/adk/adapter.js';
-import { AdkLibrary, fromAdkText, toAdkText } from '../../../src/services/administration/adk/library.js';
+import { type AdkCallError, AdkLibrary, fromAdkText, toAdkText } from '../../../src/services/administration/adk/library.js';
 import { locateAdkLibrary, parseRegQuery } from '../../../src/services/administration/adk/locate.js';
 import { AdministrationError } from '../../../src/services/administration/errors.js';
 import { hasProjects } from '../../../src/services/administration/models.js';
@@ -158,5 +158,23 @@ describe('ADK adapter: text and calls', () => {
     const lib = new AdkLibrary(fakeAdkLibrary());
     expect(lib.longToDate(lib.dateToLong('2026-11-28'))).toBe('2026-11-28');
     expect(lib.longToDateTime(lib.dateTimeToLong('2026-11-28 13:45:07'))).toBe('2026-11-28 13:45:07');
+  });
+
+  it("answers with Adk.h's closer codes: a bad date 138, a null data handle 107, a row index out of range 111", () => {
+    const lib = new AdkLibrary(fakeAdkLibrary());
+    const rc = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return (error as AdkCallError).rc;
+      }
+      return 0;
+    };
+    expect(rc(() => lib.dateToLong('2026-02-30'))).toBe(138);
+    expect(rc(() => lib.dateToLong('2028-02-29'))).toBe(0);
+    expect(rc(() => lib.setSortOrder(null, 0))).toBe(107);
+    const invoice = lib.createData(6);
+    expect(rc(() => lib.getRow(invoice, 103, 5))).toBe(111);
+    lib.deleteData(invoice);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdministrationError } from '../../../src/services/administration/errors.js';
-import type { InvoiceInput } from '../../../src/services/administration/models.js';
+import { BANK_GIRO_PAYMENT, type InvoiceInput } from '../../../src/services/administration/models.js';
 import type { AdministrationPort } from '../../../src/services/administration/port.js';
 import { SEED_COST_CENTERS, SEED_PRODUCTS } from '../../../src/sandbox/severa/seed.js';
 
@@ -143,6 +143,8 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
           'endDate',
         );
         await adkError(f.port.addProject({ code: '9102', name: 'Okänd kund', customerNumber: '424242' }), 21, 'customerNumber');
+        // An empty key is ADKE_NO_KEY.
+        await adkError(f.port.addProject({ code: '', name: 'Utan kod' }), 112);
         await adkError(f.port.addProject({ code: '9103', name: '' }), 139, 'name');
         await adkError(f.port.updateProject('INTERN', { startDate: '2026-06-01', endDate: '2026-05-01' }), 167);
         await adkError(f.port.updateProject('nope', { name: 'x' }), 115);
@@ -191,7 +193,8 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
 
       it('an invoice that fails leaves nothing behind', async () => {
         const reference = 'Severa 99003 must-not-exist';
-        await adkError(f.port.addInvoice(invoice({ customerNumber: '424242', externalReference: reference })), 21, 'customerNumber');
+        // Adk.h's closer code for a document's unknown customer: ADKE_OOF_INVALID_CUSTOMER.
+        await adkError(f.port.addInvoice(invoice({ customerNumber: '424242', externalReference: reference })), 49, 'customerNumber');
         const badRow = invoice({
           externalReference: reference,
           rows: [...invoice().rows, { articleNumber: 'SAKNAS', quantity: 1, unitPrice: 1 }],
@@ -260,9 +263,18 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
         invoiceNumber: invoiceOne!.documentNumber,
         date: '2026-11-27',
         amount: invoiceOne!.total,
+        ...BANK_GIRO_PAYMENT,
       });
-      expect((await f.port.listCustomerPayments('2026-11-27')).map((p) => p.number)).toContain(added.number);
-      await adkError(f.port.addCustomerPayment({ invoiceNumber: 4242424, date: '2026-11-27', amount: 1 }), 115);
+      const listed = (await f.port.listCustomerPayments('2026-11-27')).find((p) => p.number === added.number);
+      expect(listed).toMatchObject({ rowType: 'B', paymentCode: 'BG', account: '1930' });
+      const paying = { invoiceNumber: invoiceOne!.documentNumber, date: '2026-11-27', amount: 1, ...BANK_GIRO_PAYMENT };
+      // Adk.h's codes: an unknown invoice 416; no row type 402, no way of payment 404, no account 406, no amount 408.
+      await adkError(f.port.addCustomerPayment({ ...paying, invoiceNumber: 4242424 }), 416);
+      await adkError(f.port.addCustomerPayment({ ...paying, rowType: '' }), 402);
+      await adkError(f.port.addCustomerPayment({ ...paying, paymentCode: '' }), 404);
+      await adkError(f.port.addCustomerPayment({ ...paying, account: '' }), 406);
+      await adkError(f.port.addCustomerPayment({ ...paying, amount: 0 }), 408);
+      await adkError(f.port.addCustomerPayment({ ...paying, date: '2026-02-30' }), 138);
     });
 
     it('grants one transfer lease at a time, renews and releases it, and names its holder to the next', async () => {

@@ -1,4 +1,4 @@
-import { ADK, AdministrationError, type AdministrationTable } from '../errors.js';
+import { ADK, AdministrationError, type AdministrationTable, wrongInputCode } from '../errors.js';
 import {
   AdmDate,
   type AdmCustomer,
@@ -287,7 +287,8 @@ export class AdkCompany {
             this.adk.setBool(data, id, value);
             break;
           case 'date':
-            if (typeof value !== 'string' || !AdmDate.safeParse(value).success) throw wrongType('a date YYYY-MM-DD');
+            if (typeof value !== 'string') throw wrongType('a date YYYY-MM-DD');
+            // The DLL judges the date (138 when it is none).
             this.adk.setDate(data, id, this.adk.dateToLong(value));
             break;
         }
@@ -299,7 +300,12 @@ export class AdkCompany {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
-    throw new AdministrationError({ code: ADK.INVALID_DATA_TYPE, table, field: issue.path.join('.') || undefined, detail: issue.message });
+    throw new AdministrationError({
+      code: wrongInputCode(issue.message),
+      table,
+      field: issue.path.join('.') || undefined,
+      detail: issue.message,
+    });
   }
 
   /** Every record of a table, in key order. */

@@ -177,7 +177,10 @@ export const CUSTOMER_PAYMENT: FieldMap = [
   ['invoiceNumber', 1, 'num'],
   ['date', 2, 'date'],
   ['amount', 8, 'num'],
+  ['paymentCode', 11, 'str'],
+  ['account', 23, 'str'],
   ['cancelled', 24, 'bool'],
+  ['rowType', 37, 'str'],
   ['timestamp', 38, 'stamp'],
 ];
 
