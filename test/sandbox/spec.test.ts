@@ -48,6 +48,23 @@ describe("the Severa sandbox against Visma's own spec", () => {
     expect(s.store.data.customers[0]!.name).not.toBe('X');
   });
 
+  it('answers a country by code (a list, as the spec documents) and by guid (the country itself)', async () => {
+    const s = await sandbox();
+    const token = await clientFor(s).auth.token();
+    const get = async (path: string) => {
+      const res = await fetch(`${s.url}${path}`, { headers: { Authorization: `Bearer ${token}`, Client_Id: s.clientId } });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as unknown };
+    };
+    const byCode = await get('/v1/localization/countries/SE');
+    expect(byCode.status).toBe(200);
+    const [sweden] = byCode.body as { guid: string; code2: string }[];
+    expect(sweden!.code2).toBe('SE');
+    const byGuid = await get(`/v1/localization/countries/${sweden!.guid}`);
+    expect(byGuid).toMatchObject({ status: 200, body: { guid: sweden!.guid, code2: 'SE' } });
+    expect((await get('/v1/localization/countries/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+
   it('array parameters travel as repeated keys: a name with a comma in it filters exactly', async () => {
     const s = await sandbox();
     s.store.data.customers[3]!.name = 'Komma, Test AB';

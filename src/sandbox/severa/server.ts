@@ -201,10 +201,11 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
   const conforms = (req: IncomingMessage, path: string, url: URL, body: unknown) => {
     const verdict = checkRequest({ method: req.method ?? '', path, query: url.searchParams, headers: req.headers, body });
     if (!verdict.ok) throw invalidParameter(verdict.location, verdict.name, `Not allowed by the Severa API spec: ${verdict.problem}`);
+    return verdict.operation;
   };
-  const checked = (req: IncomingMessage, path: string, result: RouteResult): RouteResult => {
+  const checked = (req: IncomingMessage, path: string, result: RouteResult, operation?: string): RouteResult => {
     if (result.text !== undefined || result.body === undefined || options.checkAnswers === false) return result;
-    const { body, problem } = checkAnswer(req.method ?? '', path, result.status, result.body);
+    const { body, problem } = checkAnswer(req.method ?? '', path, result.status, result.body, operation);
     if (problem) throw new SandboxError(500, 'InternalSystemError', `The sandbox's answer breaks the Severa API spec: ${problem}`);
     return { ...result, body };
   };
@@ -247,8 +248,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
 
       if (req.method === 'POST' && /^\/v1\/token\/?$/i.test(path)) {
         body = await readJsonBody(req);
-        conforms(req, path, url, body);
-        reply(checked(req, path, handleToken(body)));
+        reply(checked(req, path, handleToken(body), conforms(req, path, url, body)));
         return;
       }
       const found = match(req.method ?? '', path);
@@ -256,7 +256,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
       if (found === 'method') throw new SandboxError(405, 'InvalidRequest', `${req.method} is not supported on ${path}.`);
       if (found.route.scope !== null) authorize(req, found.route.scope);
       body = req.method === 'GET' ? undefined : await readJsonBody(req);
-      conforms(req, path, url, body);
+      const operation = conforms(req, path, url, body);
       const result = found.route.handle({
         data: store.data,
         clock,
@@ -271,7 +271,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
         req.socket.destroy();
         return;
       }
-      reply(checked(req, path, result));
+      reply(checked(req, path, result, operation));
     } catch (error) {
       if (error instanceof NotFound) return reply({ status: 404 });
       if (error instanceof SandboxError) {

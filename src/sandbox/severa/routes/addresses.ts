@@ -109,6 +109,9 @@ export const addressRoutes: Route[] = [
     scope: 'settings:read',
     handle({ data, params }) {
       const code = (params.code ?? '').toUpperCase();
+      // By guid the spec answers the country itself; by code or name, a list.
+      const byGuid = (data.countries ?? []).find((c) => c.guid.toUpperCase() === code);
+      if (byGuid) return { status: 200, body: byGuid };
       const found: CountryModel | undefined = (data.countries ?? []).find(
         (c) => c.code2 === code || c.code3 === code || c.englishName?.toUpperCase() === code || c.name?.toUpperCase() === code,
       );
