@@ -1,3 +1,4 @@
+import { isCostRow } from '../services/transfer/postingRows.js';
 import type { translator } from '../i18n/index.js';
 import { feesText } from './format.js';
 import { statusText } from './statusText.js';
@@ -20,7 +21,7 @@ export function supplierInvoiceProgress(
     const states = rowsOf.get(given!);
     if (!states) return;
     states.set(Number(position), event.status);
-    const total = invoices.find((i) => String(i.givenNumber) === given)!.rows.length;
+    const total = invoices.find((i) => String(i.givenNumber) === given)!.rows.filter(isCostRow).length;
     const all = [...states.values()];
     let status: RowStatus;
     if (all.length < total || all.some((s) => s.kind === 'running' || s.kind === 'queued'))

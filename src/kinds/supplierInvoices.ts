@@ -1,3 +1,4 @@
+import { costRows, postingRowKind } from '../services/transfer/postingRows.js';
 import { detailLines, detailList, joined } from './details.js';
 import { translator } from '../i18n/index.js';
 import type { AdmSupplierInvoice } from '../services/administration/models.js';
@@ -22,7 +23,18 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
     { header: 'col.supplierInvoice', weight: 3, cell: (i) => i.invoiceNumber },
     { header: 'col.date', weight: 3, min: 11, cell: (i) => i.invoiceDate },
     { header: 'col.total', weight: 3, min: 13, align: 'right', cell: (i) => money(i.total) },
-    { header: 'col.projects', weight: 3, cell: (i) => [...new Set(i.rows.map((r) => r.project || i.project).filter(Boolean))].join(', ') },
+    {
+      header: 'col.projects',
+      weight: 3,
+      cell: (i) =>
+        [
+          ...new Set(
+            costRows(i)
+              .map((r) => r.project || i.project)
+              .filter(Boolean),
+          ),
+        ].join(', '),
+    },
   ],
   details: (i, { t }) => [
     ...detailLines(t, [
@@ -39,18 +51,22 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
     ...detailList(
       t,
       'field.rows',
-      i.rows.map(
-        (r) =>
+      i.rows.map((r) => {
+        const kind = postingRowKind(r);
+        return (
           `${r.position}. ` +
           joined(
             ' · ',
             r.text,
             r.accountNumber && t('detail.account', { account: r.accountNumber }),
-            (r.project || i.project) && t('detail.project', { project: r.project || i.project || '' }),
+            kind === 'cost' && (r.project || i.project) ? t('detail.project', { project: r.project || i.project || '' }) : undefined,
             r.articleNumber && t('detail.article', { article: r.articleNumber }),
             money(r.amount),
-          ),
-      ),
+            // The rows that stay behind, and why.
+            kind === 'cost' ? undefined : t(`detail.notFee.${kind}`),
+          )
+        );
+      }),
     ),
   ],
   id: (i) => String(i.givenNumber),
@@ -59,19 +75,20 @@ export const supplierInvoices: Kind<AdmSupplierInvoice> = {
     const records = await ctx.administration().listSupplierInvoices(filter.since, filter.until ?? filter.since);
     const statuses: [string, RowStatus][] = [];
     for (const i of records) {
-      const done = i.rows.filter((r) => ctx.ledger.lastDone('supplier-invoices', 'to-severa', rowId(i.givenNumber, r.position))).length;
+      const costs = costRows(i);
+      const done = costs.filter((r) => ctx.ledger.lastDone('supplier-invoices', 'to-severa', rowId(i.givenNumber, r.position))).length;
       if (done === 0) continue;
       statuses.push([
         String(i.givenNumber),
-        done === i.rows.length
+        done === costs.length
           ? { kind: 'done', targetKey: feesText(t, done), updated: false }
-          : { kind: 'error', message: t('status.partlyDone', { done, total: i.rows.length }) },
+          : { kind: 'error', message: t('status.partlyDone', { done, total: costs.length }) },
       ]);
     }
     return { records, statuses };
   },
   async run(ctx, records, request) {
-    const items: SupplierInvoiceRowItem[] = records.flatMap((invoice) => invoice.rows.map((row) => ({ invoice, row })));
+    const items: SupplierInvoiceRowItem[] = records.flatMap((invoice) => costRows(invoice).map((row) => ({ invoice, row })));
     // The engine goes row by row; the list shows one status per invoice.
     const perInvoice = supplierInvoiceProgress(records, request.onEvent, translator(request.lang));
     return runOf(ctx, request, items, supplierInvoiceRowsToSevera(ctx.severa(), ctx.ledger, ctx.settings), perInvoice);

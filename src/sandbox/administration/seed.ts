@@ -211,7 +211,10 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
         profitCentre: rnd.pick(SEED_COST_CENTERS)[0],
       };
     });
-    const net = rows.reduce((s, r) => s + r.amount, 0);
+    // One credit invoice: the supplier credits what it charged, every amount the other way.
+    const sign = i === CREDIT_SUPPLIER_INVOICE ? -1 : 1;
+    for (const row of rows) row.amount *= sign;
+    const { total, vatAmount } = postRows(rows, i % 5 === 2);
     // Every third lately, so the default From–To range always lists some.
     const date = anchor - (i % 3 === 0 ? rnd.int(1, 25) : rnd.int(30, 150)) * DAY;
     await company.addSupplierInvoice({
@@ -220,13 +223,33 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       invoiceDate: isoDay(date),
       dueDate: isoDay(date + 30 * DAY),
       currencyCode: 'SEK',
-      total: Math.round(net * 1.25 * 100) / 100,
-      vatAmount: Math.round(net * 0.25 * 100) / 100,
+      total,
+      vatAmount,
       project: headProject,
       cancelled: i === 11,
       rows,
     });
   }
+}
+
+/** The demo's credit supplier invoice (by its place in the seed). */
+export const CREDIT_SUPPLIER_INVOICE = 15;
+
+/**
+ * A supplier invoice's other posting rows, as Administration books it: input VAT at 25 % on 2640, öre rounding on
+ * 3740 when the total is rounded to whole kronor, and the supplier debt on 2440 (credit, so negative), after the
+ * cost rows. Returns the total and VAT the head carries.
+ */
+function postRows(rows: SupplierInvoiceRowInput[], roundToKronor: boolean): { total: number; vatAmount: number } {
+  const net = rows.reduce((s, r) => s + r.amount, 0);
+  const vatAmount = Math.round(net * 25) / 100;
+  const exact = Math.round((net + vatAmount) * 100) / 100;
+  const total = roundToKronor ? Math.round(exact) : exact;
+  rows.push({ text: 'Ingående moms', accountNumber: '2640', amount: vatAmount });
+  const rounding = Math.round((total - exact) * 100) / 100;
+  if (rounding !== 0) rows.push({ text: 'Öresavrundning', accountNumber: '3740', amount: rounding });
+  rows.push({ text: 'Leverantörsskuld', accountNumber: '2440', amount: -total });
+  return { total, vatAmount };
 }
 
 /** The small variant-500 company: no project register, so the project transfer is refused there. */
@@ -250,6 +273,10 @@ export async function seedSmallCompany(company: EmbeddedCompany, anchor: number,
     invoiceDate: isoDay(anchor - 20 * DAY),
     total: 1250,
     vatAmount: 250,
-    rows: [{ text: 'Kontorsmaterial', accountNumber: '6110', amount: 1000 }],
+    rows: [
+      { text: 'Kontorsmaterial', accountNumber: '6110', amount: 1000 },
+      { text: 'Ingående moms', accountNumber: '2640', amount: 250 },
+      { text: 'Leverantörsskuld', accountNumber: '2440', amount: -1250 },
+    ],
   });
 }

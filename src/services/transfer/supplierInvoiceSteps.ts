@@ -3,6 +3,7 @@ import { collect, type SeveraClient, firstMatch } from '../severa/index.js';
 import type { ProjectFeeInputModel, ProductOutputModel, ProjectOutputModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import type { Ledger } from './ledger.js';
+import { postingRowKind } from './postingRows.js';
 import { refuse } from './refusal.js';
 import type { TransferSettings } from './settings.js';
 
@@ -111,6 +112,14 @@ export function supplierInvoiceRowsToSevera(
     plannedKey: () => null,
     async check(item) {
       const reference = feeReference(item.invoice.givenNumber, item.row.position);
+      // The debt, VAT and rounding rows are the booking's other side, never a project's cost.
+      const kind = postingRowKind(item.row);
+      if (kind !== 'cost')
+        throw refuse(
+          'refusal.notCostRow',
+          { account: item.row.accountNumber ?? '' },
+          `account ${item.row.accountNumber} is not a cost account`,
+        );
       if (ledger.lastDone('supplier-invoices', 'to-severa', rowId(item.invoice.givenNumber, item.row.position))) {
         throw refuse('refusal.alreadyFee', { reference }, `already a fee (${reference})`, true);
       }

@@ -1,3 +1,4 @@
+import { costRows, isCreditSupplierInvoice, postingRowKind } from '../../../src/services/transfer/postingRows.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +31,27 @@ describe('Administration demo company', () => {
   it('has supplier invoices on several projects, some rows on a project other than the head', async () => {
     const { port } = await freshCompanies();
     const invoices = await port.listSupplierInvoices('2000-01-01', '2099-12-31');
-    const projects = new Set(invoices.flatMap((i) => [i.project, ...i.rows.map((r) => r.project)]).filter(Boolean));
+    const projects = new Set(invoices.flatMap((i) => [i.project, ...costRows(i).map((r) => r.project)]).filter(Boolean));
     expect(projects.size).toBeGreaterThanOrEqual(4);
-    expect(invoices.some((i) => !i.project && i.rows.every((r) => r.project))).toBe(true);
-    expect(invoices.some((i) => i.project && i.rows.some((r) => r.project && r.project !== i.project))).toBe(true);
+    expect(invoices.some((i) => !i.project && costRows(i).every((r) => r.project))).toBe(true);
+    expect(invoices.some((i) => i.project && costRows(i).some((r) => r.project && r.project !== i.project))).toBe(true);
+  });
+
+  it('books supplier invoices as Administration does: cost rows, input VAT, rounding and the supplier debt, balanced; one credit', async () => {
+    const { port } = await freshCompanies();
+    const invoices = await port.listSupplierInvoices('2000-01-01', '2099-12-31');
+    for (const i of invoices) {
+      const kinds = i.rows.map(postingRowKind);
+      expect(kinds, String(i.givenNumber)).toContain('supplier-debt');
+      expect(kinds).toContain('input-vat');
+      // Debit equals credit, to the öre.
+      expect(Math.round(i.rows.reduce((s, r) => s + r.amount, 0) * 100)).toBe(0);
+      expect(i.rows.find((r) => postingRowKind(r) === 'supplier-debt')!.amount).toBeCloseTo(-i.total, 2);
+    }
+    expect(invoices.some((i) => i.rows.some((r) => postingRowKind(r) === 'rounding'))).toBe(true);
+    const credits = invoices.filter(isCreditSupplierInvoice);
+    expect(credits).toHaveLength(1);
+    expect(costRows(credits[0]!).every((r) => r.amount < 0)).toBe(true);
     await port.close();
   });
 

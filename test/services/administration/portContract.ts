@@ -255,6 +255,17 @@ export function portContract(name: string, make: () => Promise<PortFixture>): vo
       });
     });
 
+    it("keeps a supplier invoice's posting rows as booked: costs, input VAT and the supplier debt, signed", async () => {
+      const invoices = await f.port.listSupplierInvoices('2000-01-01', '2099-12-31');
+      expect(invoices.length).toBeGreaterThan(0);
+      for (const i of invoices) {
+        expect(i.rows.some((r) => r.accountNumber === '2440' && r.amount === -i.total)).toBe(true);
+        expect(i.rows.some((r) => r.accountNumber === '2640')).toBe(true);
+        expect(Math.round(i.rows.reduce((sum, r) => sum + r.amount, 0) * 100)).toBe(0);
+      }
+      expect(invoices.some((i) => i.total < 0 && i.rows.some((r) => /^[4-7]/.test(r.accountNumber ?? '') && r.amount < 0))).toBe(true);
+    });
+
     it('lists payments since a date and registers new ones', async () => {
       const all = await f.port.listCustomerPayments('2000-01-01');
       expect(all.length).toBeGreaterThan(5);

@@ -1,3 +1,4 @@
+import { costRows } from '../../../src/services/transfer/postingRows.js';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../../src/services/severa/index.js';
 import { customersToSevera } from '../../../src/services/transfer/customerSteps.js';
@@ -117,9 +118,9 @@ describe('a record whose second write did not happen', () => {
     const client = clientFor(s);
     const { port } = await freshCompanies();
     const invoice = (await port.listSupplierInvoices('2000-01-01', '2099-12-31')).find((i) =>
-      i.rows.every((r) => (r.project || i.project) !== 'INTERN'),
+      costRows(i).every((r) => (r.project || i.project) !== 'INTERN'),
     )!;
-    const items = invoice.rows.map((row) => ({ invoice, row }));
+    const items = costRows(invoice).map((row) => ({ invoice, row }));
     const ledger = new Ledger(':memory:', 't');
     const before = s.store.data.projectFees.length;
     s.faults.set({ dropAfterApplyRate: 1 });

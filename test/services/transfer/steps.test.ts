@@ -1,3 +1,4 @@
+import { costRows, isCostRow, isCreditSupplierInvoice } from '../../../src/services/transfer/postingRows.js';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../../../src/services/severa/index.js';
 import { type RowStatus, TransferRun } from '../../../src/services/transfer/engine.js';
@@ -142,16 +143,39 @@ describe('invoices Severa → Administration', () => {
 });
 
 describe('supplier invoices → Severa fees', () => {
+  it('only cost rows become fees: a credit supplier invoice gives negative fees, its debt and VAT rows are refused', async () => {
+    const s = await sandbox();
+    const client = clientFor(s);
+    const { port } = await freshCompanies();
+    const credit = (await port.listSupplierInvoices('2000-01-01', '2099-12-31')).find(
+      (i) => isCreditSupplierInvoice(i) && costRows(i).every((r) => (r.project || i.project) !== 'INTERN'),
+    )!;
+    expect(credit).toBeDefined();
+    const ledger = new Ledger(':memory:', 't');
+    const items = credit.rows.map((row) => ({ invoice: credit, row }));
+    const { statuses } = await run(items, supplierInvoiceRowsToSevera(client, ledger, DEMO_TRANSFER_SETTINGS), ledger);
+    for (const row of credit.rows) {
+      const status = statuses.get(`${credit.givenNumber}/${row.position}`);
+      if (isCostRow(row)) expect(status).toMatchObject({ kind: 'done' });
+      else expect(status).toMatchObject({ kind: 'error', message: expect.stringContaining('is not a cost account') });
+    }
+    const fees = s.store.data.projectFees.filter((f) => f.description?.startsWith(`Lev.fakt ${credit.givenNumber}/`));
+    expect(fees).toHaveLength(costRows(credit).length);
+    for (const fee of fees) expect(fee.unitCost?.amount).toBeLessThan(0);
+  });
+
   it("puts each row on its own project (else the head's), once; an unknown project fails only its row", async () => {
     const s = await sandbox();
     const client = clientFor(s);
     const { port } = await freshCompanies();
     const invoices = await port.listSupplierInvoices('2000-01-01', '2099-12-31');
     const twoProjects = invoices.find(
-      (i) => new Set(i.rows.map((r) => r.project || i.project)).size >= 2 && i.rows.every((r) => (r.project || i.project) !== 'INTERN'),
+      (i) =>
+        new Set(costRows(i).map((r) => r.project || i.project)).size >= 2 &&
+        costRows(i).every((r) => (r.project || i.project) !== 'INTERN'),
     )!;
     const withIntern = invoices.find((i) => i.rows.some((r) => r.project === 'INTERN'))!;
-    const items = [twoProjects, withIntern].flatMap((invoice) => invoice.rows.map((row) => ({ invoice, row })));
+    const items = [twoProjects, withIntern].flatMap((invoice) => costRows(invoice).map((row) => ({ invoice, row })));
     const ledger = new Ledger(':memory:', 't');
     const step = () => supplierInvoiceRowsToSevera(client, ledger, DEMO_TRANSFER_SETTINGS);
     const before = s.store.data.projectFees.length;
