@@ -116,13 +116,20 @@ export function checkRequest(req: SpecRequest): SpecVerdict {
 
 /** The spec's operations for a method and path, in the spec's order. */
 function operationsFor(method: string, path: string) {
-  const spec = api();
   const m = method.toLowerCase();
-  return spec.router.getOperations().filter((o) => {
-    if (o.method !== m) return false;
-    const pattern = new RegExp(`^${o.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`, 'i');
-    return pattern.test(path);
-  });
+  return operationPatterns()
+    .filter(({ operation, pattern }) => operation.method === m && pattern.test(path))
+    .map(({ operation }) => operation);
+}
+
+type Operation = ReturnType<ReturnType<typeof api>['router']['getOperations']>[number];
+let patterns: { operation: Operation; pattern: RegExp }[] | undefined;
+/** Each operation with its path template as a pattern, made once: every request and answer is matched against them. */
+function operationPatterns(): { operation: Operation; pattern: RegExp }[] {
+  patterns ??= api()
+    .router.getOperations()
+    .map((operation) => ({ operation, pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`, 'i') }));
+  return patterns;
 }
 
 /** Checks an answer against what the operation documents for its status; undefined when it conforms. */
