@@ -163,6 +163,21 @@ export class TransferRun<T, E> {
     this.options.onEvent({ type: 'log', level: 'error', message: error.message, stopped: true });
   }
 
+  /**
+   * One record written through the ledger: in progress before the target is called, done after, then its
+   * follow-ups. Done from there on, so a failing follow-up never discards the entry.
+   */
+  private async writeRecord(row: Writing, id: string, item: T, write: () => Promise<string>): Promise<string> {
+    const { step, ledger } = this.options;
+    const entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item), step.followUps?.(item));
+    row.entry = entry;
+    const key = await write();
+    ledger.done(entry, key);
+    row.entry = undefined;
+    await this.followUp(entry);
+    return key;
+  }
+
   /** Makes the follow-ups of a record this run has just written; the first that fails ends the row (IncompleteTransfer). */
   private async followUp(entry: number): Promise<void> {
     const { step, ledger } = this.options;
@@ -223,8 +238,8 @@ export class TransferRun<T, E> {
         continue;
       }
       onEvent({ type: 'status', id, status: { kind: 'running' } });
-      let entry: number | undefined;
-      let creating = false;
+      // The ledger entry while the target may be written, and whether it is a create: what a failure settles.
+      const row: Writing = { entry: undefined, creating: false };
       try {
         const earlier = this.finished.get(id);
         if (earlier) {
@@ -256,32 +271,21 @@ export class TransferRun<T, E> {
             onEvent({ type: 'status', id, status: { kind: 'planned', action: 'update', targetKey: step.plannedKey(item) } });
             continue;
           }
-          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item), step.followUps?.(item));
-          const key = await step.update(item, existing);
-          ledger.done(entry, key);
-          // Done on the ledger from here: a later failure never discards it.
-          const written = entry;
-          entry = undefined;
-          await this.followUp(written);
+          const key = await this.writeRecord(row, id, item, () => step.update(item, existing));
           this.summary.updated++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: true } });
         } else if (this.options.dryRun) {
           this.summary.transferred++;
           onEvent({ type: 'status', id, status: { kind: 'planned', action: 'create', targetKey: step.plannedKey(item) } });
         } else {
-          entry = ledger.begin(step.kind, step.direction, id, step.plannedKey(item), contentHash(item), step.followUps?.(item));
-          creating = true;
-          const key = await step.create(item);
-          ledger.done(entry, key);
-          const written = entry;
-          entry = undefined;
-          await this.followUp(written);
+          row.creating = true;
+          const key = await this.writeRecord(row, id, item, () => step.create(item));
           this.summary.transferred++;
           onEvent({ type: 'status', id, status: { kind: 'done', targetKey: key, updated: false } });
         }
       } catch (caught) {
         try {
-          await this.settleFailure(caught, { id, item, label, entry, creating, onEvent });
+          await this.settleFailure(caught, { id, item, label, entry: row.entry, creating: row.creating, onEvent });
         } catch (error) {
           // The ledger could not record what became of the row: the run stops here.
           if (!(error instanceof LedgerError)) throw error;
@@ -370,6 +374,12 @@ export class TransferRun<T, E> {
     this.conflictTurn = turn.catch(() => undefined);
     return turn;
   }
+}
+
+/** A row's ledger entry while its target may be written (cleared once done), and whether the write creates. */
+interface Writing {
+  entry: number | undefined;
+  creating: boolean;
 }
 
 /** A record an earlier run left half done: finished now, or still missing a write (`error` says which and why). */
