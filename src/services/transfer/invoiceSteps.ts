@@ -40,7 +40,7 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
     return (await o.administration.findInvoicesByReference(guid))[0]?.documentNumber;
   };
   /** The invoice's second write: its Severa status. Refused or lost, the row fails saying so; the next run moves it. */
-  const moveStatus = async (guid: string, to: { guid: string; name: string }, booked: string) => {
+  const moveStatus = async (guid: string, to: StatusMove['to'], booked: string) => {
     try {
       // (Moved first, told after: an optional call would skip the write with nobody listening.)
       const moved = await o.severa.setInvoiceStatus(guid, to.guid, o.statusPath);

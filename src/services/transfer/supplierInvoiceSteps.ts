@@ -3,7 +3,7 @@ import { collect, type SeveraClient, firstMatch } from '../severa/index.js';
 import type { ProjectFeeInputModel, ProductOutputModel, ProjectOutputModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import type { Ledger } from './ledger.js';
-import { postingRowKind } from './postingRows.js';
+import { isCostRow } from './postingRows.js';
 import { refuse } from './refusal.js';
 import type { TransferSettings } from './settings.js';
 
@@ -113,8 +113,7 @@ export function supplierInvoiceRowsToSevera(
     async check(item) {
       const reference = feeReference(item.invoice.givenNumber, item.row.position);
       // The debt, VAT and rounding rows are the booking's other side, never a project's cost.
-      const kind = postingRowKind(item.row);
-      if (kind !== 'cost')
+      if (!isCostRow(item.row))
         throw refuse(
           'refusal.notCostRow',
           { account: item.row.accountNumber ?? '' },
