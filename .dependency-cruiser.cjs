@@ -2,7 +2,7 @@
  * The seams the build enforces (npm run check:deps): data flows key → reducer → effect → service, so the lower
  * layers never reach up into the UI, and nothing imports in a circle.
  */
-const UI = ['^src/(state|screens|components)/', '^src/(app|tui)\\.tsx$', '^node_modules/(react|ink|ink-[^/]+)/'];
+const UI = ['^src/(state|screens|components|terminal)/', '^src/(app|tui)\\.tsx$', '^node_modules/(react|ink|ink-[^/]+)/'];
 
 module.exports = {
   forbidden: [

@@ -6,6 +6,7 @@ import { langOption } from './cliOptions.js';
 import { detectLang, translator } from './i18n/index.js';
 import { EXIT_LEASE_HELD, UsageError } from './errors.js';
 import { printable } from './text.js';
+import { packageFile } from './packageRoot.js';
 
 // Each command loads only what it uses: `sevadm --version` or `--help` start no app, sandbox or ADK.
 
@@ -64,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
     console.log(pkg.version);
     return 0;
   }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend } from 'openapi-backend';
+import { packageFile } from '../../packageRoot.js';
 
 /** Visma's published spec, vendored (spec/SOURCE.md says where it came from). */
-export const SPEC_FILE = fileURLToPath(new URL('../../../spec/severa-openapi.json', import.meta.url));
+export const SPEC_FILE = packageFile('spec', 'severa-openapi.json');
 
 /** A request or answer as the spec sees it. */
 export interface SpecRequest {

@@ -1,14 +1,14 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Clock, processClock } from '../../../clock.js';
+import { packageFile } from '../../../packageRoot.js';
 import { FileLease, type LeaseKeeper } from '../lease.js';
 import type { LeaseGrant, LeaseRequest } from '../models.js';
 import { ADK, AdministrationError } from '../errors.js';
 import type { AdministrationPort, PortOperation } from '../port.js';
 import type { AdkReply, AdkWorkerSetup } from './protocol.js';
 
-const WORKER = fileURLToPath(new URL('../../../../bin/adk-worker.js', import.meta.url));
+const WORKER = packageFile('bin', 'adk-worker.js');
 
 /**
  * Visma Administration through Adk.dll. The DLL lives in a worker process of its own: one company per
