@@ -124,7 +124,7 @@ describe('after a transfer', () => {
       type: 'loaded',
       table: 'invoices',
       filter: { since: '2026-01-01' },
-      rows: [{ id: 'g1', cells: ['10028', 'Ready for transfer'], search: '' }],
+      rows: [{ id: 'g1', cells: ['10028', 'Ready for transfer'] }],
     });
     state = press(
       state,

@@ -22,6 +22,16 @@ describe('ScreenDiff', () => {
     expect(diff.next('a\nB\nc\nd\ne')).toContain('\x1b[2J');
   });
 
+  it('has the terminal scroll a list that moved by a row, and sends only the row that came into view', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `row ${i} ${'x'.repeat(150)}`);
+    const diff = new ScreenDiff(32);
+    diff.next(['header', ...rows.slice(0, 30), 'status'].join('\n'));
+    const scrolled = diff.next(['header', ...rows.slice(1, 30), 'row 30', 'status'].join('\n'));
+    expect(scrolled).toContain('\x1b[2;31r\x1b[1S\x1b[r');
+    expect(scrolled).toContain('row 30');
+    expect(scrolled.length).toBeLessThan(100);
+  });
+
   it('leaves the screen exactly as a full repaint would, over random frames, resizes and rows wider than the screen', async () => {
     const random = seeded(17);
     let columns = 30;
@@ -43,8 +53,14 @@ describe('ScreenDiff', () => {
       }
       // Change a few rows, sometimes the height too (a dialog, a shorter frame).
       const height = random() < 0.1 ? Math.max(1, rows - Math.floor(random() * 3)) : rows;
+      // Now and then a block of rows moves up or down a few rows, as a list scrolls.
+      const by = random() < 0.3 ? Math.floor(random() * 9) - 4 : 0;
+      const top = Math.floor(random() * rows);
+      const bottom = top + Math.floor(random() * (rows - top));
+      const previous = frame;
       frame = Array.from({ length: height }, (_, i) => {
-        if (frame[i] !== undefined && random() < 0.8) return frame[i]!;
+        if (by && i >= top && i <= bottom && previous[i + by] !== undefined) return previous[i + by]!;
+        if (previous[i] !== undefined && random() < 0.8) return previous[i]!;
         let line = '';
         const parts = Math.floor(random() * 8);
         for (let p = 0; p < parts; p++) {

@@ -1,0 +1,135 @@
+// The app alone in a process of its own (so its memory is its own), on a terminal that counts what it is sent,
+// listing `count` Severa customers. Prints one JSON line of figures for bench/terminal.ts.
+import { EventEmitter } from 'node:events';
+import { defaultDates, systemClock } from '../src/clock.js';
+import type { Session } from '../src/session.js';
+import { runTui } from '../src/tui.js';
+
+const [count, columns, rows] = process.argv.slice(2).map(Number) as [number, number, number];
+const data = Array.from({ length: count }, (_, i) => ({
+  guid: `g${i}`,
+  number: 10000 + i,
+  name: `Kund ${i} Aktiebolag`,
+  headquarterAddress: { city: ['Umeå', 'Malmö', 'Göteborg'][i % 3]! },
+  email: `faktura${i}@kund.example`,
+  lastUpdatedDateTime: '2026-11-01T10:00:00Z',
+}));
+const session = {
+  connectSevera: async () => ({ state: 'connected', name: 'Bench' }),
+  connectAdministration: async () => ({ state: 'connected', name: 'Bench (2000)' }),
+  load: async () => ({ records: data }),
+  invoiceStatuses: async () => [],
+  transfer: async () => ({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 }),
+  cancel: () => {},
+  onLog: () => () => {},
+  details: () => [],
+  defaultDates: () => defaultDates(systemClock.now()),
+  settings: {},
+  clock: systemClock,
+} as unknown as Session;
+
+let bytes = 0;
+const stdout = Object.assign(new EventEmitter(), {
+  isTTY: true,
+  columns,
+  rows,
+  write: (s: string) => {
+    bytes += Buffer.byteLength(s);
+    return true;
+  },
+});
+let pending: string | null = null;
+const stdin = Object.assign(new EventEmitter(), {
+  isTTY: true,
+  read: () => {
+    const d = pending;
+    pending = null;
+    return d;
+  },
+  setEncoding() {},
+  setRawMode() {},
+  resume() {},
+  pause() {},
+  ref() {},
+  unref() {},
+});
+const press = (key: string) => {
+  pending = key;
+  stdin.emit('readable');
+};
+
+let frames = 0;
+let last = '';
+const done = runTui(
+  session,
+  { demo: true, lang: 'en' },
+  {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    onFrame: (frame) => {
+      frames++;
+      last = frame;
+    },
+  },
+);
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const tick = () => new Promise((r) => setImmediate(r));
+const started = performance.now();
+while (!last.includes(`of ${count.toLocaleString('en')} selected`) && !last.includes(`of ${count} selected`)) await pause(5);
+const loadMs = performance.now() - started;
+const memory = process.memoryUsage();
+const rssLoaded = memory.rss;
+
+/** Key to frame (ms) and bytes sent for one key, once everything it caused is drawn. */
+async function key(k: string): Promise<{ ms: number; bytes: number }> {
+  const f0 = frames;
+  const b0 = bytes;
+  const t0 = performance.now();
+  press(k);
+  while (frames === f0) await tick();
+  const ms = performance.now() - t0;
+  await pause(2);
+  return { ms, bytes: bytes - b0 };
+}
+async function series(keys: string[]): Promise<{ ms: number[]; bytes: number[] }> {
+  const out = { ms: [] as number[], bytes: [] as number[] };
+  for (const k of keys) {
+    const r = await key(k);
+    out.ms.push(r.ms);
+    out.bytes.push(r.bytes);
+  }
+  return out;
+}
+const times = (n: number, k: string) => Array<string>(n).fill(k);
+
+// A warm-up round, then the measured ones.
+await series([...times(40, '\x1b[B'), ...times(10, '\x1b[6~'), ...times(4, '\x01'), ...times(10, ' '), '\x1b[H']);
+const down = await series(times(200, '\x1b[B'));
+const pageDown = await series(times(60, '\x1b[6~'));
+const space = await series(times(100, ' '));
+const selectAll = await series(times(40, '\x01'));
+await key('/');
+const filter = await series([...'kund 1234'.split(''), ...times(9, '\x7f'), ...'aktie'.split(''), ...times(5, '\x7f')]);
+await key('\x1b');
+const b0 = bytes;
+await pause(1000);
+const idle = bytes - b0;
+press('q');
+await done;
+console.log(
+  JSON.stringify({
+    loadMs,
+    rssLoaded,
+    heapUsed: memory.heapUsed,
+    heapTotal: memory.heapTotal,
+    external: memory.external,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    down,
+    pageDown,
+    space,
+    selectAll,
+    filter,
+    idle,
+  }),
+);
+process.exit(0);
