@@ -8,11 +8,11 @@ import {
   type Token,
 } from '@alcalzone/ansi-tokenize';
 
+import { PLAIN } from './plain.js';
+
 export * from '@alcalzone/ansi-tokenize';
 
 const LIMIT = 5_000;
-/** One-column characters that are each a grapheme of their own (as in the width memo), and colour codes. */
-const PLAIN = /^(?:[\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc]|\x1b\[[0-9;]*m)*$/;
 const codeTokens = new Map<string, Token[]>();
 let tokensOf = new Map<string, Token[]>();
 const charsOf = new WeakMap<Token[], StyledChar[]>();

@@ -1,15 +1,8 @@
 import measure from 'string-width';
+import { COLOUR_CODES, PLAIN } from './plain.js';
 
 const LIMIT = 20_000;
 let widths = new Map<string, number>();
-
-/**
- * Characters one column wide whatever follows them: ASCII, Latin-1 and Latin Extended-A/B (Swedish names), the
- * punctuation, arrows, box drawing and shapes the app draws with. The test checks each against string-width.
- * U+00AD (soft hyphen) is left out: it takes no column.
- */
-const NARROW = /^(?:[\x20-\x7e\xa0-\xac\xae-\u024f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc]|\x1b\[[0-9;]*m)*$/;
-const STYLES = /\x1b\[[0-9;]*m/g;
 
 /**
  * string-width, remembered, with a fast path: ink measures every row of every frame, and a row with one "å" or
@@ -21,7 +14,7 @@ export default function stringWidth(text: string, options?: Parameters<typeof me
   if (options) return measure(text, options);
   let width = widths.get(text);
   if (width === undefined) {
-    width = NARROW.test(text) ? (text.includes('\x1b') ? text.replace(STYLES, '') : text).length : measure(text);
+    width = PLAIN.test(text) ? (text.includes('\x1b') ? text.replace(COLOUR_CODES, '') : text).length : measure(text);
     if (widths.size >= LIMIT) widths = new Map();
     widths.set(text, width);
   }
