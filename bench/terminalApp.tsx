@@ -2,10 +2,13 @@
 // listing `count` Severa customers. Prints one JSON line of figures for bench/terminal.ts.
 import { EventEmitter } from 'node:events';
 import { defaultDates, systemClock } from '../src/clock.js';
+import type { TransferEvent } from '../src/services/transfer/engine.js';
 import type { Session } from '../src/session.js';
 import { runTui } from '../src/tui.js';
 
 const [count, columns, rows] = process.argv.slice(2).map(Number) as [number, number, number];
+/** `transfer`: mark every row and transfer them; the rows finish a few at a time while keys are pressed. */
+const mode = process.argv[5] ?? 'keys';
 const data = Array.from({ length: count }, (_, i) => ({
   guid: `g${i}`,
   number: 10000 + i,
@@ -19,7 +22,19 @@ const session = {
   connectAdministration: async () => ({ state: 'connected', name: 'Bench (2000)' }),
   load: async () => ({ records: data }),
   invoiceStatuses: async () => [],
-  transfer: async () => ({ transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 }),
+  // As the engine does: every row queued at once, then each one running and done, about 2,000 rows a second.
+  transfer: async (_list: string, ids: string[], onEvent: (e: TransferEvent) => void) => {
+    for (const id of ids) onEvent({ type: 'status', id, status: { kind: 'queued' } });
+    for (let i = 0; i < ids.length; i += 10) {
+      await new Promise((r) => setTimeout(r, 5));
+      for (const id of ids.slice(i, i + 10)) {
+        onEvent({ type: 'status', id, status: { kind: 'running' } });
+        onEvent({ type: 'status', id, status: { kind: 'done', targetKey: id, updated: false } });
+      }
+      onEvent({ type: 'progress', done: Math.min(ids.length, i + 10), total: ids.length });
+    }
+    return { transferred: ids.length, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+  },
   cancel: () => {},
   onLog: () => () => {},
   details: () => [],
@@ -101,6 +116,23 @@ async function series(keys: string[]): Promise<{ ms: number[]; bytes: number[] }
   return out;
 }
 const times = (n: number, k: string) => Array<string>(n).fill(k);
+
+if (mode === 'transfer') {
+  await key('\x01');
+  // The queued wave: from t to the frame that shows the rows queued.
+  const t0 = performance.now();
+  press('t');
+  while (!last.includes('queued')) await tick();
+  const queuedMs = performance.now() - t0;
+  // Keys while the rows finish (every 20 ms, as a held key repeats).
+  const during: number[] = [];
+  while (!last.includes(`${count} transferred`) && !last.includes(`${count.toLocaleString('en')} transferred`) && during.length < 2000) {
+    during.push((await key(during.length % 40 < 20 ? '\x1b[B' : '\x1b[A')).ms);
+    await pause(20);
+  }
+  console.log(JSON.stringify({ queuedMs, during, finished: last.includes('transferred') }));
+  process.exit(0);
+}
 
 // A warm-up round, then the measured ones.
 await series([...times(40, '\x1b[B'), ...times(10, '\x1b[6~'), ...times(4, '\x01'), ...times(10, ' '), '\x1b[H']);

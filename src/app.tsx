@@ -1,5 +1,6 @@
 import { Box, useApp, useInput, useStdout } from 'ink';
 import { Text } from './components/Text.js';
+import { RowStatusBatch } from './rowStatusBatch.js';
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { CommandPalette } from './components/CommandPalette.js';
 import { ConflictDialog } from './components/ConflictDialog.js';
@@ -172,18 +173,21 @@ export function App({ session, initial, onAction }: AppProps) {
         case 'transfer': {
           const list = effect.list;
           dispatch({ type: 'transferStarted', list, total: effect.ids.length });
+          const statuses = new RowStatusBatch((updates) => dispatch({ type: 'statuses', list, updates }));
           session
             .transfer(
               list,
               effect.ids,
               (event) => {
-                if (event.type === 'status') dispatch({ type: 'status', list, id: event.id, status: event.status });
-                else if (event.type === 'record') dispatch({ type: 'recordChanged', list, id: event.id, record: event.record });
+                if (event.type === 'status') return statuses.add(event.id, event.status);
+                statuses.flush();
+                if (event.type === 'record') dispatch({ type: 'recordChanged', list, id: event.id, record: event.record });
                 else if (event.type === 'progress') dispatch({ type: 'progress', done: event.done, total: event.total });
                 else dispatch({ type: 'log', level: event.level, text: event.message });
               },
               (question) =>
                 new Promise<ConflictAnswer>((resolve) => {
+                  statuses.flush();
                   answer.current = resolve;
                   dispatch({
                     type: 'conflict',
@@ -201,8 +205,12 @@ export function App({ session, initial, onAction }: AppProps) {
               },
             )
             .then(
-              (summary) => dispatch({ type: 'transferFinished', summary }),
+              (summary) => {
+                statuses.flush();
+                dispatch({ type: 'transferFinished', summary });
+              },
               (error: unknown) => {
+                statuses.flush();
                 dispatch({ type: 'log', level: 'error', text: (error as Error).message });
                 dispatch({
                   type: 'transferFinished',

@@ -4,6 +4,7 @@ import { App } from '../src/app.js';
 import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary } from '../src/services/transfer/engine.js';
 import type { Session } from '../src/session.js';
 import { initialState, type ListId } from '../src/state/app.js';
+import type { Action } from '../src/state/vocabulary.js';
 import { KEY, press, typeText, waitFor } from './helpers/ink.js';
 import { defaultDates, ManualClock } from '../src/clock.js';
 import { TEST_NOW, TEST_NOW_MS } from './helpers/clock.js';
@@ -512,5 +513,48 @@ describe('the app', () => {
     expect(r.lastFrame()).toContain('Customers in Severa: 50 rows');
     await press(r.stdin, 'l');
     expect(r.lastFrame()).not.toContain('── Log ──');
+  });
+});
+
+describe('row statuses of a large transfer', () => {
+  it('draws 20,000 queued rows as one batch, and the later statuses in order, a frame at a time', async () => {
+    const count = 20_000;
+    const fake = fakeSession(count);
+    const actions: Action[] = [];
+    let finish: () => void = () => {};
+    const session = {
+      ...(fake.session as unknown as Record<string, unknown>),
+      transfer: (_l: ListId, ids: string[], onEvent: (e: TransferEvent) => void) =>
+        new Promise<TransferSummary>((resolve) => {
+          for (const id of ids) onEvent({ type: 'status', id, status: { kind: 'queued' } });
+          finish = () => {
+            onEvent({ type: 'status', id: ids[0]!, status: { kind: 'running' } });
+            onEvent({ type: 'status', id: ids[0]!, status: { kind: 'error', message: 'refused' } });
+            onEvent({ type: 'log', level: 'error', message: 'row 1 refused' });
+            resolve({ transferred: 0, updated: 0, skipped: 0, failed: 1, cancelled: count - 1 });
+          };
+        }),
+    } as unknown as Session;
+    const r = render(
+      <App
+        session={session}
+        onAction={(a) => actions.push(a)}
+        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
+      />,
+    );
+    await waitFor(() => (r.lastFrame() ?? '').includes(`of ${count} selected`), 'the list');
+    const started = performance.now();
+    await press(r.stdin, KEY.ctrlA, 't');
+    await waitFor(() => (r.lastFrame() ?? '').includes('queued'), 'the queued rows');
+    expect(performance.now() - started).toBeLessThan(2000);
+    const batches = actions.filter((a) => a.type === 'statuses');
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.type === 'statuses' && batches[0]!.updates.length).toBe(count);
+    finish();
+    await waitFor(() => (r.lastFrame() ?? '').includes('1 failed'), 'the summary');
+    // The error status reached the screen before the log line and the summary that came after it.
+    const order = actions.map((a) => a.type).filter((t) => ['statuses', 'log', 'transferFinished'].includes(t));
+    expect(order.slice(-3)).toEqual(['statuses', 'log', 'transferFinished']);
+    expect(r.lastFrame()).toContain('refused');
   });
 });

@@ -68,8 +68,8 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
         t('log.loadFailed', { list: tableName(state, action.table), error: action.error }),
         action.at,
       );
-    case 'status':
-      return withTable(state, action.list, (l) => L.setStatus(l, action.id, action.status));
+    case 'statuses':
+      return withTable(state, action.list, (l) => L.setStatuses(l, action.updates));
     case 'recordChanged': {
       const kind = kindOf(action.list);
       return withTable(state, action.list, (l) =>

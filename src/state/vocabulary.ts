@@ -104,7 +104,7 @@ type ActionOf =
   | { type: 'loaded'; table: TableId; filter?: LoadFilter; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; table: TableId; error: string }
-  | { type: 'status'; list: ListId; id: string; status: RowStatus }
+  | { type: 'statuses'; list: ListId; updates: [string, RowStatus][] }
   | { type: 'recordChanged'; list: ListId; id: string; record: unknown }
   /** Something the user must see now (waiting for another run's lease), on the bottom line and in the log. */
   | { type: 'notice'; text: string }

@@ -128,7 +128,7 @@ describe('after a transfer', () => {
     });
     state = press(
       state,
-      { type: 'status', list: 'invoices', id: 'g1', status: { kind: 'done', targetKey: '10028', updated: false } },
+      { type: 'statuses', list: 'invoices', updates: [['g1', { kind: 'done', targetKey: '10028', updated: false }]] },
       { type: 'recordChanged', list: 'invoices', id: 'g1', record: { ...invoice, status: { guid: 's2', name: 'Transferred' } } },
     );
     const row = state.tables.invoices.rows[0]!;
