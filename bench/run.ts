@@ -1,14 +1,17 @@
+import { execFileSync } from 'node:child_process';
 import { printThroughput, severaThroughput } from './severaThroughput.js';
 import { buildForBench, printStatusBench, printTerminalBench } from './terminal.js';
 import { printAdkBench } from './adk.js';
-import { printStartupBench } from './startup.js';
+import { printDemoStartBench, printStartupBench } from './startup.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
 const only = process.argv[2];
 
 if (!only || only === 'startup') {
-  console.log('Start-up: median of 7 runs each, beside node -e 0 (goal: --version and transfer --help ≤ 3×)');
+  console.log('Start-up of the built command: median of 7 runs each, beside node -e 0 (goal: --version and transfer --help ≤ 3×)');
+  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet']);
   printStartupBench();
+  await printDemoStartBench();
 }
 
 if (!only || only === 'severa') {
