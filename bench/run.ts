@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { printThroughput, severaThroughput } from './severaThroughput.js';
 import { buildForBench, printStatusBench, printTerminalBench } from './terminal.js';
 import { printAdkBench } from './adk.js';
+import { printSeveraCalls } from './severaCalls.js';
 import { printDemoStartBench, printStartupBench } from './startup.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
@@ -33,6 +34,12 @@ if (!only || only === 'terminal') {
   console.log('Row statuses during a transfer (rows finish about 2,000 a second; a key every 20 ms)');
   console.log('  targets: queued wave ≤ 100 ms; key to frame p95 ≤ 50 ms while rows finish');
   printStatusBench(20_000, 200, 60);
+}
+
+if (!only || only === 'calls') {
+  console.log('Calls to Severa per transferred row, per kind: the demo, every row listed a year back transferred (goal: no call');
+  console.log('  repeated for what the run already read; listing the rows is not counted)');
+  await printSeveraCalls(1);
 }
 
 if (!only || only === 'adk') {

@@ -1,4 +1,4 @@
-import { firstMatch } from '../severa/index.js';
+import { collect, firstMatch } from '../severa/index.js';
 import type { AdmCustomer } from '../administration/models.js';
 import type { AdministrationPort } from '../administration/port.js';
 import type { SeveraClient } from '../severa/client.js';
@@ -15,6 +15,7 @@ import {
 import type { TransferStep } from './engine.js';
 import type { CustomerMappings } from './mappings.js';
 import { TransferRefusal, IncompleteTransfer } from './refusal.js';
+import { chunks, NUMBERS_PER_CALL } from './batches.js';
 
 /** Severa customers into Administration; the customer number is the key on both sides. */
 export function customersToAdministration(
@@ -79,6 +80,9 @@ export function customersToSevera(
     // Every page is read: the one it is on need not be the first.
     return firstMatch(severa.customers({ numbers: [Number(number)] }), (c) => String(c.number) === number);
   };
+  // What prepare read for the whole run: Severa's customers by number (null: none) and by lower-cased name.
+  const numbered = new Map<string, CustomerModel | null>();
+  const named = new Map<string, CustomerModel[]>();
   return {
     kind: 'customers',
     direction: 'to-severa',
@@ -92,10 +96,9 @@ export function customersToSevera(
           params: { number: a.number },
         });
       }
-      const other = await firstMatch(
-        severa.customers({ customerNames: [a.name] }),
-        (c) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number,
-      );
+      const sameName = (c: CustomerModel) => c.name.toLowerCase() === a.name.toLowerCase() && String(c.number) !== a.number;
+      const read = named.get(a.name.toLowerCase());
+      const other = read ? read.find(sameName) : await firstMatch(severa.customers({ customerNames: [a.name] }), sameName);
       if (other) {
         const otherId = String(other.number ?? other.guid);
         throw new TransferRefusal(`the name "${a.name}" belongs to Severa customer ${otherId}; names must be unique in Severa`, {
@@ -104,7 +107,20 @@ export function customersToSevera(
         });
       }
     },
-    find: (a) => byNumber(a.number),
+    async prepare(items) {
+      const numbers = [...new Set(items.map((a) => a.number).filter((n) => NUMERIC.test(n)))];
+      for (const batch of chunks(numbers, NUMBERS_PER_CALL)) {
+        const found = new Map((await collect(severa.customers({ numbers: batch.map(Number) }))).map((c) => [String(c.number), c]));
+        for (const n of batch) numbered.set(n, found.get(n) ?? null);
+      }
+      const names = [...new Set(items.map((a) => a.name))];
+      for (const batch of chunks(names, NUMBERS_PER_CALL)) {
+        const found = await collect(severa.customers({ customerNames: batch }));
+        for (const name of batch) named.set(name.toLowerCase(), []);
+        for (const c of found) named.get(c.name.toLowerCase())?.push(c);
+      }
+    },
+    find: (a) => (numbered.has(a.number) ? Promise.resolve(numbered.get(a.number)!) : byNumber(a.number)),
     known,
     async create(a) {
       const created = await severa.createCustomer(administrationToSevera(a, maps, ref));

@@ -50,6 +50,11 @@ export interface TransferStep<T, E> {
   label?(item: T): string;
   /** The key the record will have on the target, when known before writing (customer number). */
   plannedKey(item: T): string | null;
+  /**
+   * Reads at once what the checks of all the run's rows need (invoices or customers by number, many per call), so
+   * a run does not read them row by row. A failure here is not the run's: each row then reads for itself.
+   */
+  prepare?(items: readonly T[]): Promise<void>;
   /** Throws a user-readable error when the record cannot go at all (before anything is written). */
   check?(item: T): Promise<void> | void;
   /** The record already on the target side, if any. */
@@ -191,6 +196,7 @@ export class TransferRun<T, E> {
     const { items, step, onEvent } = this.options;
     if (!this.options.dryRun) this.finished = await reconcile(step, this.options.ledger, onEvent);
     for (const item of items) onEvent({ type: 'status', id: step.sourceId(item), status: { kind: 'queued' } });
+    await step.prepare?.(items).catch(() => undefined);
     const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, items.length) }, () => this.worker());
     await Promise.all(workers);
     onEvent({ type: 'progress', done: items.length, total: items.length });

@@ -1,9 +1,10 @@
 import type { AdmCustomerPayment } from '../administration/models.js';
 import type { SeveraClient } from '../severa/index.js';
-import { firstMatch } from '../severa/index.js';
+import { collect, firstMatch } from '../severa/index.js';
 import type { InvoiceOutputModel, InvoiceStatusModel } from '../severa/schemas/index.js';
 import type { TransferStep } from './engine.js';
 import { refuse } from './refusal.js';
+import { chunks, NUMBERS_PER_CALL } from './batches.js';
 
 /** An invoice paid in Administration: its payments since the chosen date, summed. */
 export interface PaidInvoice {
@@ -39,14 +40,25 @@ export function paymentsToSevera(
   const invoiceOf = async (number: number): Promise<InvoiceOutputModel | null> => {
     return firstMatch(severa.invoices({ numbers: [number] }), (i) => i.number === number);
   };
+  // The invoices as the run read them (all at once in prepare, else the check), for the checks and the status
+  // change right after: no invoice is read twice. A number read and not found is no Severa invoice.
+  const checked = new Map<number, InvoiceOutputModel | null>();
   return {
     kind: 'payments',
     direction: 'to-severa',
     sourceId: (p) => String(p.invoiceNumber),
     label: (p) => `${p.invoiceNumber} (${p.paid.toFixed(2)})`,
     plannedKey: (p) => String(p.invoiceNumber),
+    async prepare(items) {
+      const numbers = [...new Set(items.map((p) => p.invoiceNumber))];
+      for (const batch of chunks(numbers, NUMBERS_PER_CALL)) {
+        const found = new Map((await collect(severa.invoices({ numbers: batch }))).map((i) => [i.number, i]));
+        for (const n of batch) checked.set(n, found.get(n) ?? null);
+      }
+    },
     async check(p) {
-      const invoice = await invoiceOf(p.invoiceNumber);
+      const invoice = checked.has(p.invoiceNumber) ? checked.get(p.invoiceNumber)! : await invoiceOf(p.invoiceNumber);
+      checked.set(p.invoiceNumber, invoice);
       if (!invoice) throw refuse('refusal.noSeveraInvoice', { number: String(p.invoiceNumber) }, `no Severa invoice ${p.invoiceNumber}`);
       if (invoice.status?.guid === paidStatus.guid || invoice.status?.isPaid)
         throw refuse('refusal.alreadyPaid', {}, 'already paid in Severa', true);
@@ -62,7 +74,8 @@ export function paymentsToSevera(
     },
     find: async () => null,
     async create(p) {
-      const invoice = await invoiceOf(p.invoiceNumber);
+      const invoice = checked.get(p.invoiceNumber) ?? (await invoiceOf(p.invoiceNumber));
+      checked.delete(p.invoiceNumber);
       const moved = await severa.setInvoiceStatus(invoice!.guid, paidStatus.guid, statusPath);
       return `${moved.number} ${moved.status?.name ?? ''}`.trim();
     },

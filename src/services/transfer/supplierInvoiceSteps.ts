@@ -90,13 +90,19 @@ export function supplierInvoiceRowsToSevera(
       );
     return products.get(article)!;
   };
-  const existingFee = async (project: ProjectOutputModel, reference: string) => {
-    for await (const page of severa.projectFeesOfProject(project.guid)) {
-      const hit = page.find((f) => f.description === reference || f.description?.startsWith(`${reference} `));
-      if (hit) return hit;
-    }
-    return undefined;
+  // A project's fees are listed once per run, not once per row: the run holds the lease, so no other sevadm adds
+  // fees meanwhile, and the fees this run adds are put on the list as they are made.
+  const feesOf = new Map<string, Promise<string[]>>();
+  const descriptions = (project: ProjectOutputModel) => {
+    if (!feesOf.has(project.guid))
+      feesOf.set(
+        project.guid,
+        collect(severa.projectFeesOfProject(project.guid)).then((fees) => fees.map((f) => f.description ?? '')),
+      );
+    return feesOf.get(project.guid)!;
   };
+  const existingFee = async (project: ProjectOutputModel, reference: string) =>
+    (await descriptions(project)).some((d) => d === reference || d.startsWith(`${reference} `));
   const resolve = async (item: SupplierInvoiceRowItem) => {
     const code = projectCodeOf(item);
     if (!code) throw refuse('refusal.noProject', {}, 'no project on the row or the invoice');
@@ -129,6 +135,7 @@ export function supplierInvoiceRowsToSevera(
     async create(item) {
       const project = await resolve(item);
       const fee = await severa.createProjectFee(feeFor(item, project, await productFor(item.row.articleNumber), settings));
+      (await descriptions(project)).push(fee.description ?? feeReference(item.invoice.givenNumber, item.row.position));
       return `${project.number ?? project.name}: ${fee.guid.slice(0, 8)}`;
     },
     update: async () => {
