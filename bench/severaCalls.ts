@@ -54,8 +54,8 @@ export async function severaCalls(scale: number): Promise<CallCount[]> {
   const clock = processClock();
   const anchor = clock.now();
   const dir = mkdtempSync(join(tmpdir(), 'sevadm-calls-'));
-  const sandbox = await startSeveraSandbox({ port: 0, quotaPerSecond: 0, clock, anchor });
-  const company = await openDemoCompany(dir, 2000, anchor, clock);
+  const sandbox = await startSeveraSandbox({ port: 0, quotaPerSecond: 0, clock, anchor, scale });
+  const company = await openDemoCompany(dir, 2000, anchor, clock, scale);
   try {
     const severa = new SeveraClient({ baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret });
     const session = new Session({

@@ -78,11 +78,32 @@ export function App({ session, initial, onAction }: AppProps) {
 
   // Each load answers with its table's rows, made from the kind's columns in the user's language (the reducer
   // marked the table loading when it asked).
+  // Only a list's newest load may land: pages of one begun before a refresh or another date are dropped.
+  const loads = useRef(new Map<ListId, number>());
   const load = (list: ListId, filter: LoadFilter) => {
-    session.load(list, filter, state.lang).then(
-      (loaded) =>
-        dispatch({ type: 'loaded', table: list, filter, rows: rowsOf(list, loaded, t), banner: loaded.banner, statuses: loaded.statuses }),
-      (error: unknown) => dispatch({ type: 'loadFailed', table: list, error: failureText(error, state.lang) }),
+    const generation = (loads.current.get(list) ?? 0) + 1;
+    loads.current.set(list, generation);
+    const current = () => loads.current.get(list) === generation;
+    let first = true;
+    const onPage = (page: unknown[]) => {
+      if (current()) dispatch({ type: 'loadedPage', table: list, rows: rowsOf(list, { records: page }, t), first });
+      first = false;
+    };
+    session.load(list, filter, state.lang, onPage).then(
+      (loaded) => {
+        if (current())
+          dispatch({
+            type: 'loaded',
+            table: list,
+            filter,
+            rows: rowsOf(list, loaded, t),
+            banner: loaded.banner,
+            statuses: loaded.statuses,
+          });
+      },
+      (error: unknown) => {
+        if (current()) dispatch({ type: 'loadFailed', table: list, error: failureText(error, state.lang) });
+      },
     );
   };
   const loadHistory = (since: string) => {

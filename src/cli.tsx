@@ -18,8 +18,9 @@ Usage:
                                            SEVADM_BRIDGE_URL, _TOKEN (on the Windows host: SEVADM_ADK_COMMON_FILES,
                                            _COMPANY[, _LIBRARY, _USER, _PASSWORD]); without a terminal: list what
                                            both sides hold
-  sevadm demo [--data-dir DIR] [--reset] [--lang sv|en]
-                                           the app on the built-in demo (what npm start runs)
+  sevadm demo [--data-dir DIR] [--reset] [--scale N] [--lang sv|en]
+                                           the app on the built-in demo (what npm start runs); --scale N makes
+                                           a new demo with N times its data (1–1000), for trials of large lists
   sevadm sandbox [options]                 run the Severa sandbox; sevadm sandbox --help
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { langOption } from './cliOptions.js';
+import { intOption, langOption } from './cliOptions.js';
+import { MAX_SCALE } from './sandbox/severa/seed.js';
 import { openDemo, resetDemo } from './environments.js';
 import { checkDataDir, demoDataDir } from './paths.js';
 import { administrationSummary, severaSummary } from './summary.js';
@@ -12,13 +13,19 @@ import { runTui } from './tui.js';
 export async function runDemoCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' }, reset: { type: 'boolean' }, lang: { type: 'string' }, summary: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string' },
+      reset: { type: 'boolean' },
+      lang: { type: 'string' },
+      summary: { type: 'boolean' },
+      scale: { type: 'string' },
+    },
     strict: true,
   });
   const lang = langOption(values.lang);
   const dir = values['data-dir'] === undefined ? demoDataDir() : checkDataDir(values['data-dir']);
   if (values.reset) resetDemo(dir);
-  const demo = await openDemo(dir);
+  const demo = await openDemo(dir, undefined, intOption('scale', values.scale, 1, MAX_SCALE));
   try {
     if (values.summary || !process.stdout.isTTY) {
       // Without a terminal (or when asked): what both sides hold, as text.

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { type Clock, processClock } from './clock.js';
-import { demoAnchor, demoDayFile } from './sandbox/demoDay.js';
+import { demoAnchor, demoDayFile, demoScale } from './sandbox/demoDay.js';
 import { join } from 'node:path';
 import {
   type AdkConnection,
@@ -78,11 +78,14 @@ function sessionOver(sides: Sides, place: SessionPlace) {
  * The built-in demo: the Severa sandbox on a free loopback port and the embedded company, state in `dir`.
  * Both sides' data lead up to the demo's day; its default filters count back from that day.
  */
-export async function openDemo(dir: string = demoDataDir(), clock: Clock = processClock()): Promise<OpenEnvironment> {
-  const anchor = demoAnchor(dir, clock);
+export async function openDemo(dir: string = demoDataDir(), clock: Clock = processClock(), scale?: number): Promise<OpenEnvironment> {
+  const anchor = demoAnchor(dir, clock, scale);
+  const made = demoScale(dir);
   // One sandbox per demo directory: a second demo process uses the one the first runs.
-  const sandbox = await sharedSandbox(dir, () => startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor }));
-  const company = await openDemoCompany(dir, 2000, anchor, clock);
+  const sandbox = await sharedSandbox(dir, () =>
+    startSeveraSandbox({ port: 0, dataFile: join(dir, 'severa.json'), clock, anchor, scale: made }),
+  );
+  const company = await openDemoCompany(dir, 2000, anchor, clock, made);
   let forward: Session | undefined;
   const severa = new SeveraClient({
     baseUrl: sandbox.url,

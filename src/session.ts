@@ -180,9 +180,9 @@ export class Session {
   }
 
   /** Loads one list's records with its filter (dates YYYY-MM-DD, local midnight) and keeps them for a transfer. */
-  async load(list: ListId, filter: LoadFilter, lang: Lang = 'en'): Promise<Loaded<unknown>> {
+  async load(list: ListId, filter: LoadFilter, lang: Lang = 'en', onPage?: (page: unknown[]) => void): Promise<Loaded<unknown>> {
     const kind = kindOf(list);
-    const loaded = await kind.load(this.context(), filter, translator(lang));
+    const loaded = await kind.load(this.context(), filter, translator(lang), onPage);
     this.records.keep(list, loaded.records, kind.id);
     return loaded;
   }

@@ -5,6 +5,8 @@ export const SANDBOX_USAGE = `sevadm sandbox [options]   run the Severa sandbox 
 
   --port N             port on 127.0.0.1 (default ${SANDBOX_DEFAULTS.port}; 0 picks a free one)
   --seed N             seed of the generated organisation (default ${SANDBOX_DEFAULTS.seed})
+  --scale N            N times the demo's customers, projects, invoices and fees (1–1000; --scale 157 makes
+                       10,048 customers and 13,502 invoices), the same every time; only when the data is made
   --data FILE          keep the organisation in this JSON file across restarts
   --client-id ID       client id to accept (default ${SANDBOX_DEFAULTS.clientId})
   --client-secret S    client secret to accept (default ${SANDBOX_DEFAULTS.clientSecret})

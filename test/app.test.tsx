@@ -558,3 +558,55 @@ describe('row statuses of a large transfer', () => {
     expect(r.lastFrame()).toContain('refused');
   });
 });
+
+describe('a long list loading', () => {
+  it('shows each page as it arrives, refuses a transfer until all is in, and drops the pages of a load begun before a refresh', async () => {
+    const fake = fakeSession(0);
+    const all = records('severa-customers', 300) as { guid: string }[];
+    const gates: (() => void)[] = [];
+    let loads = 0;
+    const session = {
+      ...(fake.session as unknown as Record<string, unknown>),
+      load: async (list: ListId, _filter: unknown, _lang: string, onPage?: (page: unknown[]) => void) => {
+        if (list !== 'severa-customers') return { records: [] };
+        const mine = ++loads;
+        // The first load's pages say "Old"; the one after the refresh brings the real rows.
+        const pages = [0, 100, 200].map((at) => all.slice(at, at + 100).map((r) => (mine === 1 ? { ...r, name: `Old ${r.guid}` } : r)));
+        for (const page of pages) {
+          await new Promise<void>((resolve) => gates.push(resolve));
+          onPage?.(page);
+        }
+        return { records: pages.flat() };
+      },
+    } as unknown as Session;
+    const r = render(
+      <App
+        session={session}
+        initial={initialState({ lang: 'en', demo: true, columns: 100, rows: 20, dates: defaultDates(TEST_NOW_MS) })}
+      />,
+    );
+    const open = async () => {
+      await waitFor(() => gates.length > 0, 'a page asked for');
+      gates.shift()!();
+    };
+    await open();
+    await waitFor(() => (r.lastFrame() ?? '').includes('Old id1'), 'the first page of the first load');
+    // A refresh starts over; what the first load still brings is dropped.
+    await press(r.stdin, 'r');
+    await waitFor(() => loads === 2, 'the second load');
+    await open();
+    await open();
+    await waitFor(() => (r.lastFrame() ?? '').includes('Kund 1 AB'), "the second load's first page");
+    expect(r.lastFrame()).not.toContain('Old');
+    expect(r.lastFrame()).toContain('of 100 selected');
+    await press(r.stdin, KEY.ctrlA, 't');
+    expect(r.lastFrame()).toContain('still loading');
+    // The rest of both loads' pages; only the second load's land.
+    for (let i = 0; i < 100 && !(r.lastFrame() ?? '').includes('of 300 selected'); i++) {
+      gates.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await waitFor(() => (r.lastFrame() ?? '').includes('of 300 selected'), 'the whole list');
+    expect(r.lastFrame()).not.toContain('Old');
+  });
+});

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { checkDataDir, demoDataDir } from '../paths.js';
 import { openDemoCompany } from '../sandbox/administration/demoCompanies.js';
-import { demoAnchor } from '../sandbox/demoDay.js';
+import { demoAnchor, demoScale } from '../sandbox/demoDay.js';
 import { isoNow, processClock } from '../clock.js';
 import { waitForStop } from '../sandbox/severa/main.js';
 import { listenRefusal, parseListen } from '../services/administration/bridge/listenPolicy.js';
@@ -50,7 +50,9 @@ export async function runBridgeCommand(argv: string[]): Promise<void> {
     ...(values['adk-library'] ? { SEVADM_ADK_LIBRARY: values['adk-library'] } : {}),
   });
   // The embedded company shares the demo's day with the demo in the same directory.
-  const company: AdministrationPort = adk ? openAdkCompany(adk) : await openDemoCompany(dir, variant, demoAnchor(dir, processClock()));
+  const company: AdministrationPort = adk
+    ? openAdkCompany(adk)
+    : await openDemoCompany(dir, variant, demoAnchor(dir, processClock()), processClock(), demoScale(dir));
   const info = await company.companyInfo();
   const server = await startBridgeServer({
     company,

@@ -2,13 +2,12 @@ import { hasProjects } from '../services/administration/models.js';
 import { dayAndTime, detailLines, joined } from './details.js';
 import { localDay } from '../clock.js';
 import type { InvoiceOutputModel } from '../services/severa/schemas/index.js';
-import { collect } from '../services/severa/index.js';
 import type { RowStatus } from '../services/transfer/engine.js';
 import { invoicesToAdministration } from '../services/transfer/invoiceSteps.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 import { money } from './format.js';
 import { runOf } from './run.js';
-import type { Kind } from './types.js';
+import { collectShowing, type Kind } from './types.js';
 
 /** Severa's invoices in one status to Administration, never twice. */
 export const invoices: Kind<InvoiceOutputModel> = {
@@ -54,11 +53,12 @@ export const invoices: Kind<InvoiceOutputModel> = {
     ]),
   id: (i) => i.guid,
   keys: (i) => [String(i.number ?? '')],
-  async load(ctx, filter) {
+  async load(ctx, filter, _t, onPage) {
     if (!filter.statusGuid) return { records: [] };
     // Checked, not trusted: only invoices that are in the status asked for.
-    const records = (await collect(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }))).filter(
-      (i) => i.status?.guid === filter.statusGuid,
+    const inStatus = (page: InvoiceOutputModel[]) => page.filter((i) => i.status?.guid === filter.statusGuid);
+    const records = inStatus(
+      await collectShowing(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }), (page) => onPage?.(inStatus(page))),
     );
     const statuses: [string, RowStatus][] = [];
     for (const i of records) {

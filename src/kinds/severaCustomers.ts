@@ -1,10 +1,9 @@
 import { dayAndTime, detailLines, joined } from './details.js';
 import type { CustomerModel } from '../services/severa/schemas/index.js';
-import { collect } from '../services/severa/index.js';
 import { customersToAdministration } from '../services/transfer/customerSteps.js';
 import { day } from './format.js';
 import { runOf } from './run.js';
-import { changedSince, type Kind } from './types.js';
+import { changedSince, collectShowing, type Kind } from './types.js';
 
 /** Severa's customers, changed since a date, to Administration. */
 export const severaCustomers: Kind<CustomerModel> = {
@@ -49,8 +48,8 @@ export const severaCustomers: Kind<CustomerModel> = {
   affects: ['administration-customers'],
   id: (c) => c.guid,
   keys: (c) => [String(c.number ?? '')],
-  async load(ctx, filter) {
-    return { records: await collect(ctx.severa().customers({ changedSince: changedSince(filter) })) };
+  async load(ctx, filter, _t, onPage) {
+    return { records: await collectShowing(ctx.severa().customers({ changedSince: changedSince(filter) }), onPage) };
   },
   async run(ctx, records, request) {
     const administration = ctx.administration();

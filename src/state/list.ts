@@ -108,6 +108,14 @@ export function setRows(list: ListState, rows: Row[], height: number): ListState
   return follow(next, list.cursor, height);
 }
 
+/** Rows of a page that arrived while the list loads, after the ones shown; cursor and marks stay. */
+export function appendRows(list: ListState, rows: Row[], height: number): ListState {
+  const start = list.rows.length;
+  const all = [...list.rows, ...rows];
+  const added = visibleOf(rows, list.filter).map((i) => start + i);
+  return follow({ ...list, rows: all, visible: [...list.visible, ...added] }, list.cursor, height);
+}
+
 export function setFilter(list: ListState, filter: string, height: number): ListState {
   const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
   const visible = visibleOf(list.rows, filter);

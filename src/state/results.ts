@@ -68,6 +68,14 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
         t('log.loadFailed', { list: tableName(state, action.table), error: action.error }),
         action.at,
       );
+    case 'loadedPage':
+      return withTable(state, action.table, (l) =>
+        !l.loading
+          ? l
+          : action.first
+            ? { ...L.setRows(l, action.rows, tableHeight(state)), loading: true }
+            : L.appendRows(l, action.rows, tableHeight(state)),
+      );
     case 'statuses':
       return withTable(state, action.list, (l) => L.setStatuses(l, action.updates));
     case 'recordChanged': {

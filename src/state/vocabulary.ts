@@ -105,6 +105,8 @@ type ActionOf =
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; table: TableId; error: string }
   | { type: 'statuses'; list: ListId; updates: [string, RowStatus][] }
+  /** A page of a list still loading: shown at once (the first in place of the rows shown before), the whole list follows as 'loaded'. */
+  | { type: 'loadedPage'; table: TableId; rows: L.Row[]; first: boolean }
   | { type: 'recordChanged'; list: ListId; id: string; record: unknown }
   /** Something the user must see now (waiting for another run's lease), on the bottom line and in the log. */
   | { type: 'notice'; text: string }

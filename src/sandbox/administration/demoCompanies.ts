@@ -18,6 +18,7 @@ export async function openDemoCompany(
   variant: CompanyVariant,
   anchor: number,
   clock: Clock = processClock(),
+  scale = 1,
 ): Promise<EmbeddedCompany> {
   const file = demoCompanyFile(dir, variant);
   if (!existsSync(file)) {
@@ -26,7 +27,7 @@ export async function openDemoCompany(
     removeCompanyFile(seeding);
     const company = EmbeddedCompany.create(seeding, { name: DEMO_COMPANIES[variant] ?? `Demo ${variant} AB`, variant }, clock);
     if (variant === 500) await seedSmallCompany(company, anchor);
-    else await seedDemoCompany(company, anchor);
+    else await seedDemoCompany(company, anchor, undefined, scale);
     await company.close();
     renameSync(seeding, file);
   }

@@ -78,14 +78,22 @@ function seedRegisters(company: EmbeddedCompany, withProfitCentres: boolean): vo
  * projects that were "transferred before" (some since changed on one side, so conflicts happen),
  * their invoices already booked, payments, suppliers and supplier invoices on several projects.
  */
-export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, seed = DEFAULT_SEED): Promise<void> {
-  const severa = seedSeveraData(anchor, seed);
+/**
+ * The demo company, booked as sevadm would have booked the Severa organisation's older work. `scale`: the same for
+ * N times the Severa data (seedSeveraData's scale), with N copies of the company's own customers and supplier
+ * invoices; scale 1 is the demo as it always was.
+ */
+export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, seed = DEFAULT_SEED, scale = 1): Promise<void> {
+  const severa = seedSeveraData(anchor, seed, scale);
   const year = new Date(anchor).getFullYear();
   const rnd = new SeededRandom(seed + 2000);
   seedRegisters(company, true);
 
   const booked = severa.invoices.filter((i) => i.status?.name === 'Transferred' || i.status?.name === 'Paid');
-  const customerGuids = new Set([...severa.customers.slice(0, 10).map((c) => c.guid), ...booked.map((i) => i.customer!.guid!)]);
+  const customerGuids = new Set([
+    ...severa.customers.filter((_, i) => i % 64 < 10).map((c) => c.guid),
+    ...booked.map((i) => i.customer!.guid!),
+  ]);
   let n = 0;
   for (const c of severa.customers.filter((c) => customerGuids.has(c.guid))) {
     n++;
@@ -109,26 +117,27 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       inactive: c.isActive === false,
     });
   }
-  for (const [i, name] of OWN_CUSTOMERS.entries()) {
-    await company.addCustomer({
-      // One alphanumeric number: Severa takes numeric customer numbers only.
-      number: i === 5 ? 'K-200' : String(5001 + i),
-      name,
-      city: ['Åre', 'Västerås', 'Motala', 'Ystad', 'Malmö', 'Kiruna', 'Bollnäs', 'Uddevalla'][i],
-      country: 'Sverige',
-      countryCode: 'SE',
-      organisationNumber: organisationNumber(`55${7000000 + i * 1111}`),
-      currencyCode: 'SEK',
-      languageCode: 'SV',
-      termsOfPaymentCode: '30',
-      email: `info@${name
-        .split(' ')[0]!
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')}.example`,
-      inactive: i === 7,
-    });
-  }
+  for (let copy = 0; copy < scale; copy++)
+    for (const [i, name] of OWN_CUSTOMERS.entries()) {
+      await company.addCustomer({
+        // One alphanumeric number: Severa takes numeric customer numbers only. Copies are numbered above Severa's.
+        number: copy ? String(900001 + (copy - 1) * OWN_CUSTOMERS.length + i) : i === 5 ? 'K-200' : String(5001 + i),
+        name: copy ? `${name} (${copy + 1})` : name,
+        city: ['Åre', 'Västerås', 'Motala', 'Ystad', 'Malmö', 'Kiruna', 'Bollnäs', 'Uddevalla'][i],
+        country: 'Sverige',
+        countryCode: 'SE',
+        organisationNumber: organisationNumber(`55${7000000 + i * 1111}`),
+        currencyCode: 'SEK',
+        languageCode: 'SV',
+        termsOfPaymentCode: '30',
+        email: `info@${name
+          .split(' ')[0]!
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')}.example`,
+        inactive: i === 7,
+      });
+    }
 
   const projectGuids = new Set([...booked.map((i) => i.projects![0]!.guid!)]);
   const transferredProjects = severa.projects.filter((p) => projectGuids.has(p.guid));
@@ -154,10 +163,9 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
     numberPolicy: 'severa' as const,
     today: isoDay(anchor),
   };
-  for (const invoice of booked) {
-    const rows = severa.invoiceRows.filter((r) => r.invoiceGuid === invoice.guid);
-    await company.addInvoice(severaInvoiceToAdministration(invoice, rows, booking));
-  }
+  const rowsOf = new Map<string, typeof severa.invoiceRows>();
+  for (const row of severa.invoiceRows) rowsOf.set(row.invoiceGuid!, [...(rowsOf.get(row.invoiceGuid!) ?? []), row]);
+  for (const invoice of booked) await company.addInvoice(severaInvoiceToAdministration(invoice, rowsOf.get(invoice.guid) ?? [], booking));
   // Administration numbers its own invoices in a series apart from Severa's.
   company.setNextNumber('nextInvoiceNumber', 20001);
 
@@ -172,7 +180,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
   }
   // A few paid lately in Administration only, for the payments transfer: after the invoice, never after today.
   const newest = booked.filter((i) => i.status?.name === 'Transferred').sort((a, b) => b.date!.localeCompare(a.date!));
-  for (const invoice of newest.slice(0, 5)) {
+  for (const invoice of newest.slice(0, 5 * scale)) {
     const invoiced = Date.parse(`${invoice.date!}T12:00:00`);
     await company.addCustomerPayment({
       invoiceNumber: invoice.number!,
@@ -192,7 +200,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
     ['Hyrbil', '5610', undefined],
     ['Hårdvara', '5410', 'HW-LAPTOP'],
   ];
-  for (let i = 0; i < 18; i++) {
+  for (let i = 0; i < 18 * scale; i++) {
     const [supplierNumber] = SUPPLIERS[i % SUPPLIERS.length]!;
     const headProject = i % 3 === 1 ? undefined : rnd.pick(projectCodes);
     const rowCount = rnd.int(1, 4);
@@ -200,7 +208,13 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       const [text, accountNumber, articleNumber] = texts[(i + r) % texts.length]!;
       // Some rows name a project of their own; a head without project has one on every row.
       const rowProject =
-        headProject === undefined ? (i === 7 && r === 0 ? 'INTERN' : rnd.pick(projectCodes)) : r === 1 ? rnd.pick(projectCodes) : undefined;
+        headProject === undefined
+          ? i % 18 === 7 && r === 0
+            ? 'INTERN'
+            : rnd.pick(projectCodes)
+          : r === 1
+            ? rnd.pick(projectCodes)
+            : undefined;
       return {
         text,
         accountNumber,
@@ -212,7 +226,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       };
     });
     // One credit invoice: the supplier credits what it charged, every amount the other way.
-    const sign = i === CREDIT_SUPPLIER_INVOICE ? -1 : 1;
+    const sign = i % 18 === CREDIT_SUPPLIER_INVOICE ? -1 : 1;
     for (const row of rows) row.amount *= sign;
     const { total, vatAmount } = postRows(rows, i % 5 === 2);
     // Every third lately, so the default From–To range always lists some.
@@ -226,7 +240,7 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       total,
       vatAmount,
       project: headProject,
-      cancelled: i === 11,
+      cancelled: i % 18 === 11,
       rows,
     });
   }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { intOption, latencyOption, rateOption } from '../../cliOptions.js';
 import { SANDBOX_DEFAULTS, startSeveraSandbox } from './server.js';
+import { MAX_SCALE } from './seed.js';
 
 export async function runSandboxCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -10,6 +11,7 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string' },
       seed: { type: 'string' },
+      scale: { type: 'string' },
       data: { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
@@ -27,6 +29,7 @@ export async function runSandboxCommand(argv: string[]): Promise<void> {
   const sandbox = await startSeveraSandbox({
     port: intOption('port', values.port, 0, 65535) ?? SANDBOX_DEFAULTS.port,
     seed: intOption('seed', values.seed, 0, 2 ** 32 - 1),
+    scale: intOption('scale', values.scale, 1, MAX_SCALE),
     dataFile: values.data,
     clientId: values['client-id'],
     clientSecret: values['client-secret'],

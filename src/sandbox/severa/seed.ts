@@ -198,11 +198,16 @@ export const SEED_INVOICE_STATUSES: Omit<InvoiceStatusModel, 'guid'>[] = [
   },
 ];
 
+/** The largest --scale: 1,000 times the demo is 64,000 customers and 86,000 invoices. */
+export const MAX_SCALE = 1000;
+
 /**
  * A realistic Swedish consultancy, the same for the same seed and day: every date lies on or before
  * `anchor` (the day the data is made), as it would in an organisation that has been working up to then.
+ * `scale` makes that many times the customers, projects, invoices and fees (for benchmarks and tests of large
+ * lists); scale 1 is the demo exactly as it always was.
  */
-export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): SeveraData {
+export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED, scale = 1): SeveraData {
   const rnd = new SeededRandom(seed);
   const stamp = (daysAgo: number) => new Date(anchor - daysAgo * DAY).toISOString();
   const audit = (daysAgo: number) => ({ createdDateTime: stamp(daysAgo + rnd.int(0, 30)), lastUpdatedDateTime: stamp(daysAgo) });
@@ -299,11 +304,13 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
   const invoiceStatuses: InvoiceStatusModel[] = SEED_INVOICE_STATUSES.map((s) => ({ guid: rnd.guid(), ...s, ...audit(1000) }));
   const statusByName = (name: string) => invoiceStatuses.find((s) => s.name === name)!;
 
-  // Customers: unique stem × trade names, 60 active and 4 inactive.
+  // Customers: unique stem × trade names, 60 active and 4 inactive (in each 64 when scaled; the names of the
+  // copies carry the copy's number, as the stems and trades would run out).
   const customers: CustomerModel[] = [];
   const usedNames = new Set<string>();
-  for (let i = 0; customers.length < 64; i++) {
-    const name = `${rnd.pick(NAME_STEMS)} ${rnd.pick(NAME_TRADES)} ${rnd.pick(NAME_FORMS)}`;
+  for (let i = 0; customers.length < 64 * scale; i++) {
+    const copy = Math.floor(customers.length / 64);
+    const name = `${rnd.pick(NAME_STEMS)} ${rnd.pick(NAME_TRADES)}${copy ? ` ${copy + 1}` : ''} ${rnd.pick(NAME_FORMS)}`;
     if (usedNames.has(name)) continue;
     usedNames.add(name);
     const [city, postalCode] = rnd.pick(CITIES);
@@ -318,7 +325,7 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       guid: rnd.guid(),
       name,
       number: 1001 + customers.length,
-      isActive: customers.length < 60,
+      isActive: customers.length % 64 < 60,
       isInternal: false,
       notes: rnd.chance(0.2) ? 'Fakturor via e-post.' : null,
       email: `faktura@${slug}.example`,
@@ -346,10 +353,11 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
       ...audit(customers.length % 4 === 0 ? rnd.int(1, 25) : rnd.int(30, 400)),
     });
   }
+  const customerByGuid = new Map(customers.map((c) => [c.guid, c]));
 
   const projects: ProjectOutputModel[] = [];
-  for (let i = 0; i < 44; i++) {
-    const customer = customers[i % 40]!;
+  for (let i = 0; i < 44 * scale; i++) {
+    const customer = customers[((i % 44) % 40) + 64 * Math.floor(i / 44)]!;
     const owner = rnd.pick(users.slice(0, 7));
     const start = anchor - rnd.int(30, 330) * DAY;
     const closed = i % 8 === 3;
@@ -387,17 +395,17 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
   const invoices: InvoiceOutputModel[] = [];
   const invoiceRows: InvoiceRowOutputModel[] = [];
   const statusPlan = [
-    ...Array(16).fill('Draft'),
-    ...Array(30).fill('Ready for transfer'),
-    ...Array(26).fill('Transferred'),
-    ...Array(10).fill('Paid'),
+    ...Array(16 * scale).fill('Draft'),
+    ...Array(30 * scale).fill('Ready for transfer'),
+    ...Array(26 * scale).fill('Transferred'),
+    ...Array(10 * scale).fill('Paid'),
   ] as string[];
   /** Whole days between the project's start and the anchor: nothing is invoiced before a project starts. */
   const daysRunning = (project: ProjectOutputModel) => Math.floor((anchor - Date.parse(`${project.startDate}T00:00:00`)) / DAY);
   const makeInvoice = (project: ProjectOutputModel, statusName: string, wantedDaysAgo: number, credit?: InvoiceOutputModel) => {
     const daysAgo = Math.min(wantedDaysAgo, daysRunning(project));
     const status = statusByName(statusName);
-    const customer = customers.find((c) => c.guid === project.customer!.guid)!;
+    const customer = customerByGuid.get(project.customer!.guid!)!;
     const euro = customer.currency?.code === 'EUR';
     const date = anchor - daysAgo * DAY;
     const guid = rnd.guid();
@@ -500,16 +508,16 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED): Sev
     const daysAgo = statusName === 'Draft' ? rnd.int(0, 20) : statusName === 'Paid' ? rnd.int(60, 200) : rnd.int(5, 120);
     // Booked invoices sit on the older projects, which the demo company already has.
     const booked = statusName === 'Transferred' || statusName === 'Paid';
-    makeInvoice(invoiceable[i % (booked ? 15 : invoiceable.length)]!, statusName, daysAgo);
+    makeInvoice(invoiceable[i % (booked ? 15 * scale : invoiceable.length)]!, statusName, daysAgo);
   });
   // Credit notes for a few already transferred invoices.
-  for (const original of invoices.filter((inv) => inv.status?.name === 'Transferred').slice(0, 4)) {
+  for (const original of invoices.filter((inv) => inv.status?.name === 'Transferred').slice(0, 4 * scale)) {
     const project = projects.find((p) => p.guid === original.projects![0]!.guid)!;
     makeInvoice(project, 'Ready for transfer', rnd.int(1, 10), original);
   }
 
   const projectFees: ProjectFeeOutputModel[] = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 24 * scale; i++) {
     const project = invoiceable[(i * 3) % invoiceable.length]!;
     const product = rnd.pick(products.filter((p) => p.type !== 'FixedFees'));
     const cost = rnd.int(300, 9000);

@@ -46,6 +46,8 @@ export interface SeveraSandboxOptions {
   clock?: Clock;
   /** The instant a newly seeded organisation's dates lead up to (default: now). */
   anchor?: number;
+  /** N times the demo's organisation, when it is made (default 1). */
+  scale?: number;
 }
 
 export interface RecordedRequest {
@@ -109,6 +111,7 @@ export async function startSeveraSandbox(options: SeveraSandboxOptions = {}): Pr
     seed: options.seed ?? SANDBOX_DEFAULTS.seed,
     file: options.dataFile,
     anchor: options.anchor ?? time.now(),
+    scale: options.scale,
   });
   const clock = new MonotonicClock(undefined, time);
   const tokens = new TokenRegistry(time);

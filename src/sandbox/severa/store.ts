@@ -40,7 +40,8 @@ export class SeveraStore {
   ) {}
 
   /** Loads the file if it exists, else seeds with dates up to `anchor` (and writes the file). */
-  static open(options: { seed?: number; file?: string; anchor: number }): SeveraStore {
+  /** `scale`: N times the demo's data (only when the data is made; a kept file is loaded as it is). */
+  static open(options: { seed?: number; file?: string; anchor: number; scale?: number }): SeveraStore {
     if (options.file && existsSync(options.file)) {
       let parsed: SeveraData;
       try {
@@ -63,7 +64,7 @@ export class SeveraStore {
       }
       return new SeveraStore(withAddresses(parsed), options.file);
     }
-    const store = new SeveraStore(withAddresses(seedSeveraData(options.anchor, options.seed ?? DEFAULT_SEED)), options.file);
+    const store = new SeveraStore(withAddresses(seedSeveraData(options.anchor, options.seed ?? DEFAULT_SEED, options.scale)), options.file);
     store.flush();
     return store;
   }
