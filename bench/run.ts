@@ -3,6 +3,7 @@ import { printThroughput, severaThroughput } from './severaThroughput.js';
 import { buildForBench, printStatusBench, printTerminalBench } from './terminal.js';
 import { printAdkBench } from './adk.js';
 import { printSeveraCalls } from './severaCalls.js';
+import { printListLoading } from './scale.js';
 import { printDemoStartBench, printStartupBench } from './startup.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
@@ -40,6 +41,13 @@ if (!only || only === 'calls') {
   console.log('Calls to Severa per transferred row, per kind: the demo, every row listed a year back transferred (goal: no call');
   console.log('  repeated for what the run already read; listing the rows is not counted)');
   await printSeveraCalls(1);
+  console.log('  the same on the demo at --scale 10');
+  await printSeveraCalls(10);
+}
+
+if (!only || only === 'scale') {
+  console.log('A large Severa list at the quota (goal: first page within 1 s; the whole list bounded by 10 calls/s)');
+  await printListLoading(157);
 }
 
 if (!only || only === 'adk') {
