@@ -1,12 +1,23 @@
-import { linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** Whether a process of this machine is still running (EPERM: it is, but another user's). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A process killed whose parent has not reaped it yet (a zombie) still takes signals, but serves nothing.
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    // No /proc (Windows, macOS) or already gone: kill(0) answered.
+    return false;
   }
 }
 
