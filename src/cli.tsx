@@ -25,6 +25,7 @@ Usage:
   sevadm bridge [options]                  serve an Administration company; sevadm bridge --help
   sevadm transfer KIND [options]           transfer without the app (cron); sevadm transfer --help
   sevadm show KIND --side SIDE [options]   list either side's records; sevadm show --help
+  sevadm compare [options]                 what differs between the two sides; sevadm compare --help
   sevadm doctor [--demo]                   check connections, scopes, mappings; exit 0 only when all pass
   sevadm history [options]                 past transfers from the ledger, or --csv; sevadm history --help
   sevadm setup [NAME]                      first-run wizard: a profile's connection, live test and mappings
@@ -44,6 +45,7 @@ async function usageOf(command: string): Promise<string> {
     show: usage.SHOW_USAGE,
     doctor: usage.DOCTOR_USAGE,
     history: usage.HISTORY_USAGE,
+    compare: usage.COMPARE_USAGE,
     profile: usage.PROFILE_USAGE,
     setup: usage.SETUP_USAGE,
   };
@@ -82,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./headless/transfer.js')).runTransferCommand(rest);
     case 'show':
       return (await import('./headless/show.js')).runShowCommand(rest);
+    case 'compare':
+      return (await import('./headless/compare.js')).runCompareCommand(rest);
     case 'doctor':
       return (await import('./headless/doctor.js')).runDoctorCommand(rest);
     case 'history':

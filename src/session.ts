@@ -8,6 +8,8 @@ import type { SeveraClient, SeveraEvent } from './services/severa/index.js';
 import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferRun, TransferSummary } from './services/transfer/engine.js';
 import type { Ledger } from './services/transfer/ledger.js';
 import type { Mappings } from './services/transfer/mappings.js';
+import { type CompareRequest, type CompareResult, compareSides } from './services/compare/compare.js';
+import type { Difference, Fix } from './services/compare/differences.js';
 import { DEMO_TRANSFER_SETTINGS, type TransferSettings } from './services/transfer/settings.js';
 import { translator } from './i18n/index.js';
 import { type CellView, type KindContext, kindOf, type ListId, type Loaded, type LoadFilter, type StatusOption } from './kinds/index.js';
@@ -64,6 +66,9 @@ export function leaseWords(holder: LeaseHolder, t: Translate): Record<string, st
   const kind = `kind.${holder.kind}`;
   return { kind: isMessageKey(kind) ? t(kind) : holder.kind, who: holder.who, pid: String(holder.pid), since: dayAndTime(holder.since) };
 }
+
+/** The order differences are set right in: what a later list needs is in Administration first. */
+const FIX_ORDER: Fix['list'][] = ['severa-customers', 'administration-customers', 'projects', 'invoices', 'supplier-invoices', 'payments'];
 
 export class Session {
   private readonly records = new LoadedRecords();
@@ -193,13 +198,66 @@ export class Session {
   }
 
   /** Transfers the chosen rows of a list to the other side, through the engine and the ledger. */
-  async transfer(
+  transfer(
     list: ListId,
     ids: string[],
     onEvent: (event: TransferEvent) => void,
     askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
     options: TransferOptions = {},
+  ): Promise<TransferSummary> {
+    return this.transferRecords(list, ids, () => this.records.pick(list, ids), onEvent, askConflict, lang, options);
+  }
+
+  /**
+   * Compares both sides (reads only: nothing is written anywhere, the ledger included). `onProgress` is told what is
+   * being read.
+   */
+  compare(request: Omit<CompareRequest, 'mappings' | 'settings'> = {}): Promise<CompareResult> {
+    return compareSides(this.require('severa'), this.require('administration'), {
+      ...request,
+      mappings: this.mappings,
+      settings: this.settings,
+    });
+  }
+
+  /**
+   * Sets differences right with the transfers that fix them, list by list in the order the books need (customers,
+   * then projects, invoices, supplier invoices, payments), each through the engine, the ledger and the lease as any
+   * transfer. Statuses come back under the differences' ids.
+   */
+  async fix(
+    differences: Difference[],
+    onEvent: (event: TransferEvent) => void,
+    askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
+    lang: Lang = 'en',
+  ): Promise<TransferSummary> {
+    const total: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+    for (const list of FIX_ORDER) {
+      const group = differences.filter((d) => d.fix?.list === list);
+      if (!group.length || this.cancelling) continue;
+      const byRecord = new Map<string, string[]>();
+      for (const d of group) byRecord.set(d.fix!.id, [...(byRecord.get(d.fix!.id) ?? []), d.id]);
+      const records = [...new Map(group.map((d) => [d.fix!.id, d.fix!.record])).values()];
+      const relay = (event: TransferEvent) => {
+        if (event.type !== 'status' && event.type !== 'record') return onEvent(event);
+        for (const id of byRecord.get(event.id) ?? []) onEvent({ ...event, id });
+      };
+      const ids = [...byRecord.keys()];
+      const summary = await this.transferRecords(list, ids, () => records, relay, askConflict, lang, {});
+      for (const key of Object.keys(total) as (keyof TransferSummary)[]) total[key] += summary[key];
+    }
+    return total;
+  }
+
+  private async transferRecords(
+    list: ListId,
+    ids: string[],
+    records: () => unknown[],
+    onEvent: (event: TransferEvent) => void,
+    askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
+    lang: Lang,
+    options: TransferOptions,
   ): Promise<TransferSummary> {
     this.cancelling = false;
     // One transfer at a time into the company, whoever starts it; a dry run writes nothing and needs none.
@@ -221,7 +279,7 @@ export class Session {
       }
     }
     try {
-      return await this.runHeld(list, ids, onEvent, askConflict, lang, options, lease);
+      return await this.runHeld(list, records(), onEvent, askConflict, lang, options, lease);
     } finally {
       await lease?.release();
     }
@@ -229,7 +287,7 @@ export class Session {
 
   private async runHeld(
     list: ListId,
-    ids: string[],
+    records: unknown[],
     onEvent: (event: TransferEvent) => void,
     askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
     lang: Lang,
@@ -259,7 +317,7 @@ export class Session {
         onEvent({ type: 'record', id: event.id, record });
       }
     };
-    const run = await kindOf(list).run(this.context(), this.records.pick(list, ids), {
+    const run = await kindOf(list).run(this.context(), records, {
       onEvent: relay,
       askConflict,
       lang,

@@ -84,3 +84,10 @@ export const BRIDGE_USAGE = `sevadm bridge [options]    serve an Administration 
   --tls-cert FILE      PEM certificate for https
   --tls-key FILE       PEM private key for https
 The token comes from SEVADM_BRIDGE_TOKEN, else DIR/bridge-token (made and shown on first start).`;
+
+export const COMPARE_USAGE = `sevadm compare [--kind KIND[,KIND…]] [--since DATE] [--json | --csv] [--demo [--data-dir DIR]] [--profile NAME] [--lang sv|en]
+  what differs between Severa and Administration, per kind (customers, projects, invoices, supplier-invoices,
+  payments), each difference with its reason and what sets it right (a transfer, or a person); then a summary.
+  --since DATE   only differences whose records changed (or are dated) on or after DATE
+  --json         one JSON object per difference, then {"summary": …};  --csv: CSV, the summary on stderr
+  Writes nothing to either side or the ledger. Exit 0 in sync, 1 differences found, 2 usage or configuration.`;

@@ -88,6 +88,7 @@ export const invoices: Kind<InvoiceOutputModel> = {
       afterTransferStatus: after ? { guid: after.guid, name: after.name } : undefined,
       statusPath: settings.invoiceStatusPath,
       onMoved: (invoice) => request.onEvent({ type: 'record', id: invoice.guid, record: invoice }),
+      dryRun: request.dryRun,
     });
     return runOf(ctx, request, records, step);
   },

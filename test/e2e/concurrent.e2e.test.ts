@@ -77,12 +77,15 @@ const machine = (dir: string, name: string, severaUrl: string, bridgeUrl: string
   XDG_CONFIG_HOME: join(dir, name, 'config'),
 });
 
-/** The Severa references of the invoices booked in the demo company. */
+/**
+ * The Severa references of the invoices booked in the demo company under Severa's numbers, as sevadm books them (the
+ * demo's one invoice entered twice by hand, in Administration's own series from 20001, is the compare's business).
+ */
 async function booked(dir: string): Promise<(string | undefined)[]> {
   const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
   const found = await company.findInvoicesByReference('Severa ');
   await company.close();
-  return found.map((i) => i.externalReference ?? undefined);
+  return found.filter((i) => i.documentNumber < 20001).map((i) => i.externalReference ?? undefined);
 }
 
 const severaState = (dir: string) => JSON.parse(readFileSync(join(dir, 'severa.json'), 'utf8')) as SeveraData;
@@ -141,11 +144,9 @@ describe('two and three runs at once', () => {
     expect(new Set(fees).size).toBe(fees.length);
     const numbers = severa.customers.map((c) => c.number);
     expect(new Set(numbers).size).toBe(numbers.length);
-    const company = EmbeddedCompany.open(demoCompanyFile(dir, 2000));
-    const booked = (await company.findInvoicesByReference('Severa ')).map((i) => i.externalReference);
-    await company.close();
-    expect(booked.length).toBeGreaterThan(0);
-    expect(new Set(booked).size).toBe(booked.length);
+    const references = await booked(dir);
+    expect(references.length).toBeGreaterThan(0);
+    expect(new Set(references).size).toBe(references.length);
   }, 180_000);
 
   it('a run that died holding the lease is taken over by the next, which says so', async () => {

@@ -52,8 +52,11 @@ describe('sevadm show', () => {
     const booked = (await show(['invoices', '--side', 'administration', '--json', ...args])).map((l) => AdmInvoice.parse(JSON.parse(l)));
     expect(booked.length).toBeGreaterThan(0);
     expect(booked.every((i) => /^Severa \d+ [0-9a-f-]{36}$/.test(i.externalReference))).toBe(true);
-    // Each booked once.
-    expect(new Set(booked.map((i) => i.externalReference)).size).toBe(booked.length);
+    // Each booked once by sevadm (under Severa's numbers); the demo's one invoice entered twice by hand, in
+    // Administration's own series, is a known difference for the compare and is left aside here.
+    const bySevadm = booked.filter((i) => i.documentNumber < 20001);
+    expect(booked.length - bySevadm.length).toBe(1);
+    expect(new Set(bySevadm.map((i) => i.externalReference)).size).toBe(bySevadm.length);
     const fees = (await show(['fees', '--side', 'severa', '--json', ...args])).map((l) => ProjectFeeOutputModel.parse(JSON.parse(l)));
     expect(fees.length).toBeGreaterThan(0);
     const references = fees.map((f) => f.description!.split(' ').slice(0, 2).join(' '));

@@ -27,7 +27,8 @@ const asReal = (r: TransferRowLine) => ({
     .replace('would-', '')
     .replace(/^create$/, 'created')
     .replace(/^update$/, 'updated'),
-  reason: r.reason,
+  // A booked invoice whose Severa status is behind: the plan says it would be moved, the run moves it.
+  reason: r.reason?.replace('its Severa status would be moved to', 'its Severa status is now'),
 });
 
 describe('sevadm transfer', () => {
@@ -91,7 +92,7 @@ describe('sevadm transfer', () => {
       });
     const ok = run(['payments', '--changed-since', '2000-01-01', '--select', 'all', '--demo', '--data-dir', dir]);
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/Done: 5 transferred, 0 updated, 10 skipped, 0 failed/);
+    expect(ok.stdout).toMatch(/Done: 5 transferred, 0 updated, 9 skipped, 0 failed/);
     expect(ok.stderr).toBe('');
     const bad = run(['payments', '--demo', '--data-dir', dir]);
     expect(bad.status).toBe(2);

@@ -1,5 +1,6 @@
 import { BANK_GIRO_PAYMENT, type CompanyVariant, type SupplierInvoiceRowInput } from '../../services/administration/models.js';
 import { severaInvoiceToAdministration } from '../../services/transfer/invoiceRules.js';
+import type { InvoiceOutputModel } from '../../services/severa/schemas/index.js';
 import { organisationNumber } from '../orgNumber.js';
 import { SeededRandom } from '../random.js';
 import { localDay } from '../../clock.js';
@@ -165,12 +166,25 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
   };
   const rowsOf = new Map<string, typeof severa.invoiceRows>();
   for (const row of severa.invoiceRows) rowsOf.set(row.invoiceGuid!, [...(rowsOf.get(row.invoiceGuid!) ?? []), row]);
-  for (const invoice of booked) await company.addInvoice(severaInvoiceToAdministration(invoice, rowsOf.get(invoice.guid) ?? [], booking));
+  // The compare's known differences (the README lists them): one Transferred invoice never booked, one booked with
+  // another amount, one booked twice, one "Ready for transfer" invoice booked all the same, one Paid invoice unpaid here.
+  const newest = booked.filter((i) => i.status?.name === 'Transferred').sort((a, b) => b.date!.localeCompare(a.date!));
+  const known = knownInvoiceDifferences(severa, booked, newest.slice(0, 5 * scale), booking);
+  for (const invoice of booked) {
+    if (invoice === known.missing) continue;
+    const input = severaInvoiceToAdministration(invoice, rowsOf.get(invoice.guid) ?? [], booking);
+    if (invoice === known.differs) input.rows[0] = { ...input.rows[0]!, unitPrice: input.rows[0]!.unitPrice + 100 };
+    await company.addInvoice(input);
+  }
+  if (known.notMoved)
+    await company.addInvoice(severaInvoiceToAdministration(known.notMoved, rowsOf.get(known.notMoved.guid) ?? [], booking));
   // Administration numbers its own invoices in a series apart from Severa's.
   company.setNextNumber('nextInvoiceNumber', 20001);
+  const twice = severaInvoiceToAdministration(known.twice, rowsOf.get(known.twice.guid) ?? [], booking);
+  await company.addInvoice({ ...twice, documentNumber: undefined });
 
-  // Paid in Severa and in Administration, on Severa's payment day.
-  for (const invoice of booked.filter((i) => i.status?.name === 'Paid')) {
+  // Paid in Severa and in Administration, on Severa's payment day (but one).
+  for (const invoice of booked.filter((i) => i.status?.name === 'Paid' && i !== known.unpaid)) {
     await company.addCustomerPayment({
       invoiceNumber: invoice.number!,
       date: invoice.paymentDate!,
@@ -179,7 +193,6 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
     });
   }
   // A few paid lately in Administration only, for the payments transfer: after the invoice, never after today.
-  const newest = booked.filter((i) => i.status?.name === 'Transferred').sort((a, b) => b.date!.localeCompare(a.date!));
   for (const invoice of newest.slice(0, 5 * scale)) {
     const invoiced = Date.parse(`${invoice.date!}T12:00:00`);
     await company.addCustomerPayment({
@@ -244,6 +257,36 @@ export async function seedDemoCompany(company: EmbeddedCompany, anchor: number, 
       rows,
     });
   }
+}
+
+/**
+ * The invoices the demo company holds wrong on purpose, for the compare: picked among the Transferred invoices no
+ * credit note refers to and that get no payment, one "Ready for transfer" invoice whose customer and project the
+ * company has, and the first Paid invoice.
+ */
+function knownInvoiceDifferences(
+  severa: ReturnType<typeof seedSeveraData>,
+  booked: InvoiceOutputModel[],
+  paidHere: InvoiceOutputModel[],
+  booking: { customers: Set<string>; projects: Set<string> },
+) {
+  const credited = new Set(severa.invoices.map((i) => i.reimburseInvoice?.guid).filter(Boolean));
+  const plain = booked.filter((i) => i.status?.name === 'Transferred' && !credited.has(i.guid) && !paidHere.includes(i));
+  // The last such invoice: the first ones are what the transfer tests book.
+  const notMoved = severa.invoices.findLast(
+    (i) =>
+      i.status?.name === 'Ready for transfer' &&
+      !i.isCreditNote &&
+      booking.customers.has(String(i.customer?.number)) &&
+      booking.projects.has(String(i.projects?.[0]?.number)),
+  );
+  return {
+    missing: plain[0]!,
+    differs: plain[1]!,
+    twice: plain[2]!,
+    notMoved,
+    unpaid: booked.find((i) => i.status?.name === 'Paid')!,
+  };
 }
 
 /** The demo's credit supplier invoice (by its place in the seed). */

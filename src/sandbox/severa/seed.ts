@@ -198,6 +198,9 @@ export const SEED_INVOICE_STATUSES: Omit<InvoiceStatusModel, 'guid'>[] = [
   },
 ];
 
+/** The fee whose amount differs from its supplier-invoice row's, in every demo. */
+export const COMPARE_FEE_DIFFERS = 'Lev.fakt 2/1';
+
 /** The largest --scale: 1,000 times the demo is 64,000 customers and 86,000 invoices. */
 export const MAX_SCALE = 1000;
 
@@ -545,6 +548,26 @@ export function seedSeveraData(anchor: number, seed: number = DEFAULT_SEED, scal
       ...audit(rnd.int(5, 200)),
     });
   }
+
+  // Two fees that do not match the books (the compare's known differences; see the README): one on a supplier
+  // invoice row with another amount than the row, one on a row that Administration does not have.
+  const template = projectFees[0]!;
+  projectFees.push(
+    {
+      ...template,
+      guid: rnd.guid(),
+      description: `${COMPARE_FEE_DIFFERS} Underkonsult`,
+      quantity: 1,
+      unitCost: { amount: 1, currencyCode: 'SEK' },
+    },
+    {
+      ...template,
+      guid: rnd.guid(),
+      description: `Lev.fakt ${18 * scale + 50}/1 Kontorsmaterial`,
+      quantity: 1,
+      unitCost: { amount: 500, currencyCode: 'SEK' },
+    },
+  );
 
   return {
     version: 1,

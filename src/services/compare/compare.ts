@@ -38,7 +38,11 @@ async function all<T>(pages: AsyncIterable<T[]>, what: string, onProgress?: (wha
  * Reads both sides and lists what differs, kind by kind. It only reads: nothing is written to either side or to the
  * ledger. Severa is read list by list at its quota (a page a call), Administration invoice by invoice by reference.
  */
-export async function compareSides(severa: SeveraClient, administration: AdministrationPort, request: CompareRequest): Promise<CompareResult> {
+export async function compareSides(
+  severa: SeveraClient,
+  administration: AdministrationPort,
+  request: CompareRequest,
+): Promise<CompareResult> {
   const kinds = new Set(request.kinds ?? COMPARE_KINDS);
   const progress = request.onProgress;
   const read: Record<string, number> = {};
@@ -59,7 +63,9 @@ export async function compareSides(severa: SeveraClient, administration: Adminis
   const invoicesWithBooks = once(async () => {
     const { list, toTransfer, booked } = await names();
     const guids = list.filter((s) => booked.has(s.name ?? '') || s.name === toTransfer).map((s) => s.guid);
-    const invoices = guids.length ? await all<InvoiceOutputModel>(severa.invoices({ invoiceStatusGuids: guids }), 'Severa invoices', progress) : [];
+    const invoices = guids.length
+      ? await all<InvoiceOutputModel>(severa.invoices({ invoiceStatusGuids: guids }), 'Severa invoices', progress)
+      : [];
     const books = new Map<string, AdmInvoice[]>();
     for (const [n, i] of invoices.entries()) {
       books.set(i.guid, await administration.findInvoicesByReference(i.guid));
@@ -100,7 +106,9 @@ export async function compareSides(severa: SeveraClient, administration: Adminis
     const { invoices, books } = await invoicesWithBooks();
     const payments = await administration.listCustomerPayments('2000-01-01');
     read['administration payments'] = payments.length;
-    const pairs: BookedPair[] = invoices.flatMap((i) => (books.get(i.guid)?.length === 1 ? [{ severa: i, administration: books.get(i.guid)![0]! }] : []));
+    const pairs: BookedPair[] = invoices.flatMap((i) =>
+      books.get(i.guid)?.length === 1 ? [{ severa: i, administration: books.get(i.guid)![0]! }] : [],
+    );
     out.push(...comparePayments(pairs, payments));
   }
   const since = request.since;

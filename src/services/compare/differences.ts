@@ -6,6 +6,7 @@ export type CompareKind = (typeof COMPARE_KINDS)[number];
 export type Reason =
   | 'onlyInSevera'
   | 'onlyInAdministration'
+  | 'onlyInAdministrationNotNumeric'
   | 'customerDiffers'
   | 'projectMissing'
   | 'projectDiffers'

@@ -14,7 +14,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 /**
  * Customers: only on one side, or on both with fields that differ as the transfer would write them (Severa's
  * customer mapped to Administration's fields, so "Sweden" and "Sverige" are no difference), and which side changed
- * last. Only in Severa or changed there last: the transfer to Administration sets it right; else the one to Severa.
+ * last. Only in Administration: the transfer to Severa sets it right; otherwise the one to Administration.
  */
 export function compareCustomers(severa: CustomerModel[], administration: AdmCustomer[], maps: CustomerMappings): Difference[] {
   const out: Difference[] = [];
@@ -54,24 +54,25 @@ export function compareCustomers(severa: CustomerModel[], administration: AdmCus
           .map((f): FieldPair => ({ field: f.label, severa: f.source, administration: f.target, differs: f.changes })),
         changedLater,
         date: later(severaDay, admDay),
-        fix:
-          changedLater === 'severa'
-            ? { list: 'severa-customers', id: c.guid, record: c }
-            : { list: 'administration-customers', id: a.number, record: a },
+        // The transfer to Administration writes exactly the fields found differing here (the same mapping), so after
+        // it the two agree; its conflict dialog shows both sides, and which changed later, before anything is written.
+        fix: { list: 'severa-customers', id: c.guid, record: c },
       }),
     );
   }
   for (const a of administration) {
     if (severaNumbers.has(a.number)) continue;
+    // Severa takes numeric customer numbers only: one like K-200 is renumbered by hand first.
+    const numeric = /^\d{1,9}$/.test(a.number);
     out.push(
       difference({
         kind: 'customers',
-        reason: 'onlyInAdministration',
+        reason: numeric ? 'onlyInAdministration' : 'onlyInAdministrationNotNumeric',
         key: a.number,
         name: a.name,
         fields: pairs([['name', '', a.name]]),
         date: day(a.timestamp),
-        fix: { list: 'administration-customers', id: a.number, record: a },
+        fix: numeric ? { list: 'administration-customers', id: a.number, record: a } : undefined,
       }),
     );
   }
@@ -95,16 +96,28 @@ export function compareProjects(severa: ProjectOutputModel[], administration: Ad
         ['startDate', mapped.startDate, adm?.startDate],
         ['endDate', mapped.endDate, adm?.endDate],
         ['customerNumber', mapped.customerNumber, adm?.customerNumber],
-        ['closed', mapped.closed ? 'yes' : 'no', adm ? (adm.closed ? 'yes' : 'no') : ''],
+        ['closed', p.isClosed ? 'yes' : 'no', adm ? (adm.closed ? 'yes' : 'no') : ''],
       ]);
     const fix = { list: 'projects' as const, id: p.guid, record: p };
     if (!a) {
       if (p.isClosed || !p.startDate || !p.deadline) continue;
-      out.push(difference({ kind: 'projects', reason: 'projectMissing', key: code, name: p.name, fields: sides(undefined), date: day(p.lastUpdatedDateTime), fix }));
+      out.push(
+        difference({
+          kind: 'projects',
+          reason: 'projectMissing',
+          key: code,
+          name: p.name,
+          fields: sides(undefined),
+          date: day(p.lastUpdatedDateTime),
+          fix,
+        }),
+      );
       continue;
     }
     const fields = sides(a);
     if (!fields.some((f) => f.differs)) continue;
+    // The transfer takes active projects with both dates only; a project closed (or undated) in Severa is for a person.
+    const transferable = !p.isClosed && p.startDate && p.deadline;
     out.push(
       difference({
         kind: 'projects',
@@ -113,7 +126,7 @@ export function compareProjects(severa: ProjectOutputModel[], administration: Ad
         name: p.name,
         fields,
         date: later(day(p.lastUpdatedDateTime), day(a.timestamp)),
-        fix,
+        fix: transferable ? fix : undefined,
       }),
     );
   }
@@ -133,7 +146,11 @@ export interface InvoiceStatusNames {
  * hand: an invoice is never rewritten); booked ones Severa still has as "to transfer" (the transfer moves the status);
  * and two Administration invoices with one Severa reference (by hand).
  */
-export function compareInvoices(severa: InvoiceOutputModel[], booked: ReadonlyMap<string, AdmInvoice[]>, statuses: InvoiceStatusNames): Difference[] {
+export function compareInvoices(
+  severa: InvoiceOutputModel[],
+  booked: ReadonlyMap<string, AdmInvoice[]>,
+  statuses: InvoiceStatusNames,
+): Difference[] {
   const out: Difference[] = [];
   for (const i of severa) {
     const key = String(i.number ?? i.guid);
@@ -167,15 +184,28 @@ export function compareInvoices(severa: InvoiceOutputModel[], booked: ReadonlyMa
     }
     const a = inBooks[0];
     if (!a) {
-      if (statuses.booked.has(status)) out.push(difference({ kind: 'invoices', reason: 'invoiceMissing', key, name, fields: sides(undefined), date: i.date ?? '', fix }));
+      if (statuses.booked.has(status))
+        out.push(difference({ kind: 'invoices', reason: 'invoiceMissing', key, name, fields: sides(undefined), date: i.date ?? '', fix }));
       continue;
     }
     if (status === statuses.toTransfer)
-      out.push(difference({ kind: 'invoices', reason: 'invoiceNotMoved', key, name, fields: pairs([['status', status, `${a.documentNumber}`]]), date: i.date ?? '', fix }));
+      out.push(
+        difference({
+          kind: 'invoices',
+          reason: 'invoiceNotMoved',
+          key,
+          name,
+          fields: pairs([['status', status, `${a.documentNumber}`]]),
+          date: i.date ?? '',
+          fix,
+        }),
+      );
     const fields = sides(a);
-    const money = (f: FieldPair) => (f.field === 'totalExcludingVat' || f.field === 'vat' ? ore(Number(f.severa)) !== ore(Number(f.administration)) : f.differs);
+    const money = (f: FieldPair) =>
+      f.field === 'totalExcludingVat' || f.field === 'vat' ? ore(Number(f.severa)) !== ore(Number(f.administration)) : f.differs;
     const marked = fields.map((f) => ({ ...f, differs: money(f) }));
-    if (marked.some((f) => f.differs)) out.push(difference({ kind: 'invoices', reason: 'invoiceDiffers', key, name, fields: marked, date: later(i.date ?? '', a.date) }));
+    if (marked.some((f) => f.differs))
+      out.push(difference({ kind: 'invoices', reason: 'invoiceDiffers', key, name, fields: marked, date: later(i.date ?? '', a.date) }));
   }
   return out;
 }
@@ -195,6 +225,7 @@ export function compareSupplierInvoices(
   projectNumberOf: ReadonlyMap<string, string>,
 ): Difference[] {
   const out: Difference[] = [];
+  const severaProjects = new Set(projectNumberOf.values());
   const feesByRow = new Map<string, ProjectFeeOutputModel[]>();
   for (const fee of fees) {
     const row = feeRowOf(fee);
@@ -205,7 +236,11 @@ export function compareSupplierInvoices(
     if (invoice.cancelled) continue;
     for (const row of invoice.rows) {
       if (!isCostRow(row)) continue;
-      rows.set(rowId(invoice.givenNumber, row.position), { invoice, amount: row.amount, project: row.project || invoice.project || undefined });
+      rows.set(rowId(invoice.givenNumber, row.position), {
+        invoice,
+        amount: row.amount,
+        project: row.project || invoice.project || undefined,
+      });
     }
   }
   for (const [id, { invoice, amount, project }] of rows) {
@@ -214,13 +249,17 @@ export function compareSupplierInvoices(
     const feeAmount = fee ? (fee.unitCost?.amount ?? 0) * (fee.quantity ?? 1) : undefined;
     const feeProject = fee ? projectNumberOf.get(fee.project?.guid ?? '') : undefined;
     const fields = pairs([
-      ['reference', fee ? feeReference(invoice.givenNumber, Number(id.split('/')[1])) : '', feeReference(invoice.givenNumber, Number(id.split('/')[1]))],
+      [
+        'reference',
+        fee ? feeReference(invoice.givenNumber, Number(id.split('/')[1])) : '',
+        feeReference(invoice.givenNumber, Number(id.split('/')[1])),
+      ],
       ['amount', fee ? kronor(feeAmount) : '', kronor(amount)],
       ['project', feeProject ?? (fee ? '' : ''), project],
     ]);
     if (!fee) {
       // No project anywhere, or one Severa lacks: the transfer would refuse it too, so it is for a person.
-      const fixable = project !== undefined;
+      const fixable = project !== undefined && severaProjects.has(project);
       out.push(
         difference({
           kind: 'supplier-invoices',
@@ -243,7 +282,10 @@ export function compareSupplierInvoices(
           reason: 'feeDiffers',
           key: id,
           name,
-          fields: fields.map((f) => ({ ...f, differs: (f.field === 'amount' && amountDiffers) || (f.field === 'project' && projectDiffers) })),
+          fields: fields.map((f) => ({
+            ...f,
+            differs: (f.field === 'amount' && amountDiffers) || (f.field === 'project' && projectDiffers),
+          })),
           date: later(invoice.invoiceDate, day(fee.lastUpdatedDateTime)),
         }),
       );
@@ -304,7 +346,16 @@ export function comparePayments(booked: BookedPair[], payments: AdmCustomerPayme
         }),
       );
     if (!inFull && s.status?.isPaid)
-      out.push(difference({ kind: 'payments', reason: 'paidOnlyInSevera', key, name: a.customerName, fields, date: s.paymentDate ?? s.date ?? '' }));
+      out.push(
+        difference({
+          kind: 'payments',
+          reason: 'paidOnlyInSevera',
+          key,
+          name: a.customerName,
+          fields,
+          date: s.paymentDate ?? s.date ?? '',
+        }),
+      );
   }
   return out;
 }

@@ -17,6 +17,8 @@ export interface InvoiceStepOptions {
   statusPath?: string;
   /** The Severa invoice as it is after its status moved. */
   onMoved?: (invoice: InvoiceOutputModel) => void;
+  /** A plan only: a status that is behind is said, not moved. */
+  dryRun?: boolean;
 }
 
 const STATUS_MOVE = 'severa-status';
@@ -65,6 +67,13 @@ export function invoicesToAdministration(o: InvoiceStepOptions): TransferStep<In
       if (existing !== undefined) {
         // Booked by a run that did not get to move its Severa status (it died, or Severa refused): move it now.
         if (o.afterTransferStatus && i.status?.guid !== o.afterTransferStatus.guid) {
+          if (o.dryRun)
+            throw refuse(
+              'refusal.alreadyInvoiceWouldMove',
+              { number: String(existing), status: o.afterTransferStatus.name },
+              `already transferred as invoice ${existing}; its Severa status would be moved to ${o.afterTransferStatus.name}`,
+              true,
+            );
           await moveStatus(i.guid, o.afterTransferStatus, String(existing));
           throw refuse(
             'refusal.alreadyInvoiceMoved',
