@@ -15,13 +15,16 @@ import { failureText } from './i18n/failures.js';
 import { Picker } from './components/Picker.js';
 import { historyRows } from './screens/history.js';
 import { HistoryScreen } from './screens/HistoryScreen.js';
+import { CompareScreen } from './screens/CompareScreen.js';
+import { compareDetails, compareRows } from './screens/compare.js';
+import type { Difference } from './services/compare/differences.js';
 import { rowsOf, tableColumns } from './screens/rows.js';
 import { kindOf, type ListId, type LoadFilter } from './kinds/index.js';
 import { ListScreen } from './screens/ListScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { disabledReason, keyLabel } from './state/hints.js';
-import type { ConflictAnswer } from './services/transfer/engine.js';
-import { leaseWords, type Session } from './session.js';
+import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary } from './services/transfer/engine.js';
+import { leaseWords, type Session, type TransferOptions } from './session.js';
 import {
   type Action,
   type AppState,
@@ -137,6 +140,61 @@ export function App({ session, initial, onAction }: AppProps) {
     );
   };
 
+  // The Compare tab's differences as last read, by id: what its rows show and what `t` fixes.
+  const differences = useRef(new Map<string, Difference>());
+  const compareLoads = useRef(0);
+
+  /** A transfer on screen: its rows' statuses a frame at a time, its conflicts asked, its end told. */
+  const runTransfer = (
+    list: ListId | 'compare',
+    ids: string[],
+    start: (
+      onEvent: (event: TransferEvent) => void,
+      ask: (question: ConflictQuestion, from: ListId) => Promise<ConflictAnswer>,
+      options: TransferOptions,
+    ) => Promise<TransferSummary>,
+  ) => {
+    dispatch({ type: 'transferStarted', list, total: ids.length });
+    const statuses = new RowStatusBatch((updates) => dispatch({ type: 'statuses', list, updates }));
+    start(
+      (event) => {
+        if (event.type === 'status') return statuses.add(event.id, event.status);
+        statuses.flush();
+        if (event.type === 'record') {
+          if (list !== 'compare') dispatch({ type: 'recordChanged', list, id: event.id, record: event.record });
+        } else if (event.type === 'progress') dispatch({ type: 'progress', done: event.done, total: event.total });
+        else dispatch({ type: 'log', level: event.level, text: event.message });
+      },
+      (question, from) =>
+        new Promise<ConflictAnswer>((resolve) => {
+          statuses.flush();
+          answer.current = resolve;
+          dispatch({
+            type: 'conflict',
+            id: question.id,
+            view: question.view,
+            remaining: question.remaining(),
+            source: kindOf(from).source,
+          });
+        }),
+      {
+        waitMs: Infinity,
+        onWaiting: (holder) =>
+          dispatch({ type: 'notice', text: `${t('lease.waiting', leaseWords(holder, t))} (${t('lease.escCancels')})` }),
+      },
+    ).then(
+      (summary) => {
+        statuses.flush();
+        dispatch({ type: 'transferFinished', summary });
+      },
+      (error: unknown) => {
+        statuses.flush();
+        dispatch({ type: 'log', level: 'error', text: (error as Error).message });
+        dispatch({ type: 'transferFinished', summary: { transferred: 0, updated: 0, skipped: 0, failed: ids.length, cancelled: 0 } });
+      },
+    );
+  };
+
   useEffect(() => {
     if (state.effects.length === 0) return;
     const effects: Effect[] = state.effects;
@@ -191,54 +249,34 @@ export function App({ session, initial, onAction }: AppProps) {
           answer.current?.({ decision: 'skip', applyToRemaining: true });
           answer.current = undefined;
           break;
-        case 'transfer': {
-          const list = effect.list;
-          dispatch({ type: 'transferStarted', list, total: effect.ids.length });
-          const statuses = new RowStatusBatch((updates) => dispatch({ type: 'statuses', list, updates }));
+        case 'transfer':
+          runTransfer(effect.list, effect.ids, (onEvent, ask, options) =>
+            session.transfer(effect.list, effect.ids, onEvent, (q) => ask(q, effect.list), state.lang, options),
+          );
+          break;
+        case 'loadCompare': {
+          const generation = ++compareLoads.current;
           session
-            .transfer(
-              list,
-              effect.ids,
-              (event) => {
-                if (event.type === 'status') return statuses.add(event.id, event.status);
-                statuses.flush();
-                if (event.type === 'record') dispatch({ type: 'recordChanged', list, id: event.id, record: event.record });
-                else if (event.type === 'progress') dispatch({ type: 'progress', done: event.done, total: event.total });
-                else dispatch({ type: 'log', level: event.level, text: event.message });
-              },
-              (question) =>
-                new Promise<ConflictAnswer>((resolve) => {
-                  statuses.flush();
-                  answer.current = resolve;
-                  dispatch({
-                    type: 'conflict',
-                    id: question.id,
-                    view: question.view,
-                    remaining: question.remaining(),
-                    source: kindOf(list).source,
-                  });
-                }),
-              state.lang,
-              {
-                waitMs: Infinity,
-                onWaiting: (holder) =>
-                  dispatch({ type: 'notice', text: `${t('lease.waiting', leaseWords(holder, t))} (${t('lease.escCancels')})` }),
-              },
-            )
+            .compare({
+              since: effect.since,
+              onProgress: (what, count) =>
+                generation === compareLoads.current && dispatch({ type: 'compareProgress', text: t('compare.reading', { what, count }) }),
+            })
             .then(
-              (summary) => {
-                statuses.flush();
-                dispatch({ type: 'transferFinished', summary });
+              ({ differences: found }) => {
+                if (generation !== compareLoads.current) return;
+                differences.current = new Map(found.map((d) => [d.id, d]));
+                dispatch({ type: 'loaded', table: 'compare', filter: { since: effect.since }, rows: compareRows(found, t) });
               },
-              (error: unknown) => {
-                statuses.flush();
-                dispatch({ type: 'log', level: 'error', text: (error as Error).message });
-                dispatch({
-                  type: 'transferFinished',
-                  summary: { transferred: 0, updated: 0, skipped: 0, failed: effect.ids.length, cancelled: 0 },
-                });
-              },
+              (error: unknown) =>
+                generation === compareLoads.current &&
+                dispatch({ type: 'loadFailed', table: 'compare', error: failureText(error, state.lang) }),
             );
+          break;
+        }
+        case 'fixDifferences': {
+          const chosen = effect.ids.flatMap((id) => differences.current.get(id) ?? []);
+          runTransfer('compare', effect.ids, (onEvent, ask) => session.fix(chosen, onEvent, ask, state.lang));
           break;
         }
       }
@@ -309,7 +347,9 @@ export function App({ session, initial, onAction }: AppProps) {
         lines={
           id === 'history'
             ? tableColumns(id, t).map((c, i) => [c.header, current.cells[i] ?? ''])
-            : session.details(id, current.id, { t, loaded: table!.statuses.get(current.id) })
+            : id === 'compare'
+              ? compareDetails(differences.current.get(current.id)!, t)
+              : session.details(id, current.id, { t, loaded: table!.statuses.get(current.id) })
         }
         status={table!.statuses.get(current.id)}
         height={mainHeight}
@@ -330,6 +370,7 @@ export function App({ session, initial, onAction }: AppProps) {
   else if (state.tab === 'settings')
     main = session.setup ? <SettingsScreen state={state} t={t} /> : <Text>{t('settings.unavailable')}</Text>;
   else if (state.tab === 'history') main = <HistoryScreen state={state} t={t} />;
+  else if (state.tab === 'compare') main = <CompareScreen state={state} t={t} tick={tick} />;
   else main = <ListScreen state={state} t={t} tick={tick} />;
 
   return (

@@ -229,7 +229,7 @@ export class Session {
   async fix(
     differences: Difference[],
     onEvent: (event: TransferEvent) => void,
-    askConflict: (question: ConflictQuestion) => Promise<ConflictAnswer>,
+    askConflict: (question: ConflictQuestion, list: ListId) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
   ): Promise<TransferSummary> {
     const total: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
@@ -244,7 +244,8 @@ export class Session {
         for (const id of byRecord.get(event.id) ?? []) onEvent({ ...event, id });
       };
       const ids = [...byRecord.keys()];
-      const summary = await this.transferRecords(list, ids, () => records, relay, askConflict, lang, {});
+      const ask = (question: ConflictQuestion) => askConflict({ ...question, id: byRecord.get(question.id)?.[0] ?? question.id }, list);
+      const summary = await this.transferRecords(list, ids, () => records, relay, ask, lang, { waitMs: Infinity });
       for (const key of Object.keys(total) as (keyof TransferSummary)[]) total[key] += summary[key];
     }
     return total;

@@ -5,6 +5,7 @@ import type { ConflictAnswer, ConflictQuestion, TransferEvent, TransferSummary }
 import type { Session } from '../src/session.js';
 import { initialState, type ListId } from '../src/state/app.js';
 import type { Action } from '../src/state/vocabulary.js';
+import type { Difference } from '../src/services/compare/differences.js';
 import { KEY, press, typeText, waitFor } from './helpers/ink.js';
 import { defaultDates, ManualClock } from '../src/clock.js';
 import { TEST_NOW, TEST_NOW_MS } from './helpers/clock.js';
@@ -608,5 +609,65 @@ describe('a long list loading', () => {
     }
     await waitFor(() => (r.lastFrame() ?? '').includes('of 300 selected'), 'the whole list');
     expect(r.lastFrame()).not.toContain('Old');
+  });
+});
+
+describe('the Compare tab', () => {
+  const diff = (kind: Difference['kind'], reason: Difference['reason'], key: string, fix: boolean): Difference => ({
+    id: `${kind}:${reason}:${key}`,
+    kind,
+    reason,
+    key,
+    name: `Name ${key}`,
+    fields: [{ field: 'city', severa: 'Umeå', administration: 'Malmö', differs: true }],
+    date: '2026-11-20',
+    fix: fix ? { list: 'severa-customers', id: `g${key}`, record: {} } : undefined,
+  });
+  const found = [
+    diff('customers', 'customerDiffers', '1001', true),
+    diff('customers', 'onlyInSevera', '1002', true),
+    diff('invoices', 'invoiceTwice', '10039', false),
+  ];
+
+  it('lists the differences with counts, filters by kind and by fix, shows both sides, and t fixes only what a transfer can', async () => {
+    const fake = fakeSession(3);
+    const fixed: string[][] = [];
+    const compares: { since?: string }[] = [];
+    const session = {
+      ...(fake.session as unknown as Record<string, unknown>),
+      compare: async (request: { since?: string }) => {
+        compares.push(request);
+        return { differences: found, read: {} };
+      },
+      fix: async (chosen: Difference[], onEvent: (e: TransferEvent) => void) => {
+        fixed.push(chosen.map((d) => d.id));
+        for (const d of chosen) onEvent({ type: 'status', id: d.id, status: { kind: 'done', targetKey: d.key, updated: false } });
+        return { transferred: chosen.length, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
+      },
+    } as unknown as Session;
+    const r = render(
+      <App
+        session={session}
+        initial={initialState({ lang: 'en', demo: true, columns: 160, rows: 20, dates: defaultDates(TEST_NOW_MS), tab: 'compare' })}
+      />,
+    );
+    await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the differences');
+    expect(compares[0]!.since).toBe('2000-01-01');
+    expect(r.lastFrame()).toMatch(/Customers 2 · Projects 0 · Invoices 1/);
+    expect(r.lastFrame()).toContain('≠ city');
+    expect(r.lastFrame()).toContain('by hand: credit the extra invoice');
+    // f: one kind at a time; h: fixable, then for a person.
+    await press(r.stdin, 'f', 'f', 'f');
+    expect(r.lastFrame()).toContain('of 1 selected');
+    expect(r.lastFrame()).toContain('10039');
+    await press(r.stdin, 'f', 'f', 'f', 'h');
+    expect(r.lastFrame()).toContain('Fix: fixable by a transfer');
+    expect(r.lastFrame()).toContain('of 2 selected');
+    await press(r.stdin, 'h', 'h', KEY.enter);
+    expect(r.lastFrame()).toMatch(/≠ city\s+Severa: Umeå\s+Administration: Malmö/);
+    await press(r.stdin, KEY.esc, KEY.ctrlA, 't');
+    await waitFor(() => fixed.length === 1, 'the fix');
+    expect(fixed[0]).toEqual(['customers:customerDiffers:1001', 'customers:onlyInSevera:1002']);
+    await waitFor(() => compares.length === 2, 'the compare again after the fixes');
   });
 });

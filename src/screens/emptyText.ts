@@ -7,6 +7,7 @@ export function emptyListText(state: AppState, id: TableId, t: Translate): strin
   const table = state.tables[id];
   if (table.loading) return t('list.loading');
   if (table.rows.length) return t('list.noMatch');
+  if (id === 'compare') return table.loadedWith ? t('compare.empty') : t('list.loading');
   const kind = id === 'history' ? undefined : kindOf(id);
   if (kind?.filter === 'status' && !state.invoiceStatus) return t('list.pickStatusFirst');
   const asked = table.loadedWith;

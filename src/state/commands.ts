@@ -1,5 +1,6 @@
 import { isIsoDate } from '../clock.js';
-import { translator } from '../i18n/index.js';
+import { type Translate, translator } from '../i18n/index.js';
+import { COMPARE_KINDS } from '../services/compare/differences.js';
 import { kindOf, listsOf } from '../kinds/index.js';
 import { disabledReason, screenContext } from './hints.js';
 import { type Command, KEYMAP } from './keymap.js';
@@ -13,6 +14,7 @@ import {
   activeList,
   addEffects,
   type AppState,
+  type CompareFix,
   loadEffect,
   type Side,
   type TabId,
@@ -25,10 +27,12 @@ import {
 
 /** The tab's tables that have not loaded yet and can: a list once its side is connected, the history at once. */
 export function loadTab(state: AppState): AppState {
-  const tables: TableId[] = state.tab === 'history' ? ['history'] : state.tab === 'settings' ? [] : listsOf(state.tab);
+  const tables: TableId[] =
+    state.tab === 'history' || state.tab === 'compare' ? [state.tab] : state.tab === 'settings' ? [] : listsOf(state.tab);
   const waiting = tables.filter((id) => {
     const l = state.tables[id];
     if (l.rows.length || l.loading || l.error || l.loadedWith) return false;
+    if (id === 'compare') return state.connections.severa.state === 'connected' && state.connections.administration.state === 'connected';
     return id === 'history' || state.connections[kindOf(id).source].state === 'connected';
   });
   return addEffects(state, ...waiting.flatMap((id) => loadEffect(state, id)));
@@ -63,7 +67,7 @@ export function onFieldCommand(state: AppState, command: Command, text: string):
       if (!isIsoDate(state.dateDraft)) return { ...state, dateError: t('date.invalid', { example: state.defaults.since }) };
       const from = editingUntil ? state.since[id] : state.dateDraft;
       const to = editingUntil ? state.dateDraft : state.until;
-      const ranged = id !== 'history' && kindOf(id).filter === 'range';
+      const ranged = id !== 'history' && id !== 'compare' && kindOf(id).filter === 'range';
       if (ranged && from > to) return { ...state, dateError: t('date.fromAfterTo', { from, to }) };
       const next: AppState = editingUntil
         ? { ...state, focus: 'list', dateError: undefined, until: state.dateDraft }
@@ -161,7 +165,21 @@ export function runCommand(state: AppState, command: Command): AppState {
       return id ? { ...state, focus: 'filter' } : state;
     case 'switchSide':
       return loadTab({ ...state, side: (state.side === 'severa' ? 'administration' : 'severa') satisfies Side });
+    case 'compareKind':
+    case 'compareFix': {
+      if (id !== 'compare') return state;
+      const compare =
+        command === 'compareKind'
+          ? { ...state.compare, kind: COMPARE_KINDS[COMPARE_KINDS.indexOf(state.compare.kind!) + 1] }
+          : { ...state.compare, fix: FIX_FILTERS[(FIX_FILTERS.indexOf(state.compare.fix) + 1) % FIX_FILTERS.length]! };
+      const only = [
+        ...(compare.kind ? [`kind:${compare.kind}`] : []),
+        ...(compare.fix === 'all' ? [] : [FIX_TAGS[compare.fix as Exclude<CompareFix, 'all'>]]),
+      ];
+      return withTable({ ...state, compare, notice: undefined }, 'compare', (l) => L.setOnly(l, only, h));
+    }
     case 'transfer': {
+      if (id === 'compare') return fixDifferences(state, t);
       if (!list) return state;
       if (state.transfer) return { ...state, notice: t('transfer.busy') };
       const banner = state.tables[list].banner;
@@ -198,4 +216,26 @@ export function runCommand(state: AppState, command: Command): AppState {
     default:
       return state;
   }
+}
+
+const FIX_FILTERS: CompareFix[] = ['all', 'fixable', 'byHand'];
+/** The row tags of the fix filter (as the Compare tab's rows carry them). */
+const FIX_TAGS: Record<Exclude<CompareFix, 'all'>, string> = { fixable: 'fix:transfer', byHand: 'fix:hand' };
+
+/** t on the Compare tab: the marked differences in view that a transfer can fix, each through its transfer. */
+function fixDifferences(state: AppState, t: Translate): AppState {
+  if (state.transfer) return { ...state, notice: t('transfer.busy') };
+  for (const side of ['severa', 'administration'] as const) {
+    const conn = state.connections[side];
+    if (conn.state !== 'connected')
+      return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${side}`), reason: conn.reason ?? conn.state }) };
+  }
+  const table = state.tables.compare;
+  if (table.loading) return { ...state, notice: t('transfer.stillLoading') };
+  const marked = L.markedShown(table);
+  if (marked.length === 0) return { ...state, notice: t('transfer.nothingSelected') };
+  const fixable = new Set(table.rows.filter((r) => r.tags?.includes(FIX_TAGS.fixable)).map((r) => r.id));
+  const ids = marked.filter((id) => fixable.has(id));
+  if (ids.length === 0) return { ...state, notice: t('compare.nothingFixable') };
+  return addEffects({ ...state, notice: undefined }, { type: 'fixDifferences', ids });
 }

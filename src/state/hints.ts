@@ -42,6 +42,7 @@ const REASON: Record<NonNullable<Binding['disabledIf']>, MessageKey> = {
   notDated: 'off.notDated',
   notInvoices: 'off.notInvoices',
   notCustomers: 'off.notCustomers',
+  notCompare: 'off.notCompare',
   secretLine: 'off.secretLine',
   plainLine: 'off.plainLine',
   noneRemaining: 'off.noneRemaining',
@@ -67,6 +68,8 @@ export function disabledReason(state: AppState, binding: Binding): string | unde
         return filter !== 'status';
       case 'notCustomers':
         return !list || listsOf(kindOf(list).name).length < 2;
+      case 'notCompare':
+        return state.tab !== 'compare';
       case 'secretLine':
         return settingsSecretEdit(state);
       case 'plainLine':

@@ -8,6 +8,8 @@ export type Command =
   | `tab${number}`
   | 'pickStatus'
   | 'pickAfterStatus'
+  | 'compareKind'
+  | 'compareFix'
   | 'editUntil'
   | 'up'
   | 'down'
@@ -106,7 +108,8 @@ interface KeySpec {
 }
 
 /** Why a binding is off where it is, as a catalogue key; undefined when it is on. */
-export type DisabledIf = 'notRanged' | 'notDated' | 'notInvoices' | 'notCustomers' | 'secretLine' | 'plainLine' | 'noneRemaining';
+export type DisabledIf =
+  'notRanged' | 'notDated' | 'notInvoices' | 'notCustomers' | 'notCompare' | 'secretLine' | 'plainLine' | 'noneRemaining';
 
 export interface Binding {
   context: Context;
@@ -195,6 +198,8 @@ export const KEYMAP: Binding[] = [
     short: 'short.side',
     disabledIf: 'notCustomers',
   }),
+  b('list', 'compareKind', [{ input: 'f' }], 'f', 'cmd.compareKind', { short: 'short.kind', disabledIf: 'notCompare' }),
+  b('list', 'compareFix', [{ input: 'h' }], 'h', 'cmd.compareFix', { short: 'short.fixable', disabledIf: 'notCompare' }),
   b('list', 'extendUp', [{ named: 'up', shift: true }], 'Shift+↑', 'cmd.extendUp'),
   b('list', 'extendDown', [{ named: 'down', shift: true }], 'Shift+↓', 'cmd.extendDown'),
   ...moving('list'),

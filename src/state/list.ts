@@ -3,6 +3,8 @@ import type { RowStatus } from '../services/transfer/engine.js';
 export interface Row {
   id: string;
   cells: string[];
+  /** What a list's `only` filter picks rows by (the Compare tab: the difference's kind, and how it is set right). */
+  tags?: string[];
 }
 
 export interface ListState {
@@ -20,6 +22,8 @@ export interface ListState {
   /** Start of a range mark (position in `visible`), while one is open. */
   anchor: number | undefined;
   statuses: Map<string, RowStatus>;
+  /** Tags a row must carry to be shown (see setOnly). */
+  only?: string[];
   filter: string;
   loading: boolean;
   error: string | undefined;
@@ -45,8 +49,8 @@ export function emptyList(): ListState {
   };
 }
 
-export function makeRow(id: string, cells: string[]): Row {
-  return { id, cells };
+export function makeRow(id: string, cells: string[], tags?: string[]): Row {
+  return tags ? { id, cells, tags } : { id, cells };
 }
 
 /**
@@ -60,12 +64,24 @@ function searchText(row: Row): string {
   return text;
 }
 
-function visibleOf(rows: Row[], filter: string): number[] {
+function visibleOf(rows: Row[], filter: string, only: readonly string[] = []): number[] {
   const needle = filter.trim().toLowerCase();
-  if (!needle) return Array.from(rows.keys());
+  if (!needle && !only.length) return Array.from(rows.keys());
   const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (searchText(rows[i]!).includes(needle)) out.push(i);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (only.some((tag) => !row.tags?.includes(tag))) continue;
+    if (!needle || searchText(row).includes(needle)) out.push(i);
+  }
   return out;
+}
+
+/** Shows only the rows carrying every one of `only`'s tags (beside the text filter); the cursor stays on its row. */
+export function setOnly(list: ListState, only: string[], height: number): ListState {
+  const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
+  const visible = visibleOf(list.rows, list.filter, only);
+  const keep = currentId ? visible.findIndex((i) => list.rows[i]!.id === currentId) : -1;
+  return follow({ ...list, only, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
 }
 
 /** Keeps the cursor inside the list and the window around the cursor; height is the drawn rows. */
@@ -98,7 +114,7 @@ export function setRows(list: ListState, rows: Row[], height: number): ListState
   const next = {
     ...list,
     rows,
-    visible: visibleOf(rows, list.filter),
+    visible: visibleOf(rows, list.filter, list.only),
     selected,
     invert: false,
     loading: false,
@@ -112,13 +128,13 @@ export function setRows(list: ListState, rows: Row[], height: number): ListState
 export function appendRows(list: ListState, rows: Row[], height: number): ListState {
   const start = list.rows.length;
   const all = [...list.rows, ...rows];
-  const added = visibleOf(rows, list.filter).map((i) => start + i);
+  const added = visibleOf(rows, list.filter, list.only).map((i) => start + i);
   return follow({ ...list, rows: all, visible: [...list.visible, ...added] }, list.cursor, height);
 }
 
 export function setFilter(list: ListState, filter: string, height: number): ListState {
   const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
-  const visible = visibleOf(list.rows, filter);
+  const visible = visibleOf(list.rows, filter, list.only);
   const keep = currentId ? visible.findIndex((i) => list.rows[i]!.id === currentId) : -1;
   return follow({ ...list, filter, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
 }

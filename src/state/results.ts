@@ -29,7 +29,7 @@ function addLog(state: AppState, level: LogEntry['level'], text: string, at?: nu
 }
 
 export function tableName(state: Pick<AppState, 'lang'>, id: TableId): string {
-  return translator(state.lang)(id === 'history' ? 'list.history' : kindOf(id).title);
+  return translator(state.lang)(id === 'history' ? 'list.history' : id === 'compare' ? 'compare.title' : kindOf(id).title);
 }
 
 /** What came back from the world: loads, transfer events, connections, the settings. */
@@ -93,7 +93,10 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
       const overlay = state.overlay.kind === 'confirmCancel' ? { kind: 'none' as const } : state.overlay;
       const next = addLog({ ...state, transfer: undefined, notice: text, overlay }, 'info', text, action.at);
       // What the transfer changed elsewhere is listed anew: the other side's list and the history, where loaded.
-      const changed: TableId[] = [...(state.transfer ? (kindOf(state.transfer.list).affects ?? []) : []), 'history'];
+      // After the compare's fixes, every list and the compare itself.
+      const list = state.transfer?.list;
+      const changed: TableId[] =
+        list === 'compare' ? [...LIST_IDS, 'history', 'compare'] : [...(list ? (kindOf(list).affects ?? []) : []), 'history'];
       return addEffects(
         next,
         ...changed.filter((id) => next.tables[id].loadedWith && !next.tables[id].loading).flatMap((id) => loadEffect(next, id)),
@@ -111,6 +114,8 @@ export function onResult(state: AppState, action: Exclude<Action, { type: 'key' 
           source: action.source,
         },
       };
+    case 'compareProgress':
+      return withTable(state, 'compare', (l) => (l.loading ? { ...l, banner: action.text } : l));
     case 'notice':
       return addLog({ ...state, notice: action.text }, 'warn', action.text, action.at);
     case 'log':

@@ -1,5 +1,5 @@
 import { KIND_NAMES, type KindName } from '../kinds/index.js';
 
-/** The tabs: one per kind (both customer lists share one), then the History and Settings screens. */
-export type TabId = KindName | 'history' | 'settings';
-export const TABS: readonly TabId[] = [...KIND_NAMES, 'history', 'settings'];
+/** The tabs: one per kind (both customer lists share one), then the History and Settings screens, then Compare. */
+export type TabId = KindName | 'history' | 'settings' | 'compare';
+export const TABS: readonly TabId[] = [...KIND_NAMES, 'history', 'settings', 'compare'];

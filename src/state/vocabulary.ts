@@ -2,6 +2,7 @@ import type { DefaultDates } from '../clock.js';
 import type { Lang } from '../i18n/index.js';
 import { kindOf, LIST_IDS, type ListId, listsOf, type LoadFilter, type Side, type StatusOption } from '../kinds/index.js';
 import { type TabId, TABS } from './tabs.js';
+import type { CompareKind } from '../services/compare/differences.js';
 import type { SettingsView } from '../services/setup/settingsService.js';
 import type { ConflictAnswer, ConflictView, RowStatus, TransferSummary } from '../services/transfer/engine.js';
 import type { Connection } from '../session/connection.js';
@@ -14,8 +15,16 @@ export type { Connection, ListId, LoadFilter, Side, StatusOption };
 export { type TabId, TABS } from './tabs.js';
 
 /** A table on screen: a kind's list, or the history (a screen of its own, read only). */
-export type TableId = ListId | 'history';
-const TABLE_IDS: readonly TableId[] = [...LIST_IDS, 'history'];
+/** The kinds' lists, the history, and the compare's differences. */
+export type TableId = ListId | 'history' | 'compare';
+const TABLE_IDS: readonly TableId[] = [...LIST_IDS, 'history', 'compare'];
+
+/** The Compare tab's filters beside the text filter: one kind, and what sets a difference right. */
+export type CompareFix = 'all' | 'fixable' | 'byHand';
+export interface CompareFilters {
+  kind: CompareKind | undefined;
+  fix: CompareFix;
+}
 
 export interface ConflictPrompt {
   id: string;
@@ -49,6 +58,10 @@ export type Effect =
   | { type: 'loadHistory'; since: string }
   | { type: 'remember'; afterStatus: string | undefined }
   | { type: 'transfer'; list: ListId; ids: string[] }
+  /** Compare both sides (reads only), differences changed since the date. */
+  | { type: 'loadCompare'; since: string }
+  /** Set the chosen differences right, each with the transfer that fixes it. */
+  | { type: 'fixDifferences'; ids: string[] }
   | { type: 'answerConflict'; answer: ConflictAnswer }
   | { type: 'cancelTransfer' }
   | SettingsEffect;
@@ -84,7 +97,9 @@ export interface AppState {
   dateError: string | undefined;
   overlay: Overlay;
   conflict: ConflictPrompt | undefined;
-  transfer: { list: ListId; done: number; total: number } | undefined;
+  /** The running transfer: a list's, or the compare's fixes. */
+  transfer: { list: ListId | 'compare'; done: number; total: number } | undefined;
+  compare: CompareFilters;
   notice: string | undefined;
   log: LogEntry[];
   logOpen: boolean;
@@ -104,14 +119,16 @@ type ActionOf =
   | { type: 'loaded'; table: TableId; filter?: LoadFilter; rows: L.Row[]; banner?: string; statuses?: [string, RowStatus][] }
   | { type: 'invoiceStatuses'; statuses: StatusOption[] }
   | { type: 'loadFailed'; table: TableId; error: string }
-  | { type: 'statuses'; list: ListId; updates: [string, RowStatus][] }
+  | { type: 'statuses'; list: ListId | 'compare'; updates: [string, RowStatus][] }
   /** A page of a list still loading: shown at once (the first in place of the rows shown before), the whole list follows as 'loaded'. */
   | { type: 'loadedPage'; table: TableId; rows: L.Row[]; first: boolean }
   | { type: 'recordChanged'; list: ListId; id: string; record: unknown }
   /** Something the user must see now (waiting for another run's lease), on the bottom line and in the log. */
   | { type: 'notice'; text: string }
+  /** What the compare is reading now, under its header while it loads. */
+  | { type: 'compareProgress'; text: string }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'transferStarted'; list: ListId; total: number }
+  | { type: 'transferStarted'; list: ListId | 'compare'; total: number }
   | { type: 'transferFinished'; summary: TransferSummary }
   | { type: 'conflict'; id: string; view: ConflictView; remaining: number; source: Side }
   | { type: 'log'; level: LogEntry['level']; text: string }
@@ -123,6 +140,9 @@ type ActionOf =
   | { type: 'reconnected' };
 
 export const LOG_HEIGHT = 6;
+
+/** The Compare tab's first "changed since": far enough back to mean everything. */
+export const COMPARE_SINCE = '2000-01-01';
 
 /** Rows the table body gets: the reducer and the screen must agree on it. */
 export function tableHeight(state: Pick<AppState, 'size' | 'logOpen'>): number {
@@ -153,7 +173,8 @@ export function initialState(options: {
     tab,
     side: 'severa',
     tables: everyTable(() => L.emptyList()),
-    since: everyTable(() => options.dates.since),
+    // The compare looks at everything unless told a date: a customer only in Severa may have changed years ago.
+    since: everyTable((id) => (id === 'compare' ? COMPARE_SINCE : options.dates.since)),
     until: options.dates.until,
     defaults: options.dates,
     invoiceStatuses: [],
@@ -168,6 +189,7 @@ export function initialState(options: {
     overlay: { kind: 'none' },
     conflict: undefined,
     transfer: undefined,
+    compare: { kind: undefined, fix: 'all' },
     notice: undefined,
     log: [],
     logOpen: false,
@@ -182,14 +204,14 @@ export function initialState(options: {
 
 /** The kind's list on this tab (on Customers, the side's); none on History and Settings. */
 export function activeList(state: Pick<AppState, 'tab' | 'side'>): ListId | undefined {
-  if (state.tab === 'history' || state.tab === 'settings') return undefined;
+  if (state.tab === 'history' || state.tab === 'settings' || state.tab === 'compare') return undefined;
   const lists = listsOf(state.tab);
   return lists.find((id) => kindOf(id).source === state.side) ?? lists[0];
 }
 
 /** The table on screen: the tab's list or the history; none on Settings. */
 export function tableInView(state: Pick<AppState, 'tab' | 'side'>): TableId | undefined {
-  return state.tab === 'history' ? 'history' : activeList(state);
+  return state.tab === 'history' || state.tab === 'compare' ? state.tab : activeList(state);
 }
 
 export function withTable(state: AppState, id: TableId, update: (l: L.ListState) => L.ListState): AppState {
@@ -209,6 +231,7 @@ export function loadFilter(state: AppState, list: ListId): LoadFilter {
 /** Loading a table: a list with its filter (invoices once a status is chosen), or the history. */
 export function loadEffect(state: AppState, id: TableId): Effect[] {
   if (id === 'history') return [{ type: 'loadHistory', since: state.since.history }];
+  if (id === 'compare') return [{ type: 'loadCompare', since: state.since.compare }];
   if (kindOf(id).filter === 'status' && !state.invoiceStatus) return [];
   return [{ type: 'load', list: id, filter: loadFilter(state, id) }];
 }
@@ -218,7 +241,7 @@ export function addEffects(state: AppState, ...effects: Effect[]): AppState {
   if (!effects.length) return state;
   const tables = { ...state.tables };
   for (const e of effects) {
-    const id = e.type === 'load' ? e.list : e.type === 'loadHistory' ? 'history' : undefined;
+    const id = e.type === 'load' ? e.list : e.type === 'loadHistory' ? 'history' : e.type === 'loadCompare' ? 'compare' : undefined;
     if (id) tables[id] = { ...tables[id], loading: true, error: undefined };
   }
   return { ...state, tables, effects: [...state.effects, ...effects] };

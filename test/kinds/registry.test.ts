@@ -35,7 +35,7 @@ describe('the kinds registry', () => {
   });
 
   it('the tabs follow the kinds, each with its number key in the keymap', () => {
-    expect(TABS).toEqual([...KIND_NAMES, 'history', 'settings']);
+    expect(TABS).toEqual([...KIND_NAMES, 'history', 'settings', 'compare']);
     TABS.forEach((tab, i) => expect(KEYMAP.find((b) => b.command === `tab${i + 1}`)?.label).toBe(`tab.${tab}`));
   });
 

@@ -185,7 +185,17 @@ export function compareInvoices(
     const a = inBooks[0];
     if (!a) {
       if (statuses.booked.has(status))
-        out.push(difference({ kind: 'invoices', reason: 'invoiceMissing', key, name, fields: sides(undefined), date: i.date ?? '', fix }));
+        out.push(
+          difference({
+            kind: 'invoices',
+            reason: 'invoiceMissing',
+            key,
+            name,
+            fields: [...pairs([['status', status, '']]), ...sides(undefined)],
+            date: i.date ?? '',
+            fix,
+          }),
+        );
       continue;
     }
     if (status === statuses.toTransfer)
