@@ -4,6 +4,7 @@ import { buildForBench, printStatusBench, printTerminalBench } from './terminal.
 import { printAdkBench } from './adk.js';
 import { printSeveraCalls } from './severaCalls.js';
 import { printListLoading } from './scale.js';
+import { printCompareBench } from './compare.js';
 import { printDemoStartBench, printStartupBench } from './startup.js';
 
 // Benchmarks print figures; they assert nothing. `npm run bench -- severa` runs one group.
@@ -48,6 +49,12 @@ if (!only || only === 'calls') {
 if (!only || only === 'scale') {
   console.log('A large Severa list at the quota (goal: first page within 1 s; the whole list bounded by 10 calls/s)');
   await printListLoading(157);
+}
+
+if (!only || only === 'compare') {
+  console.log('Compare: both sides read whole at the quota (10 calls/s), the demo and the demo at --scale 10; reads only');
+  await printCompareBench(1);
+  await printCompareBench(10);
 }
 
 if (!only || only === 'adk') {
