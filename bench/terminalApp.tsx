@@ -5,6 +5,7 @@ import { defaultDates, systemClock } from '../src/clock.js';
 import type { TransferEvent } from '../src/services/transfer/engine.js';
 import type { Session } from '../src/session.js';
 import { runTui } from '../src/tui.js';
+import { fakeStdin } from '../test/helpers/fakeStdin.js';
 
 const [count, columns, rows] = process.argv.slice(2).map(Number) as [number, number, number];
 /** `transfer`: mark every row and transfer them; the rows finish a few at a time while keys are pressed. */
@@ -53,25 +54,8 @@ const stdout = Object.assign(new EventEmitter(), {
     return true;
   },
 });
-let pending: string | null = null;
-const stdin = Object.assign(new EventEmitter(), {
-  isTTY: true,
-  read: () => {
-    const d = pending;
-    pending = null;
-    return d;
-  },
-  setEncoding() {},
-  setRawMode() {},
-  resume() {},
-  pause() {},
-  ref() {},
-  unref() {},
-});
-const press = (key: string) => {
-  pending = key;
-  stdin.emit('readable');
-};
+const stdin = fakeStdin();
+const press = (key: string) => stdin.write(key);
 
 let frames = 0;
 let last = '';

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
+import { fakeStdin } from './fakeStdin.js';
 
 const { Terminal } = xterm;
 type Term = InstanceType<typeof Terminal>;
@@ -56,27 +57,7 @@ export class FakeTerminal {
       },
     });
     this.stdout = stdout;
-    let pending: string | null = null;
-    const input = new EventEmitter();
-    this.stdin = Object.assign(input, {
-      isTTY: true as const,
-      write(data: string) {
-        pending = data;
-        input.emit('readable');
-        input.emit('data', data);
-      },
-      read: () => {
-        const data = pending;
-        pending = null;
-        return data;
-      },
-      setEncoding() {},
-      setRawMode() {},
-      resume() {},
-      pause() {},
-      ref() {},
-      unref() {},
-    });
+    this.stdin = fakeStdin();
   }
 
   resize(columns: number, rows: number): void {
