@@ -654,7 +654,7 @@ describe('the Compare tab', () => {
     await waitFor(() => (r.lastFrame() ?? '').includes('of 3 selected'), 'the differences');
     expect(compares[0]!.since).toBe('2000-01-01');
     expect(r.lastFrame()).toMatch(/Customers 2 · Projects 0 · Invoices 1/);
-    expect(r.lastFrame()).toContain('≠ city');
+    expect(r.lastFrame()).toContain('≠ City');
     expect(r.lastFrame()).toContain('by hand: credit the extra invoice');
     // f: one kind at a time; h: fixable, then for a person.
     await press(r.stdin, 'f', 'f', 'f');
@@ -664,7 +664,7 @@ describe('the Compare tab', () => {
     expect(r.lastFrame()).toContain('Fix: fixable by a transfer');
     expect(r.lastFrame()).toContain('of 2 selected');
     await press(r.stdin, 'h', 'h', KEY.enter);
-    expect(r.lastFrame()).toMatch(/≠ city\s+Severa: Umeå\s+Administration: Malmö/);
+    expect(r.lastFrame()).toMatch(/≠ City\s+Severa: Umeå\s+Administration: Malmö/);
     await press(r.stdin, KEY.esc, KEY.ctrlA, 't');
     await waitFor(() => fixed.length === 1, 'the fix');
     expect(fixed[0]).toEqual(['customers:customerDiffers:1001', 'customers:onlyInSevera:1002']);

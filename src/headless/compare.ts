@@ -78,7 +78,7 @@ export async function runCompareCommand(
       out(['kind', 'reason', 'key', 'name', 'differs', 'date', 'action'].join(','));
       for (const d of differences) {
         const { reason, action } = differenceText(d, t);
-        out([d.kind, reason, d.key, d.name, differingFields(d), d.date, action].map(csvCell).join(','));
+        out([d.kind, reason, d.key, d.name, differingFields(d, t), d.date, action].map(csvCell).join(','));
       }
       err(`sevadm: ${summary} ${t('compare.writesNothing')}`);
     } else {
@@ -88,7 +88,7 @@ export async function runCompareCommand(
         out(`${t(`compare.kind.${kind}`)} (${group.length})`);
         for (const d of group) {
           const { reason, action } = differenceText(d, t);
-          const fields = differingFields(d);
+          const fields = differingFields(d, t);
           out(`  ${d.key.padEnd(8)} ${d.name.slice(0, 34).padEnd(34)} ${reason}${fields ? `: ${fields}` : ''}`);
           if (action) out(`  ${''.padEnd(8)} → ${action}`);
         }

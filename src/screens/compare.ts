@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Difference } from '../services/compare/differences.js';
-import { differenceText } from '../session/compareText.js';
+import { differenceText, fieldLabel } from '../session/compareText.js';
 import { makeRow, type Row } from '../state/list.js';
 
 interface CompareColumn {
@@ -23,7 +23,7 @@ export const COMPARE_COLUMNS: CompareColumn[] = [
       BOTH_SIDES.has(d.reason)
         ? `≠ ${d.fields
             .filter((f) => f.differs)
-            .map((f) => f.field)
+            .map((f) => fieldLabel(f.field, t))
             .join(', ')}`
         : t(`compare.reason.${d.reason}`, { status: d.fields.find((f) => f.field === 'status')?.severa ?? '' }),
   },
@@ -56,7 +56,7 @@ export function compareDetails(d: Difference, t: Translate): [string, string][] 
     [t('compare.column.difference'), reason],
     [t('compare.column.action'), action],
     ...d.fields.map((f): [string, string] => [
-      `${f.differs ? '≠ ' : '  '}${f.field}`,
+      `${f.differs ? '≠ ' : '  '}${fieldLabel(f.field, t)}`,
       `${t('compare.field.severa')}: ${f.severa || '–'}   ${t('compare.field.administration')}: ${f.administration || '–'}`,
     ]),
   ];

@@ -14,10 +14,16 @@ export function differenceText(d: Difference, t: Translate): { reason: string; a
   return { reason: reason + later, action };
 }
 
+/** A compared field's name in the user's words (the details' labels), else as the compare names it. */
+export function fieldLabel(field: string, t: Translate): string {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? t(key) : field;
+}
+
 /** The fields that differ, as "field: Severa → Administration". */
-export function differingFields(d: Difference): string {
+export function differingFields(d: Difference, t: Translate): string {
   return d.fields
     .filter((f) => f.differs)
-    .map((f) => `${f.field}: ${f.severa || '–'} → ${f.administration || '–'}`)
+    .map((f) => `${fieldLabel(f.field, t)}: ${f.severa || '–'} → ${f.administration || '–'}`)
     .join('; ');
 }
