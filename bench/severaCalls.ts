@@ -104,7 +104,7 @@ export async function printSeveraCalls(scale: number): Promise<void> {
     const name = LISTS.find(([l]) => l === c.list)![1];
     const per = c.done ? (c.calls / c.done).toFixed(2) : '–';
     console.log(
-      `  ${name.padEnd(28)} ${String(c.done).padStart(5)} of ${String(c.rows).padEnd(5)} rows  ${String(c.calls).padStart(5)} calls  ${per} per row`,
+      `  ${name.padEnd(28)} ${String(c.rows).padStart(5)} rows listed, ${String(c.done).padStart(5)} records written  ${String(c.calls).padStart(5)} calls  ${per} per record written`,
     );
     console.log(`      ${c.routes.map(([r, n]) => `${r} ×${n}`).join(' · ')}`);
   }
