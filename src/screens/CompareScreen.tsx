@@ -1,8 +1,7 @@
 import { Text } from '../components/Text.js';
 import type { Translate } from '../i18n/index.js';
-import { COMPARE_KINDS } from '../services/compare/differences.js';
-import type { AppState } from '../state/app.js';
-import { kindTag } from './compare.js';
+import { type CompareKind, COMPARE_KINDS } from '../services/compare/differences.js';
+import { type AppState, kindTag } from '../state/app.js';
 import { DateField, TableScreen } from './TableScreen.js';
 
 /**
@@ -11,7 +10,7 @@ import { DateField, TableScreen } from './TableScreen.js';
  */
 export function CompareScreen({ state, t, tick }: { state: AppState; t: Translate; tick: number }) {
   const table = state.tables.compare;
-  const count = (kind: string) => table.rows.filter((r) => r.tags?.includes(kindTag(kind))).length;
+  const count = (kind: CompareKind) => table.rows.filter((r) => r.tags?.includes(kindTag(kind))).length;
   const counts = COMPARE_KINDS.map((k) => t('compare.counts', { kind: t(`compare.kind.${k}`), count: count(k) })).join(' · ');
   const kind = state.compare.kind ? t(`compare.kind.${state.compare.kind}`) : t('compare.filter.all');
   const title = <Text bold>{` ${t('tab.compare')} `}</Text>;

@@ -2,6 +2,7 @@ import type { MessageKey, Translate } from '../i18n/index.js';
 import type { Difference } from '../services/compare/differences.js';
 import { differenceText, fieldLabel } from '../session/compareText.js';
 import { makeRow, type Row } from '../state/list.js';
+import { FIX_TAGS, kindTag } from '../state/app.js';
 
 interface CompareColumn {
   header: MessageKey;
@@ -32,17 +33,12 @@ export const COMPARE_COLUMNS: CompareColumn[] = [
 
 const BOTH_SIDES = new Set(['customerDiffers', 'projectDiffers', 'invoiceDiffers', 'feeDiffers']);
 
-/** The tags the Compare tab's kind and fix filters pick rows by. */
-export const kindTag = (kind: string) => `kind:${kind}`;
-export const FIXABLE = 'fix:transfer';
-export const BY_HAND = 'fix:hand';
-
 export function compareRows(differences: Difference[], t: Translate): Row[] {
   return differences.map((d) =>
     makeRow(
       d.id,
       COMPARE_COLUMNS.map((c) => c.cell(d, t)),
-      [kindTag(d.kind), d.fix ? FIXABLE : BY_HAND],
+      [kindTag(d.kind), d.fix ? FIX_TAGS.fixable : FIX_TAGS.byHand],
     ),
   );
 }

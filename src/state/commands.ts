@@ -15,6 +15,8 @@ import {
   addEffects,
   type AppState,
   type CompareFix,
+  compareOnly,
+  FIX_TAGS,
   loadEffect,
   type Side,
   type TabId,
@@ -172,11 +174,7 @@ export function runCommand(state: AppState, command: Command): AppState {
         command === 'compareKind'
           ? { ...state.compare, kind: COMPARE_KINDS[COMPARE_KINDS.indexOf(state.compare.kind!) + 1] }
           : { ...state.compare, fix: FIX_FILTERS[(FIX_FILTERS.indexOf(state.compare.fix) + 1) % FIX_FILTERS.length]! };
-      const only = [
-        ...(compare.kind ? [`kind:${compare.kind}`] : []),
-        ...(compare.fix === 'all' ? [] : [FIX_TAGS[compare.fix as Exclude<CompareFix, 'all'>]]),
-      ];
-      return withTable({ ...state, compare, notice: undefined }, 'compare', (l) => L.setOnly(l, only, h));
+      return withTable({ ...state, compare, notice: undefined }, 'compare', (l) => L.setOnly(l, compareOnly(compare), h));
     }
     case 'transfer': {
       if (id === 'compare') return fixDifferences(state, t);
@@ -219,8 +217,6 @@ export function runCommand(state: AppState, command: Command): AppState {
 }
 
 const FIX_FILTERS: CompareFix[] = ['all', 'fixable', 'byHand'];
-/** The row tags of the fix filter (as the Compare tab's rows carry them). */
-const FIX_TAGS: Record<Exclude<CompareFix, 'all'>, string> = { fixable: 'fix:transfer', byHand: 'fix:hand' };
 
 /** t on the Compare tab: the marked differences in view that a transfer can fix, each through its transfer. */
 function fixDifferences(state: AppState, t: Translate): AppState {

@@ -26,6 +26,15 @@ export interface CompareFilters {
   fix: CompareFix;
 }
 
+/** The tags a difference's row carries, and the filters pick by: its kind, and whether a transfer can fix it. */
+export const kindTag = (kind: CompareKind) => `kind:${kind}`;
+export const FIX_TAGS: Record<Exclude<CompareFix, 'all'>, string> = { fixable: 'fix:transfer', byHand: 'fix:hand' };
+
+/** The tags a row must carry to show under these filters. */
+export function compareOnly(filters: CompareFilters): string[] {
+  return [...(filters.kind ? [kindTag(filters.kind)] : []), ...(filters.fix === 'all' ? [] : [FIX_TAGS[filters.fix]])];
+}
+
 export interface ConflictPrompt {
   id: string;
   view: ConflictView;
