@@ -79,13 +79,6 @@ function visibleOf(rows: Row[], filter: string, only: readonly string[] = []): n
   return out;
 }
 
-/** Shows only the rows carrying every one of `only`'s tags (beside the text filter); the cursor stays on its row. */
-export function setOnly(list: ListState, only: string[], height: number): ListState {
-  const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
-  const visible = visibleOf(list.rows, list.filter, only);
-  const keep = currentId ? visible.findIndex((i) => list.rows[i]!.id === currentId) : -1;
-  return follow({ ...list, only, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
-}
 
 /** Keeps the cursor inside the list and the window around the cursor; height is the drawn rows. */
 function follow(list: ListState, cursor: number, height: number): ListState {
@@ -136,10 +129,20 @@ export function appendRows(list: ListState, rows: Row[], height: number): ListSt
 }
 
 export function setFilter(list: ListState, filter: string, height: number): ListState {
+  return refilter(list, filter, list.only, height);
+}
+
+/** Shows only the rows carrying every one of `only`'s tags (beside the text filter). */
+export function setOnly(list: ListState, only: string[], height: number): ListState {
+  return refilter(list, list.filter, only, height);
+}
+
+/** The rows the filters let through, the cursor kept on its row when that row still shows. */
+function refilter(list: ListState, filter: string, only: string[] | undefined, height: number): ListState {
   const currentId = list.rows[list.visible[list.cursor] ?? -1]?.id;
-  const visible = visibleOf(list.rows, filter, list.only);
+  const visible = visibleOf(list.rows, filter, only);
   const keep = currentId ? visible.findIndex((i) => list.rows[i]!.id === currentId) : -1;
-  return follow({ ...list, filter, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
+  return follow({ ...list, filter, only, visible, anchor: undefined, offset: 0 }, keep >= 0 ? keep : 0, height);
 }
 
 export function moveCursor(list: ListState, delta: number | 'home' | 'end', height: number): ListState {
