@@ -7,7 +7,8 @@ import { invoicesToAdministration } from '../services/transfer/invoiceSteps.js';
 import { statusNamed } from '../services/transfer/statuses.js';
 import { money } from './format.js';
 import { runOf } from './run.js';
-import { collectShowing, type Kind } from './types.js';
+import { collect } from '../services/severa/index.js';
+import type { Kind } from './types.js';
 
 /** Severa's invoices in one status to Administration, never twice. */
 export const invoices: Kind<InvoiceOutputModel> = {
@@ -58,7 +59,7 @@ export const invoices: Kind<InvoiceOutputModel> = {
     // Checked, not trusted: only invoices that are in the status asked for.
     const inStatus = (page: InvoiceOutputModel[]) => page.filter((i) => i.status?.guid === filter.statusGuid);
     const records = inStatus(
-      await collectShowing(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }), (page) => onPage?.(inStatus(page))),
+      await collect(ctx.severa().invoices({ invoiceStatusGuids: [filter.statusGuid] }), (page) => onPage?.(inStatus(page))),
     );
     const statuses: [string, RowStatus][] = [];
     for (const i of records) {

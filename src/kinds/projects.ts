@@ -5,7 +5,8 @@ import type { ProjectOutputModel } from '../services/severa/schemas/index.js';
 import { projectIneligibility } from '../services/transfer/projectRules.js';
 import { projectsToAdministration } from '../services/transfer/projectSteps.js';
 import { runOf } from './run.js';
-import { changedSince, collectShowing, type Kind } from './types.js';
+import { collect } from '../services/severa/index.js';
+import { changedSince, type Kind } from './types.js';
 
 /** Severa's projects to Administration (1000/2000 only); the ones that cannot go are marked as they load. */
 export const projects: Kind<ProjectOutputModel> = {
@@ -42,7 +43,7 @@ export const projects: Kind<ProjectOutputModel> = {
   id: (p) => p.guid,
   keys: (p) => [String(p.number ?? '')],
   async load(ctx, filter, t, onPage) {
-    const records = await collectShowing(ctx.severa().projects({ changedSince: changedSince(filter) }), onPage);
+    const records = await collect(ctx.severa().projects({ changedSince: changedSince(filter) }), onPage);
     const administration = ctx.administration();
     const info = await administration.companyInfo();
     if (!hasProjects(info.variant)) return { records, banner: t('refusal.projectsNeed1000', { variant: String(info.variant) }) };

@@ -3,7 +3,8 @@ import type { CustomerModel } from '../services/severa/schemas/index.js';
 import { customersToAdministration } from '../services/transfer/customerSteps.js';
 import { day } from './format.js';
 import { runOf } from './run.js';
-import { changedSince, collectShowing, type Kind } from './types.js';
+import { collect } from '../services/severa/index.js';
+import { changedSince, type Kind } from './types.js';
 
 /** Severa's customers, changed since a date, to Administration. */
 export const severaCustomers: Kind<CustomerModel> = {
@@ -49,7 +50,7 @@ export const severaCustomers: Kind<CustomerModel> = {
   id: (c) => c.guid,
   keys: (c) => [String(c.number ?? '')],
   async load(ctx, filter, _t, onPage) {
-    return { records: await collectShowing(ctx.severa().customers({ changedSince: changedSince(filter) }), onPage) };
+    return { records: await collect(ctx.severa().customers({ changedSince: changedSince(filter) }), onPage) };
   },
   async run(ctx, records, request) {
     const administration = ctx.administration();

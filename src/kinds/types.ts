@@ -104,13 +104,3 @@ export interface Kind<R> {
 
 /** The changed-since instant a filter's date (local midnight) means. */
 export const changedSince = (filter: LoadFilter) => startOfDay(filter.since);
-
-/** Every page of a list, each told to `onPage` as it arrives: 10,000 customers at Severa's quota take ten seconds. */
-export async function collectShowing<R>(pages: AsyncIterable<R[]>, onPage?: (page: R[]) => void): Promise<R[]> {
-  const all: R[] = [];
-  for await (const page of pages) {
-    all.push(...page);
-    onPage?.(page);
-  }
-  return all;
-}

@@ -79,7 +79,6 @@ function visibleOf(rows: Row[], filter: string, only: readonly string[] = []): n
   return out;
 }
 
-
 /** Keeps the cursor inside the list and the window around the cursor; height is the drawn rows. */
 function follow(list: ListState, cursor: number, height: number): ListState {
   const last = Math.max(0, list.visible.length - 1);

@@ -80,9 +80,16 @@ export async function* offsetPages<S extends z.ZodType>(
   }
 }
 
-export async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+/**
+ * Every page of a list. `onPage` is told each page as it arrives, with all read so far: a long list (10,000
+ * customers take ten seconds at the quota) can show its first rows, or its progress, at once.
+ */
+export async function collect<T>(pages: AsyncIterable<T[]>, onPage?: (page: T[], soFar: T[]) => void): Promise<T[]> {
   const all: T[] = [];
-  for await (const page of pages) all.push(...page);
+  for await (const page of pages) {
+    all.push(...page);
+    onPage?.(page, all);
+  }
   return all;
 }
 
