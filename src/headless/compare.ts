@@ -4,7 +4,6 @@ import { langOption } from '../cliOptions.js';
 import { UsageError } from '../errors.js';
 import { translator } from '../i18n/index.js';
 import { type CompareKind, COMPARE_KINDS } from '../services/compare/differences.js';
-import { compareSides } from '../services/compare/compare.js';
 import { differenceText, differingFields } from '../session/compareText.js';
 import { openFor } from './connect.js';
 
@@ -55,11 +54,9 @@ export async function runCompareCommand(
     if (!env.administration)
       throw new UsageError('Administration is not configured: set SEVADM_BRIDGE_URL and SEVADM_BRIDGE_TOKEN, or add --demo');
     const interactive = process.stderr.isTTY && !values.json && !values.csv;
-    const { differences } = await compareSides(env.severa, env.administration, {
+    const { differences } = await env.session.compare({
       kinds,
       since: values.since,
-      mappings: env.session.mappings,
-      settings: env.session.settings,
       // Progress on a terminal only: cron mails whatever reaches stderr.
       onProgress: interactive ? (what, count) => process.stderr.write(`\r${t('compare.reading', { what, count })}\x1b[K`) : undefined,
     });

@@ -26,8 +26,6 @@ export interface Fix {
   id: string;
   /** The record as that list holds it, for the transfer. */
   record: unknown;
-  /** Invoices: the Severa status the record is listed under. */
-  statusGuid?: string;
 }
 
 /** One field on both sides, as the transfer compares them; `differs` marks the ones that do. */

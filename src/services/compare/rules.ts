@@ -157,7 +157,7 @@ export function compareInvoices(
     const name = i.customer?.name ?? '';
     const inBooks = booked.get(i.guid) ?? [];
     const status = i.status?.name ?? '';
-    const fix = { list: 'invoices' as const, id: i.guid, record: i, statusGuid: i.status?.guid ?? undefined };
+    const fix = { list: 'invoices' as const, id: i.guid, record: i };
     const sides = (a: AdmInvoice | undefined) =>
       pairs([
         ['customer', String(i.customer?.number ?? ''), a?.customerNumber],
@@ -210,12 +210,10 @@ export function compareInvoices(
           fix,
         }),
       );
+    // Amounts are compared as kronor with two decimals: the same text is the same to the öre.
     const fields = sides(a);
-    const money = (f: FieldPair) =>
-      f.field === 'totalExcludingVat' || f.field === 'vat' ? ore(Number(f.severa)) !== ore(Number(f.administration)) : f.differs;
-    const marked = fields.map((f) => ({ ...f, differs: money(f) }));
-    if (marked.some((f) => f.differs))
-      out.push(difference({ kind: 'invoices', reason: 'invoiceDiffers', key, name, fields: marked, date: later(i.date ?? '', a.date) }));
+    if (fields.some((f) => f.differs))
+      out.push(difference({ kind: 'invoices', reason: 'invoiceDiffers', key, name, fields, date: later(i.date ?? '', a.date) }));
   }
   return out;
 }
@@ -241,31 +239,29 @@ export function compareSupplierInvoices(
     const row = feeRowOf(fee);
     if (row) feesByRow.set(row, [...(feesByRow.get(row) ?? []), fee]);
   }
-  const rows = new Map<string, { invoice: AdmSupplierInvoice; amount: number; project: string | undefined }>();
+  const rows = new Map<string, { invoice: AdmSupplierInvoice; position: number; amount: number; project: string | undefined }>();
   for (const invoice of invoices) {
     if (invoice.cancelled) continue;
     for (const row of invoice.rows) {
       if (!isCostRow(row)) continue;
       rows.set(rowId(invoice.givenNumber, row.position), {
         invoice,
+        position: row.position,
         amount: row.amount,
         project: row.project || invoice.project || undefined,
       });
     }
   }
-  for (const [id, { invoice, amount, project }] of rows) {
+  for (const [id, { invoice, position, amount, project }] of rows) {
     const fee = feesByRow.get(id)?.[0];
     const name = invoice.supplierName;
     const feeAmount = fee ? (fee.unitCost?.amount ?? 0) * (fee.quantity ?? 1) : undefined;
     const feeProject = fee ? projectNumberOf.get(fee.project?.guid ?? '') : undefined;
+    const reference = feeReference(invoice.givenNumber, position);
     const fields = pairs([
-      [
-        'reference',
-        fee ? feeReference(invoice.givenNumber, Number(id.split('/')[1])) : '',
-        feeReference(invoice.givenNumber, Number(id.split('/')[1])),
-      ],
+      ['reference', fee ? reference : '', reference],
       ['amount', fee ? kronor(feeAmount) : '', kronor(amount)],
-      ['project', feeProject ?? (fee ? '' : ''), project],
+      ['project', feeProject, project],
     ]);
     if (!fee) {
       // No project anywhere, or one Severa lacks: the transfer would refuse it too, so it is for a person.
