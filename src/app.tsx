@@ -28,6 +28,7 @@ import { leaseWords, type Session, type TransferOptions } from './session.js';
 import {
   type Action,
   type AppState,
+  type TableId,
   type Effect,
   helpGroups,
   hintLine,
@@ -81,12 +82,16 @@ export function App({ session, initial, onAction }: AppProps) {
 
   // Each load answers with its table's rows, made from the kind's columns in the user's language (the reducer
   // marked the table loading when it asked).
-  // Only a list's newest load may land: pages of one begun before a refresh or another date are dropped.
-  const loads = useRef(new Map<ListId, number>());
+  // Only a table's newest load may land: pages of one begun before a refresh or another date are dropped.
+  const loads = useRef(new Map<TableId, number>());
+  /** Starts a load of the table: whether it is still the newest, when its answer comes. */
+  const newestLoad = (table: TableId) => {
+    const generation = (loads.current.get(table) ?? 0) + 1;
+    loads.current.set(table, generation);
+    return () => loads.current.get(table) === generation;
+  };
   const load = (list: ListId, filter: LoadFilter) => {
-    const generation = (loads.current.get(list) ?? 0) + 1;
-    loads.current.set(list, generation);
-    const current = () => loads.current.get(list) === generation;
+    const current = newestLoad(list);
     let first = true;
     const onPage = (page: unknown[]) => {
       if (current()) dispatch({ type: 'loadedPage', table: list, rows: rowsOf(list, { records: page }, t), first });
@@ -142,7 +147,6 @@ export function App({ session, initial, onAction }: AppProps) {
 
   // The Compare tab's differences as last read, by id: what its rows show and what `t` fixes.
   const differences = useRef(new Map<string, Difference>());
-  const compareLoads = useRef(0);
 
   /** A transfer on screen: its rows' statuses a frame at a time, its conflicts asked, its end told. */
   const runTransfer = (
@@ -255,28 +259,25 @@ export function App({ session, initial, onAction }: AppProps) {
           );
           break;
         case 'loadCompare': {
-          const generation = ++compareLoads.current;
+          const current = newestLoad('compare');
           session
             .compare({
               since: effect.since,
-              onProgress: (what, count) =>
-                generation === compareLoads.current && dispatch({ type: 'compareProgress', text: t('compare.reading', { what, count }) }),
+              onProgress: (what, count) => current() && dispatch({ type: 'compareProgress', text: t('compare.reading', { what, count }) }),
             })
             .then(
               ({ differences: found }) => {
-                if (generation !== compareLoads.current) return;
+                if (!current()) return;
                 differences.current = new Map(found.map((d) => [d.id, d]));
                 dispatch({ type: 'loaded', table: 'compare', filter: { since: effect.since }, rows: compareRows(found, t) });
               },
-              (error: unknown) =>
-                generation === compareLoads.current &&
-                dispatch({ type: 'loadFailed', table: 'compare', error: failureText(error, state.lang) }),
+              (error: unknown) => current() && dispatch({ type: 'loadFailed', table: 'compare', error: failureText(error, state.lang) }),
             );
           break;
         }
         case 'fixDifferences': {
           const chosen = effect.ids.flatMap((id) => differences.current.get(id) ?? []);
-          runTransfer('compare', effect.ids, (onEvent, ask) => session.fix(chosen, onEvent, ask, state.lang));
+          runTransfer('compare', effect.ids, (onEvent, ask, options) => session.fix(chosen, onEvent, ask, state.lang, options));
           break;
         }
       }

@@ -231,6 +231,7 @@ export class Session {
     onEvent: (event: TransferEvent) => void,
     askConflict: (question: ConflictQuestion, list: ListId) => Promise<ConflictAnswer>,
     lang: Lang = 'en',
+    options: TransferOptions = {},
   ): Promise<TransferSummary> {
     const total: TransferSummary = { transferred: 0, updated: 0, skipped: 0, failed: 0, cancelled: 0 };
     for (const list of FIX_ORDER) {
@@ -245,7 +246,7 @@ export class Session {
       };
       const ids = [...byRecord.keys()];
       const ask = (question: ConflictQuestion) => askConflict({ ...question, id: byRecord.get(question.id)?.[0] ?? question.id }, list);
-      const summary = await this.transferRecords(list, ids, () => records, relay, ask, lang, { waitMs: Infinity });
+      const summary = await this.transferRecords(list, ids, () => records, relay, ask, lang, options);
       for (const key of Object.keys(total) as (keyof TransferSummary)[]) total[key] += summary[key];
     }
     return total;
