@@ -21,8 +21,6 @@ export class FrameStream extends EventEmitter {
   columns: number;
   rows: number;
   private readonly diff: ScreenDiff;
-  /** Bytes sent to the terminal, for the benchmarks. */
-  sent = 0;
 
   constructor(
     private readonly terminal: NodeJS.WriteStream,
@@ -52,7 +50,6 @@ export class FrameStream extends EventEmitter {
   }
 
   private send(bytes: string): void {
-    this.sent += Buffer.byteLength(bytes);
     this.terminal.write(bytes);
   }
 
