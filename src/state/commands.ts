@@ -183,9 +183,8 @@ export function runCommand(state: AppState, command: Command): AppState {
       const banner = state.tables[list].banner;
       if (banner) return { ...state, notice: banner };
       const target: Side = kindOf(list).source === 'severa' ? 'administration' : 'severa';
-      const conn = state.connections[target];
-      if (conn.state !== 'connected')
-        return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${target}`), reason: conn.reason ?? conn.state }) };
+      const unavailable = sideUnavailable(state, target, t);
+      if (unavailable) return { ...state, notice: unavailable };
       // A list still loading is not the list the marks were made on.
       if (state.tables[list].loading) return { ...state, notice: t('transfer.stillLoading') };
       // With a filter on, only the marked rows in view go: what the status bar counts.
@@ -218,14 +217,17 @@ export function runCommand(state: AppState, command: Command): AppState {
 
 const FIX_FILTERS: CompareFix[] = ['all', 'fixable', 'byHand'];
 
+/** Why a transfer cannot write to this side now (not connected), or undefined when it can. */
+function sideUnavailable(state: AppState, side: Side, t: Translate): string | undefined {
+  const conn = state.connections[side];
+  return conn.state === 'connected' ? undefined : t('transfer.unavailable', { side: t(`conn.${side}`), reason: conn.reason ?? conn.state });
+}
+
 /** t on the Compare tab: the marked differences in view that a transfer can fix, each through its transfer. */
 function fixDifferences(state: AppState, t: Translate): AppState {
   if (state.transfer) return { ...state, notice: t('transfer.busy') };
-  for (const side of ['severa', 'administration'] as const) {
-    const conn = state.connections[side];
-    if (conn.state !== 'connected')
-      return { ...state, notice: t('transfer.unavailable', { side: t(`conn.${side}`), reason: conn.reason ?? conn.state }) };
-  }
+  const unavailable = sideUnavailable(state, 'severa', t) ?? sideUnavailable(state, 'administration', t);
+  if (unavailable) return { ...state, notice: unavailable };
   const table = state.tables.compare;
   if (table.loading) return { ...state, notice: t('transfer.stillLoading') };
   const marked = L.markedShown(table);
